@@ -1,0 +1,109 @@
+/**
+ * Starts the Verbatim language server and connects VS Code to it: the language
+ * client, the output channel, the status bar and the commands.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { StatusBar } from './statusBar';
+
+const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+
+export class VerbatimClient {
+  readonly output: vscode.LogOutputChannel;
+  private languageClient: LanguageClient | undefined;
+  private readonly statusBar: StatusBar;
+  private lastStatus: StatusParams | undefined;
+  private readonly statusListeners = new Set<(s: StatusParams) => void>();
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Verbatim', { log: true });
+    this.statusBar = new StatusBar();
+    context.subscriptions.push(this.output, this.statusBar);
+    context.subscriptions.push(
+      vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
+      vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
+      vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('verbatim.languages')) {
+          void vscode.window
+            .showInformationMessage('Verbatim: the document languages changed. Restart the Verbatim server to apply them.', 'Restart')
+            .then(choice => (choice === 'Restart' ? this.restart() : undefined));
+        }
+      }),
+    );
+  }
+
+  /** The running language client (undefined before start or after stop). */
+  get client(): LanguageClient | undefined {
+    return this.languageClient;
+  }
+
+  /** The last sources status the server reported. */
+  get status(): StatusParams | undefined {
+    return this.lastStatus;
+  }
+
+  /** Calls `listener` on every status report (for tests and views). */
+  onDidChangeStatus(listener: (s: StatusParams) => void): vscode.Disposable {
+    this.statusListeners.add(listener);
+    return new vscode.Disposable(() => this.statusListeners.delete(listener));
+  }
+
+  async start(): Promise<void> {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const languages = vscode.workspace.getConfiguration('verbatim').get<string[]>('languages', DEFAULT_LANGUAGES);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: languages.flatMap(language => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      outputChannel: this.output,
+      // Errors are in the output channel; do not pop it open on every hiccup.
+      revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
+    };
+    this.languageClient = new LanguageClient('verbatim', 'Verbatim', serverOptions, clientOptions);
+    this.statusBar.showLoading();
+    this.context.subscriptions.push(
+      this.languageClient.onNotification(StatusNotification, status => {
+        this.lastStatus = status;
+        this.statusBar.update(status);
+        for (const l of this.statusListeners) l(status);
+      }),
+    );
+    try {
+      await this.languageClient.start();
+    } catch (e) {
+      this.statusBar.showError(`The Verbatim server failed to start: ${(e as Error).message}`);
+      this.output.error(`The Verbatim server failed to start: ${(e as Error)?.stack ?? String(e)}`);
+      void vscode.window.showErrorMessage('Verbatim: the language server failed to start. See the Verbatim output for details.', 'Show Output').then(c => {
+        if (c) this.output.show();
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    const c = this.languageClient;
+    this.languageClient = undefined;
+    if (c?.isRunning()) await c.stop();
+  }
+
+  private async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  private async reloadSources(): Promise<void> {
+    const c = this.languageClient;
+    if (!c) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Verbatim: reloading sources' }, async () => {
+      const status = await c.sendRequest(ReloadSourcesRequest);
+      this.lastStatus = status;
+      this.statusBar.update(status);
+    });
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * The `verbatim` command: lists the indexed sources and checks drafts, for people
+ * and for CI. Same engine as the editor; output as text, JSON or SARIF.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { globSync } from 'tinyglobby';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
+import { formatSarif, formatText, type FileResult } from './format';
+
+const VERSION: string = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(findUp('package.json')).version as string;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+const HELP = `verbatim ${VERSION}: check drafts against official sources.
+
+Usage:
+  verbatim check [options] FILE|FOLDER|GLOB...   check drafts; exits 1 on findings
+  verbatim sources [options]                     list the indexed source documents
+  verbatim --help | --version
+
+Options:
+  --source PATH         add a source document, or every .md/.txt file in a folder
+                        (repeatable; globs allowed)
+  --no-bundled          do not index the bundled Roadmap sources
+  --format FMT          text (default), json, or sarif (check); text or json (sources)
+  --fail-on LEVEL       error, warning (default), information, hint, or none:
+                        the lowest severity that makes 'check' exit 1
+  --severity CODE=LVL   override one code's severity (repeatable; LVL: error,
+                        warning, information, hint, off)
+  --output FILE         write the results to FILE instead of standard output
+
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error.
+Examples:
+  verbatim check drafts/readout.md
+  verbatim check --format sarif --output verbatim.sarif drafts/
+  verbatim sources --source policy/ --format json`;
+
+/** Thrown for usage and input errors: printed as one clear line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliIO {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly cwd: string;
+}
+
+const defaultIO: CliIO = {
+  stdout: s => process.stdout.write(s),
+  stderr: s => process.stderr.write(s),
+  cwd: process.cwd(),
+};
+
+const FAIL_LEVELS: Record<string, number> = { error: 1, warning: 2, information: 3, hint: 4, none: 0 };
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Runs the CLI and returns its exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`verbatim: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`verbatim: unexpected error: ${err?.message ?? String(e)}\n${err?.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        source: { type: 'string', multiple: true, short: 's' },
+        'no-bundled': { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        'fail-on': { type: 'string' },
+        severity: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify.*$/s, '')}. Run 'verbatim --help' for usage.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (!command) throw new UsageError("no command given. Use 'verbatim check FILE...' or 'verbatim sources'; 'verbatim --help' for more.");
+
+  const severity: Record<string, SeverityName> = {};
+  for (const s of values.severity ?? []) {
+    const m = /^([\w-]+)=(\w+)$/.exec(s);
+    if (!m || !SEVERITY_NAMES.includes(m[2])) throw new UsageError(`--severity expects CODE=LEVEL with LEVEL one of ${SEVERITY_NAMES.join(', ')}; got "${s}".`);
+    severity[m[1]] = m[2] as SeverityName;
+  }
+
+  const engine = loadEngine(values.source ?? [], !values['no-bundled'], io);
+  const out = values.output ? bufferTo(values.output, io) : { write: io.stdout, close: () => undefined };
+
+  if (command === 'sources') {
+    if (rest.length) throw new UsageError(`'sources' takes no files (got ${rest.join(' ')}).`);
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format for 'sources' is text or json, not "${format}".`);
+    out.write(format === 'json' ? JSON.stringify(sourcesJson(engine), null, 2) + '\n' : sourcesText(engine));
+    out.close();
+    return 0;
+  }
+  if (command === 'check') {
+    const format = values.format ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format for 'check' is text, json or sarif, not "${format}".`);
+    const failOn = values['fail-on'] ?? 'warning';
+    if (!(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on is one of ${Object.keys(FAIL_LEVELS).join(', ')}, not "${failOn}".`);
+    if (!rest.length) throw new UsageError("'check' needs at least one draft file, folder or glob.");
+    const files = expandDrafts(rest, io.cwd);
+    const results: FileResult[] = files.map(f => checkFile(engine, f, severity));
+    if (format === 'json') out.write(JSON.stringify(results.map(r => ({ file: r.file, diagnostics: r.diagnostics })), null, 2) + '\n');
+    else if (format === 'sarif') out.write(JSON.stringify(formatSarif(results, engine.index, VERSION, io.cwd), null, 2) + '\n');
+    else out.write(formatText(results, engine.index));
+    out.close();
+    const threshold = FAIL_LEVELS[failOn];
+    const failing = results.some(r => r.diagnostics.some(d => threshold > 0 && (d.severity ?? 1) <= threshold));
+    return failing ? 1 : 0;
+  }
+  throw new UsageError(`unknown command "${command}". Commands: check, sources.`);
+}
+
+function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO): Engine {
+  const inputs: SourceInput[] = [];
+  const problems: SourceProblem[] = [];
+  if (bundled) {
+    const b = readBundledSources();
+    inputs.push(...b.inputs);
+    problems.push(...b.problems);
+  }
+  const user = readUserSources(sourceSpecs, io.cwd, '--source');
+  // A path the user typed that does not exist is an input error, not a warning.
+  const missing = user.problems.filter(p => p.message.startsWith('--source'));
+  if (missing.length) throw new UsageError(missing.map(p => p.message).join('\n'));
+  inputs.push(...user.inputs);
+  problems.push(...user.problems);
+  const index = loadCorpus(inputs, undefined, problems);
+  for (const p of index.problems) io.stderr(`verbatim: ${p.severity === 'error' ? 'skipped source' : 'warning'}: ${p.message}\n`);
+  if (index.documents.length === 0) {
+    throw new UsageError(bundled ? 'no source could be loaded, so there is nothing to check against.' : 'no sources: --no-bundled was given and no --source loaded. Add --source PATH.');
+  }
+  return createEngine(index);
+}
+
+function expandDrafts(specs: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const spec of specs) {
+    const abs = path.resolve(cwd, spec);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) files.push(spec);
+    else if (stat?.isDirectory()) {
+      const found = globSync(SOURCE_EXTENSIONS.map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
+      if (!found.length) throw new UsageError(`${spec}: the folder has no Markdown or text drafts.`);
+      files.push(...found.map(f => path.join(spec, f)));
+    } else if (/[*?[\]{}]/.test(spec)) {
+      const found = globSync([spec], { cwd, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
+      if (!found.length) throw new UsageError(`${spec}: the pattern matched no files.`);
+      files.push(...found);
+    } else {
+      throw new UsageError(`${spec}: no such file or folder.`);
+    }
+  }
+  return files;
+}
+
+function checkFile(engine: Engine, file: string, severity: Record<string, SeverityName>): FileResult {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+  if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${file}: looks like a binary file, not a draft. Drafts must be Markdown or plain text.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${file}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
+  }
+  const diagnostics: Diagnostic[] = engine.check({ uri: file, text }, { severity });
+  return { file, text, diagnostics };
+}
+
+function sourcesJson(engine: Engine) {
+  return engine.index.documents.map(d => ({
+    id: d.id,
+    title: d.title,
+    date: d.date ?? null,
+    url: d.url ?? null,
+    publisher: d.publisher ?? null,
+    file: d.displayPath,
+    bundled: d.bundled,
+    sections: [...(d.opening ? [d.opening] : []), ...d.sections].map(s => ({ id: s.id, title: s.title, paragraphs: s.paragraphIds.length })),
+    paragraphs: d.paragraphs.map(p => ({
+      id: p.id,
+      label: p.label,
+      section: p.sectionTitle,
+      kind: p.kind,
+      line: p.range.start.line + 1,
+      text: p.text,
+    })),
+  }));
+}
+
+function sourcesText(engine: Engine): string {
+  const lines: string[] = [];
+  for (const d of engine.index.documents) {
+    lines.push(`${d.title}`);
+    lines.push(`  id: ${d.id}   date: ${d.date ?? '-'}   file: ${d.displayPath}`);
+    if (d.url) lines.push(`  url: ${d.url}`);
+    for (const s of [...(d.opening ? [d.opening] : []), ...d.sections]) {
+      lines.push(`    ${s.title.padEnd(40)} ${String(s.paragraphIds.length).padStart(3)} paragraph${s.paragraphIds.length === 1 ? '' : 's'}`);
+    }
+    lines.push('');
+  }
+  const n = engine.index.documents.length;
+  lines.push(`${n} source${n === 1 ? '' : 's'}, ${engine.index.passageCount} passages.`);
+  return lines.join('\n') + '\n';
+}
+
+function bufferTo(file: string, io: CliIO) {
+  const chunks: string[] = [];
+  return {
+    write: (s: string) => void chunks.push(s),
+    close: () => {
+      try {
+        fs.writeFileSync(path.resolve(io.cwd, file), chunks.join(''));
+      } catch (e) {
+        throw new UsageError(`cannot write ${file} (${(e as Error).message}).`);
+      }
+    },
+  };
+}
+
+function findUp(name: string): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return name;
+}

@@ -1,0 +1,83 @@
+/**
+ * The Verbatim engine: corpus parsing, the index, matching, checks, completion and
+ * hover content. Pure: no `vscode`, no LSP connection, no file system. The language
+ * server, the VS Code client, the CLI and the tests all go through this facade.
+ */
+import { NeverCancelled, throwIfCancelled, type CancellationToken } from './cancellation';
+import { checkDraft, type CheckOptions, type DraftDocument } from './check';
+import { CorpusIndex } from './corpusIndex';
+import { toDiagnostics, type SeverityName } from './findings';
+import { LineIndex } from './positions';
+import { parseSource } from './sources/parse';
+import type { SourceInput, SourceProblem, SourceDocument } from './types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export * from './types';
+export * from './findings';
+export * from './cancellation';
+export { CorpusIndex, type TextMatch, type Posting } from './corpusIndex';
+export { normalizeText, tokenize, slugify, words, toOriginalRange, type NormalizedText, type Token } from './normalize';
+export { LineIndex, type Position, type Range } from './positions';
+export type { DraftDocument, CheckOptions } from './check';
+
+/**
+ * Parses every source and builds one immutable index. Sources that cannot be used are
+ * skipped and reported in `index.problems`; the others still load. `readProblems` are
+ * problems met by the caller while reading files, kept with the index for reporting.
+ */
+export function loadCorpus(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = []): CorpusIndex {
+  const documents: SourceDocument[] = [];
+  const problems: SourceProblem[] = [...readProblems];
+  const ids = new Set<string>();
+  for (const input of inputs) {
+    throwIfCancelled(token);
+    const result = parseSource(input, ids);
+    problems.push(...result.problems);
+    if (result.document) documents.push(result.document);
+  }
+  return new CorpusIndex(documents, problems);
+}
+
+/**
+ * Returns a new index with `inputs` replacing the documents of the same URI (or added),
+ * and the documents of `removedUris` dropped. The old index is untouched.
+ */
+export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], removedUris: readonly string[] = []): CorpusIndex {
+  const replaced = new Set([...inputs.map(i => i.uri), ...removedUris]);
+  const kept = index.documents.filter(d => !replaced.has(d.uri));
+  const ids = new Set(kept.map(d => d.id));
+  const documents = [...kept];
+  const problems = index.problems.filter(p => !replaced.has(p.uri));
+  for (const input of inputs) {
+    const result = parseSource(input, ids);
+    problems.push(...result.problems);
+    if (result.document) documents.push(result.document);
+  }
+  return new CorpusIndex(documents, problems);
+}
+
+/** Options for a check, as the server and CLI resolve them from settings and flags. */
+export interface CheckRequest extends CheckOptions {
+  /** Per-code severity overrides (`verbatim.severity`). */
+  readonly severity?: Readonly<Partial<Record<string, SeverityName>>>;
+}
+
+/** The engine bound to one index. Frozen; get a new one when the sources change. */
+export interface Engine {
+  readonly index: CorpusIndex;
+  /** Checks a draft and returns LSP diagnostics (ranges in the draft, UTF-16). */
+  check(draft: DraftDocument, request?: CheckRequest, token?: CancellationToken): Diagnostic[];
+}
+
+/** Creates the engine facade over an index. */
+export function createEngine(index: CorpusIndex): Engine {
+  return Object.freeze({
+    index,
+    check(draft: DraftDocument, request: CheckRequest = {}, token: CancellationToken = NeverCancelled): Diagnostic[] {
+      const lines = new LineIndex(draft.text);
+      const findings = checkDraft(index, draft, request, token);
+      throwIfCancelled(token);
+      return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity);
+    },
+  });
+}

@@ -1,0 +1,446 @@
+/**
+ * Parses a source document (Markdown or plain text, optional YAML front matter) into
+ * sections, paragraphs and sentences with exact offsets back into the file.
+ *
+ * Block structure comes from markdown-it (its `map` gives each block's lines); the
+ * text of each block is then rebuilt from the raw lines so that every character of a
+ * paragraph keeps its offset in the file, CRLF included.
+ */
+import MarkdownIt from 'markdown-it';
+
+const markdown = new MarkdownIt('commonmark');
+type Token = ReturnType<typeof markdown.parse>[number];
+import { split as splitSentences } from 'sentence-splitter';
+import { normalizeText, slugify, tokenize } from '../normalize';
+import { LineIndex, type Range } from '../positions';
+import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
+import { readFrontMatter } from './frontMatter';
+
+
+
+/** Characters with their offsets in the source file: the unit every transformation below works on. */
+interface MappedText {
+  chars: string[];
+  offsets: number[];
+}
+
+const BOLD_LINE = /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*\\?$/;
+const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)/;
+const QUOTE_MARKER = /^\s*(?:>\s?)+/;
+/** `Combating COVID-19: The President ...` — a short title-case lead-in that opens a section. */
+const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
+const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+const HARD_BREAK = /( {2,}|\\)$/;
+
+/** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */
+export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set()): ParseResult {
+  const problems: SourceProblem[] = [];
+  const problem = (severity: SourceProblem['severity'], reason: string, range?: Range) =>
+    problems.push({ uri: input.uri, displayPath: input.displayPath, severity, message: `${input.displayPath}: ${reason}`, range });
+
+  const decoded = decode(input.content);
+  if ('error' in decoded) {
+    problem('error', decoded.error);
+    return { problems };
+  }
+  const text = decoded.text;
+  if (text.trim().length === 0) {
+    problem('error', 'the file is empty, so it has no passages to cite. Add the source text or remove it from verbatim.sources.');
+    return { problems };
+  }
+
+  const lines = new LineIndex(text);
+  const fm = readFrontMatter(text, lines);
+  if (fm.error) problem('warning', `${fm.error} The front matter was ignored; the text below it is still used.`, fm.range);
+  const metadata = fm.data;
+
+  const docId = uniqueId(slugify(baseName(uriFileName(input.uri) || input.displayPath)), takenIds);
+  const title = cleanTitle(stringField(metadata.title)) ?? undefined;
+  const builder = new DocumentBuilder(docId, text, lines);
+
+  // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
+  const bodyLines: string[] = [];
+  for (let i = 0; i < lines.lineCount; i++) bodyLines.push(i < fm.bodyStartLine ? '' : lines.lineText(i));
+  let tokens: Token[];
+  try {
+    tokens = markdown.parse(bodyLines.join('\n'), {});
+  } catch (e) {
+    problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
+    return { problems };
+  }
+
+  let docTitle = title;
+  const containers: string[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
+      containers.push(tok.type);
+    } else if (tok.type.endsWith('_close') && (tok.type.startsWith('bullet_list') || tok.type.startsWith('ordered_list') || tok.type.startsWith('blockquote'))) {
+      containers.pop();
+    } else if (tok.type === 'heading_open' && tok.map) {
+      const inline = tokens[t + 1];
+      const headingText = inline?.content?.trim() ?? '';
+      if (!docTitle && tok.tag === 'h1' && builder.isEmpty()) docTitle = cleanTitle(headingText);
+      else if (headingText && !sameText(headingText, docTitle)) builder.startSection(headingText, tok.map[0]);
+    } else if (tok.type === 'paragraph_open' && tok.map) {
+      const inList = containers.some(c => c !== 'blockquote_open');
+      const inQuote = containers.includes('blockquote_open');
+      let [first, last] = [tok.map[0], tok.map[1] - 1];
+      // A whole-line bold heading, alone or on the first line of the block (`**Title**  ` + hard break).
+      const firstLine = stripPrefix(lines.lineText(first), inList, inQuote, true);
+      const bold = BOLD_LINE.exec(firstLine.trim());
+      if (bold && !inList) {
+        const headingText = bold[2].trim();
+        if (!docTitle && builder.isEmpty()) docTitle = cleanTitle(headingText);
+        else if (!sameText(headingText, docTitle)) builder.startSection(headingText, first);
+        first++;
+        if (first > last) continue;
+      }
+      const rawLines: number[] = [];
+      for (let l = first; l <= last; l++) rawLines.push(l);
+      if (!inList && builder.isByline(rawLines)) {
+        builder.attachByline(rawLines);
+        continue;
+      }
+      const mapped = joinLines(lines, rawLines, inList, inQuote);
+      const kind: ParagraphKind = inList ? 'bullet' : inQuote ? 'quotation' : 'prose';
+      builder.addParagraph(mapped, kind);
+    }
+  }
+
+  if (!docTitle) docTitle = baseName(input.displayPath);
+  const doc = builder.finish({
+    uri: input.uri,
+    displayPath: input.displayPath,
+    bundled: input.bundled === true,
+    title: docTitle,
+    metadata,
+  });
+  if (doc.paragraphs.length === 0) {
+    problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
+  }
+  return { document: doc, problems };
+}
+
+class DocumentBuilder {
+  private readonly sections: { id: string; title: string; isOpening: boolean; startLine: number; paragraphs: Paragraph[] }[] = [];
+  private readonly pending: { mapped: MappedText; kind: ParagraphKind; section: number; attribution?: string }[] = [];
+  private readonly sectionIds = new Set<string>();
+
+  constructor(private readonly docId: string, private readonly text: string, private readonly lines: LineIndex) {}
+
+  isEmpty(): boolean {
+    return this.pending.length === 0 && this.sections.length === 0;
+  }
+
+  startSection(title: string, line: number): void {
+    const clean = title.replace(/\s+/g, ' ').trim();
+    this.sections.push({ id: uniqueId(slugify(clean), this.sectionIds), title: clean, isOpening: false, startLine: line, paragraphs: [] });
+  }
+
+  /** A signature block: two or more short hard-broken lines right after a paragraph. */
+  isByline(rawLines: number[]): boolean {
+    if (rawLines.length < 2 || this.pending.length === 0) return false;
+    const previous = this.pending[this.pending.length - 1];
+    if (previous.section !== this.sections.length - 1 && !(this.sections.length === 0 && previous.section === -1)) return false;
+    return rawLines.every((l, i) => {
+      const raw = this.lines.lineText(l);
+      const t = raw.trim();
+      const words = t.split(/\s+/).length;
+      return t.length > 0 && words <= 8 && !/[.!?;:"”]$/.test(t) && (i === rawLines.length - 1 || HARD_BREAK.test(raw));
+    });
+  }
+
+  attachByline(rawLines: number[]): void {
+    const previous = this.pending[this.pending.length - 1];
+    previous.attribution = rawLines.map(l => this.lines.lineText(l).trim().replace(/\\$/, '').trim()).join(', ');
+  }
+
+  addParagraph(mapped: MappedText, kind: ParagraphKind): void {
+    trim(mapped);
+    if (mapped.chars.length === 0) return;
+    // Companion-statement style: `Heading: text` opens a section.
+    const joined = mapped.chars.join('');
+    const lead = LEAD_IN.exec(joined);
+    if (lead && kind === 'prose' && isTitleCase(lead[1])) {
+      this.startSection(lead[1], this.lines.positionAt(mapped.offsets[0]).line);
+      mapped = { chars: mapped.chars.slice(lead[0].length), offsets: mapped.offsets.slice(lead[0].length) };
+    }
+    if (kind === 'prose' && isWhollyQuoted(mapped)) {
+      mapped = { chars: mapped.chars.slice(1, -1), offsets: mapped.offsets.slice(1, -1) };
+      trim(mapped);
+      kind = 'quotation';
+    }
+    this.pending.push({ mapped, kind, section: this.sections.length - 1 });
+  }
+
+  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; metadata: Record<string, unknown> }): SourceDocument {
+    const opening: { paragraphs: Paragraph[] } = { paragraphs: [] };
+    const paragraphs: Paragraph[] = [];
+    const counts = new Map<number, number>();
+    for (const p of this.pending) {
+      const n = (counts.get(p.section) ?? 0) + 1;
+      counts.set(p.section, n);
+      const section = p.section >= 0 ? this.sections[p.section] : undefined;
+      const sectionId = section ? section.id : 'opening';
+      const sectionTitle = section ? section.title : 'Opening';
+      const id = `${this.docId}#${sectionId}-${n}`;
+      const label = section ? `${meta.title}, ${sectionTitle}, ¶${n}` : `${meta.title}, opening, ¶${n}`;
+      const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
+      paragraphs.push(paragraph);
+      (section ?? opening).paragraphs.push(paragraph);
+    }
+    const sectionRange = (ps: Paragraph[], startLine: number): Range => {
+      const start = { line: startLine, character: 0 };
+      return { start, end: ps.length ? ps[ps.length - 1].range.end : { line: startLine, character: this.lines.lineText(startLine).length } };
+    };
+    const sections: Section[] = this.sections.map(s =>
+      Object.freeze({ id: s.id, title: s.title, isOpening: false, range: sectionRange(s.paragraphs, s.startLine), paragraphIds: Object.freeze(s.paragraphs.map(p => p.id)) }),
+    );
+    const openingSection: Section | undefined = opening.paragraphs.length
+      ? Object.freeze({
+          id: 'opening',
+          title: 'Opening',
+          isOpening: true,
+          range: { start: opening.paragraphs[0].range.start, end: opening.paragraphs[opening.paragraphs.length - 1].range.end },
+          paragraphIds: Object.freeze(opening.paragraphs.map(p => p.id)),
+        })
+      : undefined;
+    const md = meta.metadata;
+    return Object.freeze({
+      id: this.docId,
+      uri: meta.uri,
+      displayPath: meta.displayPath,
+      bundled: meta.bundled,
+      title: meta.title,
+      date: isoDate(md.date ?? md.published_time),
+      url: stringField(md.source_url ?? md.url ?? md.link),
+      publisher: stringField(md.publisher),
+      metadata: Object.freeze({ ...md }),
+      sections: Object.freeze(sections),
+      opening: openingSection,
+      paragraphs: Object.freeze(paragraphs),
+      text: this.text,
+    });
+  }
+}
+
+function buildParagraph(
+  id: string,
+  documentId: string,
+  sectionId: string,
+  sectionTitle: string,
+  number: number,
+  label: string,
+  kind: ParagraphKind,
+  mapped: MappedText,
+  fileLength: number,
+  lines: LineIndex,
+  attribution?: string,
+): Paragraph {
+  const text = mapped.chars.join('');
+  // chars may hold surrogate pairs as one entry; expand offsets to UTF-16 units.
+  const offsets: number[] = [];
+  mapped.chars.forEach((c, i) => {
+    for (let k = 0; k < c.length; k++) offsets.push(mapped.offsets[i] + k);
+  });
+  const lastOffset = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
+  offsets.push(Math.min(lastOffset, fileLength));
+  const sourceOffsets = Uint32Array.from(offsets);
+  const sentences: Sentence[] = [];
+  for (const node of splitSentences(text)) {
+    if (node.type !== 'Sentence') continue;
+    let [start, end] = node.range;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    const sentenceText = text.slice(start, end);
+    const normalized = normalizeText(sentenceText);
+    sentences.push(
+      Object.freeze({
+        id: `${id}/s${sentences.length}`,
+        paragraphId: id,
+        index: sentences.length,
+        text: sentenceText,
+        start,
+        end,
+        normalized,
+        tokens: Object.freeze(tokenize(normalized.text)),
+      }),
+    );
+  }
+  return Object.freeze({
+    id,
+    documentId,
+    sectionId,
+    sectionTitle,
+    number,
+    label,
+    kind,
+    text,
+    sourceOffsets,
+    range: lines.rangeAt(sourceOffsets[0], sourceOffsets[sourceOffsets.length - 1]),
+    normalized: normalizeText(text),
+    sentences: Object.freeze(sentences),
+    attribution,
+  });
+}
+
+/** Strips list/quote markers and indentation from one raw line. */
+function stripPrefix(line: string, inList: boolean, inQuote: boolean, isFirst: boolean): string {
+  let s = line;
+  if (inQuote) s = s.replace(QUOTE_MARKER, '');
+  if (inList && isFirst) s = s.replace(LIST_MARKER, '');
+  return s.replace(/^\s+/, '');
+}
+
+/** Joins a block's raw lines into one mapped text: markers stripped, wraps joined, inline markup removed. */
+function joinLines(lines: LineIndex, rawLines: number[], inList: boolean, inQuote: boolean): MappedText {
+  const out: MappedText = { chars: [], offsets: [] };
+  rawLines.forEach((l, i) => {
+    const raw = lines.lineText(l);
+    const base = lines.lineStarts[l];
+    const stripped = stripPrefix(raw, inList, inQuote, i === 0);
+    let start = raw.length - stripped.length;
+    let end = raw.length;
+    while (end > start && /\s/.test(raw[end - 1])) end--;
+    if (end > start && raw[end - 1] === '\\' && i < rawLines.length - 1) end--; // backslash hard break
+    while (end > start && /\s/.test(raw[end - 1])) end--;
+    if (end <= start) return;
+    if (out.chars.length) {
+      const prev = out.chars[out.chars.length - 1];
+      const prev2 = out.chars[out.chars.length - 2] ?? '';
+      const wrappedHyphen = prev === '-' && /[\p{L}]/u.test(prev2) && /[\p{L}]/u.test(raw[start]);
+      if (!wrappedHyphen) {
+        out.chars.push(' ');
+        out.offsets.push(base - 1 >= 0 ? lineBreakOffset(lines, l) : base);
+      }
+    }
+    for (let k = start; k < end; k++) {
+      const code = raw.charCodeAt(k);
+      if (code >= 0xd800 && code <= 0xdbff && k + 1 < end) {
+        out.chars.push(raw[k] + raw[k + 1]);
+        out.offsets.push(base + k);
+        k++;
+      } else {
+        out.chars.push(raw[k]);
+        out.offsets.push(base + k);
+      }
+    }
+  });
+  return removeInlineMarkup(out);
+}
+
+/** The offset of the line break that ends the line before `line`. */
+function lineBreakOffset(lines: LineIndex, line: number): number {
+  const prevStart = lines.lineStarts[line - 1];
+  return prevStart + lines.lineText(line - 1).length;
+}
+
+/** Removes emphasis markers, link targets and backslash escapes, keeping offsets. */
+function removeInlineMarkup(m: MappedText): MappedText {
+  const s = m.chars.join('');
+  if (!/[*_\\[]/.test(s)) return m;
+  const drop = new Uint8Array(m.chars.length);
+  const indexAt: number[] = []; // string index -> char index
+  m.chars.forEach((c, i) => {
+    for (let k = 0; k < c.length; k++) indexAt.push(i);
+  });
+  const dropRange = (from: number, to: number) => {
+    for (let i = from; i < to; i++) drop[indexAt[i]] = 1;
+  };
+  for (const match of s.matchAll(/\\([\\`*_{}[\]()#+\-.!])/g)) dropRange(match.index!, match.index! + 1);
+  for (const match of s.matchAll(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g)) {
+    dropRange(match.index!, match.index! + 2);
+    dropRange(match.index! + match[0].length - 2, match.index! + match[0].length);
+  }
+  for (const match of s.matchAll(/\[([^\]\n]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g)) {
+    dropRange(match.index!, match.index! + 1);
+    dropRange(match.index! + 1 + match[1].length, match.index! + match[0].length);
+  }
+  return { chars: m.chars.filter((_, i) => !drop[i]), offsets: m.offsets.filter((_, i) => !drop[i]) };
+}
+
+function trim(m: MappedText): void {
+  while (m.chars.length && /^\s+$/.test(m.chars[0])) {
+    m.chars.shift();
+    m.offsets.shift();
+  }
+  while (m.chars.length && /^\s+$/.test(m.chars[m.chars.length - 1])) {
+    m.chars.pop();
+    m.offsets.pop();
+  }
+}
+
+function isWhollyQuoted(m: MappedText): boolean {
+  const first = m.chars[0];
+  const last = m.chars[m.chars.length - 1];
+  if (!((first === '“' && last === '”') || (first === '"' && last === '"'))) return false;
+  const inner = m.chars.slice(1, -1).join('');
+  return !/[“”"]/.test(inner);
+}
+
+function isTitleCase(phrase: string): boolean {
+  if (/[,;]/.test(phrase)) return false;
+  const ws = phrase.split(/\s+/);
+  return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w.toLowerCase())));
+}
+
+function decode(content: string | Uint8Array): { text: string } | { error: string } {
+  if (typeof content === 'string') {
+    if (content.slice(0, 8000).includes('\u0000')) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
+    return { text: content.replace(/^\ufeff/, ' ') };
+  }
+  if (content.subarray(0, 8000).includes(0)) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
+  try {
+    // The BOM is kept as a space so offsets stay those of the file.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content).replace(/^\ufeff/, ' ') };
+  } catch {
+    return { error: 'the file is not valid UTF-8 text. Save it as UTF-8 and reload the sources.' };
+  }
+}
+
+function uriFileName(uri: string): string {
+  const tail = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail;
+  }
+}
+
+function baseName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.(md|markdown|txt|text)$/i, '') || name;
+}
+
+function uniqueId(base: string, taken: ReadonlySet<string> & { add?: (v: string) => unknown }): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  if (taken instanceof Set) taken.add(id);
+  return id;
+}
+
+function cleanTitle(s: string | undefined): string | undefined {
+  const t = s?.replace(/\s+/g, ' ').trim();
+  return t ? t : undefined;
+}
+
+function sameText(a: string, b: string | undefined): boolean {
+  return b !== undefined && normalizeText(a).text === normalizeText(b).text;
+}
+
+function stringField(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.replace(/\s+/g, ' ').trim();
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+function isoDate(v: unknown): string | undefined {
+  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string') {
+    const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
+    return m ? m[1] : v.trim() || undefined;
+  }
+  return undefined;
+}

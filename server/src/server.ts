@@ -1,0 +1,130 @@
+/**
+ * The Verbatim language server: capabilities, settings, sources and feature
+ * registration. Transport-independent; `node.ts` connects it to stdio or IPC.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerDiagnostics } from './features/diagnostics';
+import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
+import { runSafe } from './safe';
+import { SettingsCache } from './settings';
+import { WorkspaceSources } from './workspaceSources';
+
+/** What feature modules get: the connection and the shared server state. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly settings: SettingsCache;
+  readonly sources: WorkspaceSources;
+}
+
+export const SERVER_VERSION: string = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('../../package.json').version as string;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+export function startServer(connection: Connection): void {
+  // Route console output to the client's output channel instead of stdout (which is the LSP stream on stdio).
+  console.log = connection.console.log.bind(connection.console);
+  console.error = connection.console.error.bind(connection.console);
+
+  const documents = new TextDocuments(TextDocument);
+  let canPullSettings = false;
+  let canWatchDynamically = false;
+  let folders: { uri: string; name: string }[] = [];
+  const settings = new SettingsCache(connection, () => canPullSettings);
+  const sources = new WorkspaceSources(connection, settings);
+  const ctx: ServerContext = { connection, documents, settings, sources };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) settings.setPushed(init.settings);
+    folders = [...(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))];
+    sources.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
+    };
+  });
+
+  const diagnostics = registerDiagnostics(ctx);
+
+  const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
+  sources.onDidLoad(() => {
+    publishStatus();
+    diagnostics.refreshAll();
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'verbatim' });
+    if (canWatchDynamically) {
+      // Any Markdown or text file may be a user source; the handler filters by folder.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown,txt,text}' }],
+      });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders(e => {
+      folders = [...folders.filter(f => !e.removed.some(r => r.uri === f.uri)), ...e.added];
+      sources.setFolders(folders);
+      void sources.reload();
+    });
+    await sources.reload();
+  });
+
+  connection.onDidChangeConfiguration(change => {
+    const pushed = (change.settings as { verbatim?: unknown } | undefined)?.verbatim;
+    if (!canPullSettings && pushed !== undefined) settings.setPushed(pushed);
+    settings.clear();
+    void sources.reload();
+  });
+
+  let reloadTimer: NodeJS.Timeout | undefined;
+  const pendingFolders = new Set<string>();
+  connection.onDidChangeWatchedFiles(params => {
+    for (const change of params.changes) {
+      if (change.type === FileChangeType.Changed && !sources.isSourceUri(change.uri)) continue;
+      for (const key of sources.foldersAffectedBy(change.uri)) pendingFolders.add(key);
+    }
+    if (!pendingFolders.size) return;
+    if (reloadTimer) clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      const keys = [...pendingFolders];
+      pendingFolders.clear();
+      void sources.reload(keys);
+    }, 200);
+  });
+
+  connection.onRequest(SourcesRequest, (params, token) =>
+    runSafe(connection.console, 'sources', params?.uri, sources.status(params?.uri), token, async () => {
+      await sources.engineFor(params?.uri);
+      return sources.status(params?.uri);
+    }),
+  );
+  connection.onRequest(ReloadSourcesRequest, async token =>
+    runSafe(connection.console, 'reload', undefined, sources.status(), token, async () => {
+      await sources.reload();
+      return sources.status();
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,155 @@
+/**
+ * The indexed sources of each workspace folder. Each folder has its own settings
+ * (`verbatim.sources`, `verbatim.includeBundledSources`) and so its own immutable
+ * index; a reload builds a new engine and swaps it in, so requests already running
+ * keep the engine they started with.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { createEngine, loadCorpus, type Engine, type SourceInput, type SourceProblem } from './engine';
+import type { SourceSummary, StatusParams } from './protocol';
+import type { SettingsCache, VerbatimSettings } from './settings';
+import { BUNDLED_SCHEME, readBundledSources, readUserSources, type ReadResult } from './sourceFiles';
+
+interface FolderState {
+  readonly key: string;
+  engine?: Engine;
+  loading?: Promise<Engine>;
+  /** Bumped on every reload request so that an older load finishing late is discarded. */
+  generation: number;
+  settings?: VerbatimSettings;
+}
+
+export class WorkspaceSources {
+  private folders: { uri: string; path: string }[] = [];
+  private readonly states = new Map<string, FolderState>();
+  private bundled: ReadResult | undefined;
+  private readonly listeners: ((folderKey: string) => void)[] = [];
+  private loadingCount = 0;
+
+  constructor(private readonly connection: Connection, private readonly settings: SettingsCache) {}
+
+  setFolders(folders: readonly { uri: string; name?: string }[]): void {
+    this.folders = folders
+      .filter(f => f.uri.startsWith('file:'))
+      .map(f => ({ uri: f.uri.replace(/\/$/, ''), path: fileURLToPath(f.uri) }))
+      .sort((a, b) => b.uri.length - a.uri.length);
+    for (const key of [...this.states.keys()]) if (key && !this.folders.some(f => f.uri === key)) this.states.delete(key);
+  }
+
+  /** Called after a folder's sources were (re)loaded. */
+  onDidLoad(listener: (folderKey: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The folder a document belongs to ('' outside any folder: the first folder's sources are used). */
+  folderKeyFor(uri: string | undefined): string {
+    if (uri) {
+      const folder = this.folders.find(f => uri === f.uri || uri.startsWith(f.uri + '/'));
+      if (folder) return folder.uri;
+    }
+    return this.folders.length ? this.folders[this.folders.length - 1].uri : '';
+  }
+
+  /** The engine for a document, loading its folder's sources on first use. */
+  engineFor(uri: string | undefined): Promise<Engine> {
+    const state = this.state(this.folderKeyFor(uri));
+    if (state.engine) return Promise.resolve(state.engine);
+    return state.loading ?? this.load(state);
+  }
+
+  /** The current engine if loaded, without waiting (for latency-critical requests). */
+  currentEngineFor(uri: string | undefined): Engine | undefined {
+    return this.state(this.folderKeyFor(uri)).engine;
+  }
+
+  /** Re-reads sources (all folders, or those given) and rebuilds their indexes. */
+  async reload(folderKeys?: readonly string[]): Promise<void> {
+    const keys = folderKeys ?? (this.states.size ? [...this.states.keys()] : [this.folderKeyFor(undefined)]);
+    await Promise.all(keys.map(k => this.load(this.state(k))));
+  }
+
+  /** True if `uri` is one of the loaded user sources, or matches a folder's `verbatim.sources`. */
+  isSourceUri(uri: string): boolean {
+    for (const s of this.states.values()) if (s.engine?.index.getDocumentByUri(uri)) return true;
+    return false;
+  }
+
+  /** Folders whose sources `fileUri` may belong to (by being loaded or sitting inside the folder). */
+  foldersAffectedBy(fileUri: string): string[] {
+    const keys: string[] = [];
+    for (const s of this.states.values()) {
+      if (s.engine?.index.getDocumentByUri(fileUri) || s.key === '' || fileUri.startsWith(s.key + '/') || (s.settings?.sources.some(p => path.isAbsolute(p)) ?? false)) keys.push(s.key);
+    }
+    return keys;
+  }
+
+  /** Summaries for the status bar and the sources view. */
+  status(uri?: string): StatusParams {
+    const state = this.states.get(this.folderKeyFor(uri));
+    const index = state?.engine?.index;
+    const sources: SourceSummary[] = (index?.documents ?? []).map(d => ({
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      url: d.url,
+      uri: d.uri,
+      displayPath: d.displayPath,
+      bundled: d.bundled,
+      passages: d.paragraphs.length,
+      sections: [...(d.opening ? [d.opening] : []), ...d.sections].map(s => ({ id: s.id, title: s.title, passages: s.paragraphIds.length })),
+    }));
+    return {
+      loading: this.loadingCount > 0,
+      sources,
+      passages: index?.passageCount ?? 0,
+      problems: (index?.problems ?? []).map(p => ({ displayPath: p.displayPath, severity: p.severity, message: p.message })),
+    };
+  }
+
+  private state(key: string): FolderState {
+    let s = this.states.get(key);
+    if (!s) this.states.set(key, (s = { key, generation: 0 }));
+    return s;
+  }
+
+  private load(state: FolderState): Promise<Engine> {
+    const generation = ++state.generation;
+    this.loadingCount++;
+    const run = (async () => {
+      try {
+        const settings = await this.settings.get(state.key || undefined);
+        state.settings = settings;
+        const inputs: SourceInput[] = [];
+        const problems: SourceProblem[] = [];
+        if (settings.includeBundledSources) {
+          this.bundled ??= readBundledSources((_file, name) => `${BUNDLED_SCHEME}:/${name}`);
+          inputs.push(...this.bundled.inputs);
+          problems.push(...this.bundled.problems);
+        }
+        const folderPath = this.folders.find(f => f.uri === state.key)?.path;
+        const user = readUserSources(settings.sources, folderPath, 'verbatim.sources');
+        inputs.push(...user.inputs);
+        problems.push(...user.problems);
+        const started = Date.now();
+        const index = loadCorpus(inputs, undefined, problems);
+        const engine = createEngine(index);
+        this.connection.console.info(
+          `Indexed ${index.documents.length} source(s), ${index.passageCount} passages for ${state.key || 'the workspace'} in ${Date.now() - started} ms.`,
+        );
+        for (const p of engine.index.problems) this.connection.console.warn(p.message);
+        if (generation === state.generation) state.engine = engine;
+        return state.engine ?? engine;
+      } finally {
+        this.loadingCount--;
+        if (generation === state.generation) state.loading = undefined;
+      }
+    })();
+    state.loading = run;
+    return run.then(engine => {
+      if (generation === state.generation) for (const l of this.listeners) l(state.key);
+      return engine;
+    });
+  }
+}
