@@ -28,42 +28,33 @@ export class CorpusIndex {
   /** Every paragraph of every document, in order. */
   readonly paragraphs: readonly Paragraph[];
   /** Every sentence of every paragraph, in order; positions in this array are sentence numbers. */
-  readonly sentences: readonly Sentence[];
   private readonly byId = new Map<string, Paragraph>();
   private readonly docsById = new Map<string, SourceDocument>();
   private readonly docsByUri = new Map<string, SourceDocument>();
-  private readonly paragraphOfSentence: Uint32Array;
-  private readonly words = new Map<string, Posting[]>();
   private readonly derived = new Map<string, unknown>();
 
   constructor(documents: readonly SourceDocument[], problems: readonly SourceProblem[] = []) {
     this.documents = Object.freeze([...documents]);
     this.problems = Object.freeze([...problems]);
     const paragraphs: Paragraph[] = [];
-    const sentences: Sentence[] = [];
-    const sentenceParagraph: number[] = [];
     for (const doc of documents) {
       this.docsById.set(doc.id, doc);
       this.docsByUri.set(doc.uri, doc);
       for (const p of doc.paragraphs) {
         this.byId.set(p.id, p);
-        for (const s of p.sentences) {
-          const n = sentences.length;
-          sentences.push(s);
-          sentenceParagraph.push(paragraphs.length);
-          s.tokens.forEach((t, i) => {
-            let list = this.words.get(t.text);
-            if (!list) this.words.set(t.text, (list = []));
-            list.push({ sentence: n, token: i });
-          });
-        }
         paragraphs.push(p);
       }
     }
     this.paragraphs = Object.freeze(paragraphs);
-    this.sentences = Object.freeze(sentences);
-    this.paragraphOfSentence = Uint32Array.from(sentenceParagraph);
     Object.freeze(this);
+  }
+
+  /**
+   * Every sentence of every paragraph, in order; positions in this array are sentence
+   * numbers. Built on first use (it splits every paragraph into sentences).
+   */
+  get sentences(): readonly Sentence[] {
+    return this.sentenceTable().sentences;
   }
 
   /** Number of citable passages (paragraphs). */
@@ -99,17 +90,38 @@ export class CorpusIndex {
 
   /** The paragraph a sentence (by its number in {@link sentences}) belongs to. */
   paragraphOf(sentence: number): Paragraph {
-    return this.paragraphs[this.paragraphOfSentence[sentence]];
+    return this.paragraphs[this.sentenceTable().paragraphOfSentence[sentence]];
   }
 
   /** Sentence postings for a normalised word (lower case, straight apostrophes). */
   postings(word: string): readonly Posting[] {
-    return this.words.get(word) ?? [];
+    return this.sentenceTable().words.get(word) ?? [];
   }
 
   /** Every distinct indexed word; for prefix and fuzzy lookups. */
   vocabulary(): IterableIterator<string> {
-    return this.words.keys();
+    return this.sentenceTable().words.keys();
+  }
+
+  private sentenceTable(): { sentences: readonly Sentence[]; paragraphOfSentence: Uint32Array; words: Map<string, Posting[]> } {
+    return this.derive('corpus.sentences', () => {
+      const sentences: Sentence[] = [];
+      const owner: number[] = [];
+      const words = new Map<string, Posting[]>();
+      this.paragraphs.forEach((p, pi) => {
+        for (const s of p.sentences) {
+          const n = sentences.length;
+          sentences.push(s);
+          owner.push(pi);
+          s.tokens.forEach((t, i) => {
+            let list = words.get(t.text);
+            if (!list) words.set(t.text, (list = []));
+            list.push({ sentence: n, token: i });
+          });
+        }
+      });
+      return { sentences: Object.freeze(sentences), paragraphOfSentence: Uint32Array.from(owner), words };
+    });
   }
 
   /**

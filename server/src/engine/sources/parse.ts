@@ -247,29 +247,8 @@ function buildParagraph(
   const lastOffset = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
   offsets.push(Math.min(lastOffset, fileLength));
   const sourceOffsets = Uint32Array.from(offsets);
-  const sentences: Sentence[] = [];
-  for (const node of splitSentences(text)) {
-    if (node.type !== 'Sentence') continue;
-    let [start, end] = node.range;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) continue;
-    const sentenceText = text.slice(start, end);
-    const normalized = normalizeText(sentenceText);
-    sentences.push(
-      Object.freeze({
-        id: `${id}/s${sentences.length}`,
-        paragraphId: id,
-        index: sentences.length,
-        text: sentenceText,
-        start,
-        end,
-        normalized,
-        tokens: Object.freeze(tokenize(normalized.text)),
-      }),
-    );
-  }
-  return Object.freeze({
+  // Not frozen: `sentences` replaces its getter with the value on first use.
+  return {
     id,
     documentId,
     sectionId,
@@ -281,9 +260,42 @@ function buildParagraph(
     sourceOffsets,
     range: lines.rangeAt(sourceOffsets[0], sourceOffsets[sourceOffsets.length - 1]),
     normalized: normalizeText(text),
-    sentences: Object.freeze(sentences),
+    get sentences() {
+      // Split on first use: sentence splitting is the costliest part of parsing and most
+      // paragraphs of a large corpus are never looked at sentence by sentence.
+      const value = splitParagraph(id, text);
+      Object.defineProperty(this, 'sentences', { value, enumerable: true });
+      return value;
+    },
     attribution,
-  });
+  };
+}
+
+/** The sentences of a paragraph's text, with offsets into it. */
+export function splitParagraph(paragraphId: string, text: string): readonly Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const node of splitSentences(text)) {
+    if (node.type !== 'Sentence') continue;
+    let [start, end] = node.range;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    const sentenceText = text.slice(start, end);
+    const normalized = normalizeText(sentenceText);
+    sentences.push(
+      Object.freeze({
+        id: `${paragraphId}/s${sentences.length}`,
+        paragraphId,
+        index: sentences.length,
+        text: sentenceText,
+        start,
+        end,
+        normalized,
+        tokens: Object.freeze(tokenize(normalized.text)),
+      }),
+    );
+  }
+  return Object.freeze(sentences);
 }
 
 /** Strips list/quote markers and indentation from one raw line. */
