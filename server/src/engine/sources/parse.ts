@@ -85,7 +85,8 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     } else if (tok.type === 'paragraph_open' && tok.map) {
       const inList = containers.some(c => c !== 'blockquote_open');
       const inQuote = containers.includes('blockquote_open');
-      let [first, last] = [tok.map[0], tok.map[1] - 1];
+      let first = tok.map[0];
+      const last = tok.map[1] - 1;
       // A whole-line bold heading, alone or on the first line of the block (`**Title**  ` + hard break).
       const firstLine = stripPrefix(lines.lineText(first), inList, inQuote, true);
       const bold = BOLD_LINE.exec(firstLine.trim());
@@ -313,7 +314,7 @@ function joinLines(lines: LineIndex, rawLines: number[], inList: boolean, inQuot
     const raw = lines.lineText(l);
     const base = lines.lineStarts[l];
     const stripped = stripPrefix(raw, inList, inQuote, i === 0);
-    let start = raw.length - stripped.length;
+    const start = raw.length - stripped.length;
     let end = raw.length;
     while (end > start && /\s/.test(raw[end - 1])) end--;
     if (end > start && raw[end - 1] === '\\' && i < rawLines.length - 1) end--; // backslash hard break
