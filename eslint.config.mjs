@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'url', 'worker_threads', 'process', 'stream', 'readline'];
 
 export default tseslint.config(
-  { ignores: ['**/out/**', 'dist/**', 'node_modules/**', '.e2e/**', '**/*.d.ts'] },
+  { ignores: ['out/**', '**/out/**', 'dist/**', 'node_modules/**', '.e2e/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -11,7 +11,7 @@ if (!process.argv.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWit
   process.argv.push('--stdio');
 }
 const bundled = path.join(__dirname, '..', 'dist', 'server.js');
-const entry = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'server', 'out', 'node.js');
+const entry = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'out', 'server', 'src', 'node.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write("verbatim-language-server: not built yet. Run 'npm run build' in " + path.join(__dirname, '..') + '.\n');
   process.exit(2);

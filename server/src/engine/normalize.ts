@@ -55,9 +55,12 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): No
       }
       pendingSpace = -1;
     }
-    for (const ch of s) {
-      out.push(ch);
-      map.push(at);
+    // Per UTF-16 unit, so that text and map stay aligned; a surrogate pair's halves map to
+    // their own offsets, an expansion (`…` → `...`) maps every output unit to its source.
+    const expanded = s.length > 1 && !(s.charCodeAt(0) >= 0xd800 && s.charCodeAt(0) <= 0xdbff);
+    for (let k = 0; k < s.length; k++) {
+      out.push(s[k]);
+      map.push(expanded ? at : at + k);
     }
   };
   for (let i = 0; i < input.length; i++) {
@@ -66,8 +69,8 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): No
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < input.length) {
       // Keep surrogate pairs together; both halves map to the pair's start.
       const pair = ch + input[i + 1];
-      emit(options.keepCase ? pair : pair.toLowerCase(), i);
-      map[map.length - 1] = i; // the low half maps to the same start
+      const folded = options.keepCase ? pair : pair.toLowerCase();
+      emit(folded.length === 2 ? folded : pair, i);
       i++;
       continue;
     }

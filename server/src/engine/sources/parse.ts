@@ -275,7 +275,7 @@ function buildParagraph(
 /** The sentences of a paragraph's text, with offsets into it. */
 export function splitParagraph(paragraphId: string, text: string): readonly Sentence[] {
   const sentences: Sentence[] = [];
-  for (const node of splitSentences(text)) {
+  for (const node of splitSentences(maskAcronyms(text))) {
     if (node.type !== 'Sentence') continue;
     let [start, end] = node.range;
     while (start < end && /\s/.test(text[start])) start++;
@@ -297,6 +297,15 @@ export function splitParagraph(paragraphId: string, text: string): readonly Sent
     );
   }
   return Object.freeze(sentences);
+}
+
+/**
+ * Dotted acronyms (`U.S.`, `U.N.`, `E.U.`) end a sentence only at the end of a paragraph
+ * in government prose; elsewhere they are followed by `Department`, `border`, `-Canada`.
+ * The splitter sees them with their periods masked (same length, so ranges still hold).
+ */
+function maskAcronyms(text: string): string {
+  return text.replace(/\b(?:\p{Lu}\.){2,}(?=\s*\S)/gu, m => m.replace(/\./g, '\u2024'));
 }
 
 /** Strips list/quote markers and indentation from one raw line. */
