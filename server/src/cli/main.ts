@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -135,7 +136,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (!(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on is one of ${Object.keys(FAIL_LEVELS).join(', ')}, not "${failOn}".`);
     if (!rest.length) throw new UsageError("'check' needs at least one draft file, folder or glob.");
     const files = expandDrafts(rest, io.cwd);
-    const results: FileResult[] = files.map(f => checkFile(engine, f, severity));
+    const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), severity));
     if (format === 'json') out.write(JSON.stringify(results.map(r => ({ file: r.file, diagnostics: r.diagnostics })), null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(results, engine.index, VERSION, io.cwd), null, 2) + '\n');
     else out.write(formatText(results, engine.index));
@@ -195,10 +196,10 @@ function expandDrafts(specs: readonly string[], cwd: string): string[] {
   return files;
 }
 
-function checkFile(engine: Engine, file: string, severity: Record<string, SeverityName>): FileResult {
+function checkFile(engine: Engine, file: string, absolute: string, severity: Record<string, SeverityName>): FileResult {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(absolute);
   } catch (e) {
     throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
   }
@@ -209,7 +210,7 @@ function checkFile(engine: Engine, file: string, severity: Record<string, Severi
   } catch {
     throw new UsageError(`${file}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
   }
-  const diagnostics: Diagnostic[] = engine.check({ uri: file, text }, { severity });
+  const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, { severity });
   return { file, text, diagnostics };
 }
 
