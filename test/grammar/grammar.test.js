@@ -145,6 +145,24 @@ describe('Verbatim injection grammar', function () {
     });
   });
 
+  describe('editor token types (what quick suggestions, auto-closing and bracket matching see)', () => {
+    it('plain text: quotations stay "other", as the text was before the grammar existed', async () => {
+      const types = await tk.tokenTypesOfLine('He said "we will" and ‘we may’ <!-- verbatim-enable -->', TXT);
+      assert.deepStrictEqual(types, [
+        { text: 'He said "we will" and ‘we may’ ', type: 'other' },
+        { text: '<!-- verbatim-enable -->', type: 'comment' },
+      ]);
+    });
+
+    it('Markdown: quotations are "string" tokens (the Markdown grammar is not ours to configure)', async () => {
+      const types = await tk.tokenTypesOfLine('He said “we will” today.', MD);
+      assert.deepStrictEqual(
+        types.map((t) => t.type),
+        ['other', 'string', 'other'],
+      );
+    });
+  });
+
   describe('line endings', () => {
     for (const file of fixtureFiles.filter((f) => f.includes('crlf'))) {
       it(`${file} really has CRLF endings and tokenises like its LF version`, async () => {

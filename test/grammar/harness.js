@@ -40,18 +40,35 @@ function readFragment() {
   return JSON.parse(fs.readFileSync(FRAGMENT_PATH, 'utf8'));
 }
 
-/** scopeName -> file, and injected scope -> [injector scopeName], from a contributes.grammars list. */
+// StandardTokenType values as vscode-textmate encodes them (bits 8-9 of a token's metadata).
+const TOKEN_TYPES = { other: 0, comment: 1, string: 2, regex: 3 };
+const TOKEN_TYPE_NAMES = Object.fromEntries(Object.entries(TOKEN_TYPES).map(([k, v]) => [v, k]));
+
+/**
+ * scopeName -> file, injected scope -> [injector scopeName], and scopeName -> tokenTypes
+ * (as VS Code passes a language grammar's `tokenTypes` to vscode-textmate), from a
+ * contributes.grammars list.
+ */
 function indexContributions(grammars) {
   const files = new Map();
   const injections = new Map();
+  const tokenTypes = new Map();
   for (const g of grammars) {
     files.set(g.scopeName, path.resolve(ROOT, g.path));
     for (const target of g.injectTo || []) {
       if (!injections.has(target)) injections.set(target, []);
       injections.get(target).push(g.scopeName);
     }
+    if (g.tokenTypes) {
+      const map = {};
+      for (const [selector, type] of Object.entries(g.tokenTypes)) {
+        if (!(type in TOKEN_TYPES)) throw new Error(`unknown token type ${type} for ${selector}`);
+        map[selector] = TOKEN_TYPES[type];
+      }
+      tokenTypes.set(g.scopeName, map);
+    }
   }
-  return { files, injections };
+  return { files, injections, tokenTypes };
 }
 
 /**
@@ -60,7 +77,7 @@ function indexContributions(grammars) {
  */
 async function createTokenizer(options = {}) {
   const markdownGrammar = options.markdownGrammar || FIXTURE_MARKDOWN;
-  const { files, injections } = indexContributions(readFragment());
+  const { files, injections, tokenTypes } = indexContributions(readFragment());
   if (!files.has('text.html.markdown')) files.set('text.html.markdown', markdownGrammar);
 
   const registry = new vsctm.Registry({
@@ -89,7 +106,9 @@ async function createTokenizer(options = {}) {
   const grammars = new Map();
   async function grammarFor(scopeName) {
     if (!grammars.has(scopeName)) {
-      const g = await registry.loadGrammar(scopeName);
+      const g = await registry.loadGrammarWithConfiguration(scopeName, 1, {
+        tokenTypes: tokenTypes.get(scopeName),
+      });
       if (!g) throw new Error(`no grammar for ${scopeName}`);
       grammars.set(scopeName, g);
     }
@@ -114,7 +133,25 @@ async function createTokenizer(options = {}) {
     return tokenizeLines(await grammarFor(scopeName), lines);
   }
 
-  return { tokenize, tokenizeRawLines };
+  /**
+   * The standard token type VS Code derives for each character run (what decides whether
+   * `editor.quickSuggestions.strings`, auto-closing `notIn: ["string"]` and bracket matching
+   * treat the text as a string): one line of text, returns [{ text, type }].
+   */
+  async function tokenTypesOfLine(line, scopeName) {
+    const grammar = await grammarFor(scopeName);
+    const { tokens } = grammar.tokenizeLine2(line, vsctm.INITIAL);
+    const out = [];
+    for (let i = 0; i < tokens.length; i += 2) {
+      const start = tokens[i];
+      const end = i + 2 < tokens.length ? tokens[i + 2] : line.length;
+      const type = TOKEN_TYPE_NAMES[(tokens[i + 1] >>> 8) & 0b11];
+      if (end > start) out.push({ text: line.slice(start, end), type });
+    }
+    return out;
+  }
+
+  return { tokenize, tokenizeRawLines, tokenTypesOfLine };
 }
 
 function tokenizeLines(grammar, lines) {
