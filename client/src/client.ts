@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
+import { registerSourceContent } from './sourceContent';
+import { registerSourcesView } from './sourcesView';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -20,6 +22,8 @@ export class VerbatimClient {
     this.output = vscode.window.createOutputChannel('Verbatim', { log: true });
     this.statusBar = new StatusBar();
     context.subscriptions.push(this.output, this.statusBar);
+    registerSourceContent(context, this);
+    registerSourcesView(context, this);
     context.subscriptions.push(
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),

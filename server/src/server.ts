@@ -14,6 +14,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerHover } from './features/hover';
+import { registerDefinition } from './features/definition';
+import { registerDocumentLinks } from './features/documentLinks';
+import { registerSourcesView } from './features/sourcesView';
 import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -60,12 +64,19 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
     };
   });
 
   const diagnostics = registerDiagnostics(ctx);
+  registerHover(ctx);
+  registerDefinition(ctx);
+  registerDocumentLinks(ctx);
+  registerSourcesView(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

@@ -1,0 +1,41 @@
+/** Requests behind the sources view and read-only bundled sources. */
+import { InsertQuotationRequest, SourceContentRequest, SourceTreeRequest } from '../protocol';
+import { LineIndex } from '../engine/positions';
+import { quotationEdits } from '../engine/quoteCitation';
+import { sourceTree } from '../engine/sourceTree';
+import { runSafe } from '../safe';
+import type { ServerContext } from '../server';
+
+export function registerSourcesView(ctx: ServerContext): void {
+  const { connection, sources } = ctx;
+  connection.onRequest(SourceTreeRequest, (params, token) =>
+    runSafe(connection.console, 'source tree', params?.uri, [], token, async () => sourceTree((await sources.engineFor(params?.uri)).index)),
+  );
+  connection.onRequest(SourceContentRequest, (params, token) =>
+    runSafe(connection.console, 'source content', params.uri, null, token, async () => {
+      const index = (await sources.engineFor(params.uri)).index;
+      const doc = index.getDocumentByUri(params.uri) ?? index.documents.find(d => sameUri(d.uri, params.uri));
+      return doc ? { text: doc.text } : null;
+    }),
+  );
+  connection.onRequest(InsertQuotationRequest, (params, token) =>
+    runSafe(connection.console, 'quotation', params.uri, null, token, async () => {
+      const index = (await sources.engineFor(params.uri)).index;
+      const lines = new LineIndex(params.text);
+      const edits = quotationEdits(index, params.paragraphId, params.text, lines.offsetAt(params.position), params.style);
+      return edits ? edits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) : null;
+    }),
+  );
+}
+
+/** Clients may percent-encode URIs differently (`verbatim-source:/a%20b.md`). */
+function sameUri(a: string, b: string): boolean {
+  const decode = (u: string) => {
+    try {
+      return decodeURIComponent(u).replace(/^([a-z-]+):\/\/\//, '$1:/');
+    } catch {
+      return u;
+    }
+  };
+  return decode(a) === decode(b);
+}
