@@ -1,7 +1,9 @@
 /** Test helpers: the bundled corpus as in-memory sources, and an index over it. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCorpus, type CorpusIndex, type SourceInput } from '../../server/src/engine';
+import type { CorpusIndex, SourceInput } from '../../server/src/engine';
+import { engine } from './engine';
+const { loadCorpus } = engine;
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const corpusDir = path.join(repoRoot, 'corpus');
