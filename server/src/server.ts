@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
 import { runSafe } from './safe';
@@ -60,12 +61,14 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
     };
   });
 
   const diagnostics = registerDiagnostics(ctx);
+  registerCodeActions(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

@@ -673,7 +673,7 @@ function checkNames(
   if (!phrases.length) return;
   const context: { name: NamePhrase; para: Paragraph }[] = [];
   for (const m of matches) {
-    const pi = ci.index.paragraphs.indexOf(m.sentence.paragraph);
+    const pi = paragraphIndexOf(ci, m.sentence.paragraph);
     for (const n of ci.namesOf(pi)) if (n.start >= m.sentence.start && n.end <= m.sentence.end) context.push({ name: n, para: m.sentence.paragraph });
   }
   for (const ph of phrases) {
@@ -682,7 +682,9 @@ function checkNames(
     if (ph.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
     const dContent = new Set(ph.keys.filter(k => !isStopKey(k)));
     const candidates: { name: NamePhrase; para?: Paragraph; global?: boolean }[] = [...context];
-    for (const [, n] of ci.names) {
+    const near = new Set<NamePhrase>();
+    for (const k of dContent) for (const n of ci.namesByWord.get(k) ?? []) near.add(n);
+    for (const n of near) {
       const shared = n.keys.filter(k => !isStopKey(k) && dContent.has(k)).length;
       if (shared >= 2 && shared * 2 >= n.keys.filter(k => !isStopKey(k)).length) candidates.push({ name: n, global: true });
     }
@@ -713,6 +715,13 @@ function checkNames(
       break;
     }
   }
+}
+
+const paragraphNumbers = new WeakMap<CheckIndex, Map<Paragraph, number>>();
+function paragraphIndexOf(ci: CheckIndex, p: Paragraph): number {
+  let m = paragraphNumbers.get(ci);
+  if (!m) paragraphNumbers.set(ci, (m = new Map(ci.index.paragraphs.map((x, i) => [x, i]))));
+  return m.get(p) ?? -1;
 }
 
 function findNameParagraph(ci: CheckIndex, n: NamePhrase): Paragraph | undefined {

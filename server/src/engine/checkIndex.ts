@@ -37,6 +37,8 @@ export interface CheckIndex {
   idf(key: string): number;
   /** Every official name in the sources, by joined keys. */
   readonly names: ReadonlyMap<string, NamePhrase>;
+  /** Content word key → official names containing it. */
+  readonly namesByWord: ReadonlyMap<string, readonly NamePhrase[]>;
   sentencesOf(paragraphIndex: number): readonly SourceSentence[];
   namesOf(paragraphIndex: number): readonly NamePhrase[];
 }
@@ -110,11 +112,21 @@ function build(index: CorpusIndex): CheckIndex {
   index.paragraphs.forEach((_p, pi) => {
     for (const n of namesOf(pi)) if (!names.has(n.keys.join(' '))) names.set(n.keys.join(' '), n);
   });
+  const namesByWord = new Map<string, NamePhrase[]>();
+  for (const n of names.values()) {
+    for (const k of new Set(n.keys)) {
+      if (isStopKey(k)) continue;
+      let list = namesByWord.get(k);
+      if (!list) namesByWord.set(k, (list = []));
+      list.push(n);
+    }
+  }
   return Object.freeze({
     index,
     paragraphWords,
     postings,
     names,
+    namesByWord,
     idf: (key: string) => Math.log(1 + N / (postings.get(key)?.length ?? 0.5)),
     namesOf,
     sentencesOf(pi: number): SourceSentence[] {
