@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerDefinition } from './features/definition';
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
     };
@@ -77,6 +79,7 @@ export function startServer(connection: Connection): void {
   registerDefinition(ctx);
   registerDocumentLinks(ctx);
   registerSourcesView(ctx);
+  registerCodeActions(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, type FileResult } from './format';
 
@@ -38,6 +38,7 @@ Options:
   --severity CODE=LVL   override one code's severity (repeatable; LVL: error,
                         warning, information, hint, off)
   --output FILE         write the results to FILE instead of standard output
+  --report FILE         also write a Markdown consistency report (check)
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error.
 Examples:
@@ -94,6 +95,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         'fail-on': { type: 'string' },
         severity: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
+        report: { type: 'string' },
       },
     });
   } catch (e) {
@@ -137,6 +139,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (!rest.length) throw new UsageError("'check' needs at least one draft file, folder or glob.");
     const files = expandDrafts(rest, io.cwd);
     const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), severity));
+    if (values.report) writeReport(values.report, engine, results, io);
     if (format === 'json') out.write(JSON.stringify(results.map(r => ({ file: r.file, diagnostics: r.diagnostics })), null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(results, engine.index, VERSION, io.cwd), null, 2) + '\n');
     else out.write(formatText(results, engine.index));
@@ -212,6 +215,15 @@ function checkFile(engine: Engine, file: string, absolute: string, severity: Rec
   }
   const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, { severity });
   return { file, text, diagnostics };
+}
+
+function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO): void {
+  const md = buildReport(engine.index, results.map(r => ({ uri: r.file, name: r.file, text: r.text })));
+  try {
+    fs.writeFileSync(path.resolve(io.cwd, file), md);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file} (${(e as Error).message}).`);
+  }
 }
 
 function sourcesJson(engine: Engine) {

@@ -1,11 +1,26 @@
 /**
- * The checks: misquotes and contradictions of the sources. The foundation only fixes
- * the shape of a check's input and output; the checks themselves arrive with the
- * misquote/contradiction work.
+ * The checks: misquotes and contradictions of the sources.
+ *
+ * A draft is split into paragraphs (blank-line separated); each paragraph is checked on
+ * its own and its findings are cached by text (a small LRU per index), so that after an
+ * edit only the changed paragraphs are re-checked. Within a paragraph:
+ *  - quotations (double, single, typographic, Markdown block quotes) are aligned word by
+ *    word with the source passage they quote; any difference is a `misquote`;
+ *  - every sentence is matched against the source sentences it may restate (a shortlist
+ *    from an inverted word index, then an IDF-weighted coverage score); a restatement
+ *    that changes a figure, an actor, the polarity, the strength of a commitment, the
+ *    direction of an action, an official name or a specific term is flagged.
+ * Precision first: each rule fires only on a specific, explainable difference.
  */
-import type { CancellationToken } from './cancellation';
+import { align, blocksOf, type Alignment, type Block } from './align';
+import { throwIfCancelled, type CancellationToken } from './cancellation';
+import { checkIndexOf, namePhrases, type CheckIndex, type NamePhrase, type SourceSentence } from './checkIndex';
+import { isStopKey, stem, wordsOf, type Word } from './checkText';
 import type { CorpusIndex } from './corpusIndex';
-import type { Finding } from './findings';
+import { findFigures, type Figure } from './figures';
+import { Codes, type Finding, type FindingKind } from './findings';
+import { applySuppressions } from './suppress';
+import type { Paragraph } from './types';
 
 /** A draft being checked: the text of a document the drafter is writing. */
 export interface DraftDocument {
@@ -20,7 +35,706 @@ export interface CheckOptions {
   readonly reportUnsourcedQuotes?: boolean;
 }
 
+/** A quotation found in a draft, and what it was matched to. */
+export interface QuotationResult {
+  readonly start: number;
+  readonly end: number;
+  /** Inner text offsets. */
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly status: 'verbatim' | 'misquote' | 'no source';
+  readonly paragraphId?: string;
+}
+
+/** A draft sentence that restates a source sentence. */
+export interface RestatementResult {
+  readonly start: number;
+  readonly end: number;
+  readonly paragraphId: string;
+  readonly coverage: number;
+  readonly status: 'faithful' | 'contradiction';
+}
+
+export interface ParagraphAnalysis {
+  readonly findings: readonly Finding[];
+  readonly quotations: readonly QuotationResult[];
+  readonly restatements: readonly RestatementResult[];
+}
+
 /** Checks a draft against the index. Returns findings in document order. */
-export function checkDraft(_index: CorpusIndex, _draft: DraftDocument, _options: CheckOptions, _token?: CancellationToken): Finding[] {
-  return [];
+export function checkDraft(index: CorpusIndex, draft: DraftDocument, options: CheckOptions, token?: CancellationToken): Finding[] {
+  const all = analyzeDraft(index, draft.text, token).findings;
+  const kept = options.reportUnsourcedQuotes === false ? all.filter(f => f.code !== Codes.unsourcedQuote) : all;
+  return applySuppressions(draft.text, kept);
+}
+
+/** Full analysis (findings before suppression, quotations, restatements), for the report. */
+export function analyzeDraft(index: CorpusIndex, text: string, token?: CancellationToken): ParagraphAnalysis {
+  const ci = checkIndexOf(index);
+  const cache = cacheFor(index);
+  const masked = maskComments(text);
+  const findings: Finding[] = [];
+  const quotations: QuotationResult[] = [];
+  const restatements: RestatementResult[] = [];
+  for (const [start, end] of draftParagraphs(masked)) {
+    throwIfCancelled(token);
+    const slice = masked.slice(start, end);
+    let a = cache.get(slice);
+    if (!a) {
+      a = analyzeParagraph(ci, slice);
+      cache.set(slice, a);
+    }
+    for (const f of a.findings) findings.push(shift(f, start));
+    for (const q of a.quotations) quotations.push({ ...q, start: q.start + start, end: q.end + start, innerStart: q.innerStart + start, innerEnd: q.innerEnd + start });
+    for (const r of a.restatements) restatements.push({ ...r, start: r.start + start, end: r.end + start });
+  }
+  return { findings, quotations, restatements };
+}
+
+function shift(f: Finding, by: number): Finding {
+  if (!by) return f;
+  return { ...f, start: f.start + by, end: f.end + by, ...(f.fix ? { fix: { ...f.fix, start: f.fix.start + by, end: f.fix.end + by } } : {}) };
+}
+
+// ---- per-index LRU of paragraph results -------------------------------------------
+
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.map.delete(k);
+      this.map.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.set(k, v);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+const caches = new WeakMap<CorpusIndex, Lru<ParagraphAnalysis>>();
+function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
+  let c = caches.get(index);
+  if (!c) caches.set(index, (c = new Lru(5000)));
+  return c;
+}
+
+// ---- draft structure --------------------------------------------------------------
+
+/** Comments (suppression directives) become spaces: same offsets, no words. */
+function maskComments(text: string): string {
+  return text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text;
+}
+
+function draftParagraphs(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+/g;
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index! > from) out.push([from, m.index!]);
+    from = m.index! + m[0].length;
+  }
+  if (from < text.length) out.push([from, text.length]);
+  return out.filter(([s, e]) => /\S/.test(text.slice(s, e)));
+}
+
+interface QuoteSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  /** Block quotes: the text with `>` markers blanked. */
+  readonly block?: boolean;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Quotations in a paragraph: block quotes first, then inline quote pairs outside them. */
+export function findQuotations(p: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const lines = [...p.matchAll(/^[ \t]*>.*$/gm)];
+  for (let i = 0; i < lines.length; ) {
+    const first = lines[i];
+    let last = first;
+    let j = i + 1;
+    while (j < lines.length && lines[j].index! <= last.index! + last[0].length + 2) { last = lines[j]; j++; }
+    const start = first.index!;
+    const end = last.index! + last[0].length;
+    const innerStart = start + first[0].indexOf('>') + 1;
+    spans.push({ start, end, innerStart, innerEnd: end, block: true });
+    i = j;
+  }
+  const inBlock = (i: number) => spans.some(s => i >= s.start && i < s.end);
+  const inline: QuoteSpan[] = [];
+  const taken = (i: number) => inline.some(s => i >= s.start && i < s.end);
+  // Double quotes (straight and typographic).
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c !== '"' && c !== '\u201c') continue;
+    if (inBlock(i) || taken(i)) continue;
+    const close = c === '"' ? p.indexOf('"', i + 1) : p.indexOf('\u201d', i + 1);
+    if (close < 0) continue;
+    inline.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
+    i = close;
+  }
+  // Single quotes: an opening mark not preceded by a letter; a closing mark not followed by one.
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c !== "'" && c !== '\u2018') continue;
+    if (inBlock(i) || taken(i)) continue;
+    const before = p[i - 1] ?? ' ';
+    if (LETTER.test(before) || !LETTER.test(p[i + 1] ?? '')) continue;
+    let close = -1;
+    for (let k = i + 1; k < p.length; k++) {
+      const d = p[k];
+      if (d === '\n' && /\n[ \t]*\n/.test(p.slice(k, k + 3))) break;
+      if ((d === "'" || d === '\u2019') && !LETTER.test(p[k + 1] ?? '') && /\S/.test(p[k - 1])) {
+        // `peoples' culture`: a plural possessive is followed by a space and a lower-case word; keep looking if a later mark closes.
+        if (/s$/.test(p[k - 1]) && /^\s+[a-z]/.test(p.slice(k + 1, k + 4)) && p.indexOf(d, k + 1) > 0) continue;
+        close = k;
+        break;
+      }
+    }
+    if (close < 0) continue;
+    inline.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
+    i = close;
+  }
+  return [...spans, ...inline].sort((a, b) => a.start - b.start);
+}
+
+/** Sentence ranges of a paragraph (list items and headings are their own sentences). */
+export function draftSentences(p: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  const push = (e: number) => {
+    let s = from;
+    while (s < e && /\s/.test(p[s])) s++;
+    if (e > s) out.push([s, e]);
+    from = e;
+  };
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\n') {
+      const rest = p.slice(i + 1, i + 8);
+      if (/^[ \t]*(?:[-*+]\s|\d+[.)]\s|#)/.test(rest) || /:\s*$/.test(p.slice(from, i)) || /^#/.test(p.slice(from, i).trim())) push(i);
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let k = i + 1;
+    while (k < p.length && /["”’')\]]/.test(p[k])) k++;
+    if (k < p.length && !/\s/.test(p[k])) continue;
+    let n = k;
+    while (n < p.length && /\s/.test(p[n])) n++;
+    if (n < p.length && !/[A-Z0-9"“‘'(\[*-]/.test(p[n])) continue;
+    if (c === '.' && /(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|No|Jr|Sr|vs|e\.g|i\.e|U\.S|U\.N))$/.test(p.slice(Math.max(0, i - 6), i))) continue;
+    if (c === '.' && /\b[A-Z]$/.test(p.slice(Math.max(0, i - 2), i)) && /\s[A-Z]\.$/.test(p.slice(Math.max(0, i - 3), i + 1))) continue;
+    push(k);
+  }
+  if (from < p.length) push(p.length);
+  return out;
+}
+
+// ---- paragraph analysis -------------------------------------------------------------
+
+function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
+  const findings: Finding[] = [];
+  const quotations: QuotationResult[] = [];
+  const restatements: RestatementResult[] = [];
+  const quotes = findQuotations(p);
+  const sourced: [number, number][] = [];
+  for (const q of quotes) {
+    const r = checkQuotation(ci, p, q, findings);
+    quotations.push(r);
+    if (r.status !== 'no source') sourced.push([q.start, q.end]);
+  }
+  const insideSourced = (s: number, e: number) => sourced.some(([a, b]) => s >= a && e <= b);
+  for (const [s, e] of draftSentences(p)) {
+    const before = findings.length;
+    const r = checkSentence(ci, p, s, e, insideSourced, findings);
+    if (r) restatements.push({ ...r, status: findings.length > before ? 'contradiction' : 'faithful' });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { findings: dedupe(findings), quotations, restatements };
+}
+
+/** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
+function dedupe(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (out.some(g => g.category === f.category && f.start < g.end && g.start < f.end && (g.code === f.code || f.kind === 'wording' || f.kind === 'name'))) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+// ---- quotations ---------------------------------------------------------------------
+
+const ATTRIBUTION = /\b(?:leaders?|roadmap|president|prime minister|biden|trudeau|statement|readout|white house|said|says|wrote|writes|according|stated|declared|announced)\b/i;
+
+function quoteWords(p: string, q: QuoteSpan): { words: Word[]; skipAt: Set<number>; segments: number } {
+  // Editorial brackets attached to a word (`[T]hey`) vanish; bracketed insertions are skipped.
+  let t = p;
+  const inserts: [number, number][] = [];
+  for (const m of p.slice(q.innerStart, q.innerEnd).matchAll(/\[([^\]\n]*)\]/g)) {
+    const s = q.innerStart + m.index!;
+    const e = s + m[0].length;
+    const attached = LETTER.test(p[e] ?? '') || LETTER.test(p[s - 1] ?? '');
+    if (attached && m[1].length <= 2) t = t.slice(0, s) + '\u200b' + m[1] + '\u200b' + t.slice(e);
+    else inserts.push([s, e]);
+  }
+  if (q.block) t = t.slice(0, q.innerStart) + t.slice(q.innerStart, q.innerEnd).replace(/^([ \t]*)>/gm, '$1 ') + t.slice(q.innerEnd);
+  const all = wordsOf(t, q.innerStart, q.innerEnd);
+  const words = all.filter(w => !inserts.some(([s, e]) => w.start >= s && w.start < e));
+  const gaps = [...p.slice(q.innerStart, q.innerEnd).matchAll(/\.\.\.|\u2026/g)].map(m => q.innerStart + m.index!);
+  for (const [s] of inserts) gaps.push(s);
+  const skipAt = new Set<number>();
+  for (const g of gaps) {
+    let last = -1;
+    words.forEach((w, i) => {
+      if (w.end <= g) last = i;
+    });
+    if (last >= 0) skipAt.add(last);
+  }
+  return { words, skipAt, segments: gaps.length + 1 };
+}
+
+function shortlist(ci: CheckIndex, keys: readonly string[], limit: number): { pi: number; score: number; total: number }[] {
+  const scores = new Map<number, number>();
+  let total = 0;
+  for (const k of new Set(keys)) {
+    if (isStopKey(k)) continue;
+    const idf = ci.idf(k);
+    total += idf;
+    const list = ci.postings.get(k);
+    if (!list || list.length > 2000) continue;
+    for (const pi of list) scores.set(pi, (scores.get(pi) ?? 0) + idf);
+  }
+  return [...scores]
+    .map(([pi, score]) => ({ pi, score, total }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
+function checkQuotation(ci: CheckIndex, p: string, q: QuoteSpan, out: Finding[]): QuotationResult {
+  const base = { start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd };
+  const { words, skipAt } = quoteWords(p, q);
+  if (words.length < 3) return { ...base, status: 'no source' };
+  const keys = words.map(w => w.text);
+  let best: { al: Alignment; pi: number } | undefined;
+  for (const c of shortlist(ci, words.map(w => w.key), 6)) {
+    const src = ci.paragraphWords[c.pi].map(w => w.text);
+    const al = align(keys, src, { skipAt });
+    if (!best || al.score > best.al.score) best = { al, pi: c.pi };
+  }
+  if (!best || best.al.matches < Math.max(3, Math.ceil(words.length * 0.6))) {
+    const ctx = p.slice(Math.max(0, q.start - 200), q.start) + p.slice(q.end, q.end + 80);
+    if (words.length >= 6 && ATTRIBUTION.test(ctx)) {
+      out.push({
+        code: Codes.unsourcedQuote,
+        category: 'unsupported',
+        kind: 'unsourced',
+        severity: 'information',
+        start: q.start,
+        end: q.end,
+        message: 'This quotation is attributed to the leaders or the sources, but no indexed source contains it.',
+        paragraphId: '',
+      });
+    }
+    return { ...base, status: 'no source' };
+  }
+  const para = ci.index.paragraphs[best.pi];
+  const srcWords = ci.paragraphWords[best.pi];
+  const blocks = blocksOf(best.al, skipAt);
+  if (!blocks.length) return { ...base, status: 'verbatim', paragraphId: para.id };
+  const evidence = { start: srcWords[best.al.bFrom].start, end: srcWords[best.al.bTo].end };
+  const fix =
+    skipAt.size === 0
+      ? { title: 'Replace with the official wording', start: words[0].start, end: words[words.length - 1].end, newText: para.text.slice(evidence.start, evidence.end) }
+      : undefined;
+  const many = blocks.length > 3;
+  const pieces = blocks.map(b => describeBlock(p, words, para.text, srcWords, b));
+  const emit = (start: number, end: number, message: string, kind: FindingKind) =>
+    out.push({ code: Codes.misquote, category: 'misquote', kind, severity: 'warning', start, end, message, paragraphId: para.id, evidence, ...(fix ? { fix } : {}) });
+  if (many) {
+    emit(q.start, q.end, `Misquotes ${para.label}: ${pieces.map(x => x.text).join('; ')}.`, 'wording');
+  } else {
+    for (const piece of pieces) emit(piece.start, piece.end, `Misquotes ${para.label}: ${piece.text}.`, piece.kind);
+  }
+  return { ...base, status: 'misquote', paragraphId: para.id };
+}
+
+function describeBlock(p: string, words: readonly Word[], srcText: string, srcWords: readonly Word[], b: Block): { start: number; end: number; text: string; kind: FindingKind } {
+  const dText = b.a.length ? p.slice(words[b.a[0]].start, words[b.a[b.a.length - 1]].end) : '';
+  const sText = b.b.length ? srcText.slice(srcWords[b.b[0]].start, srcWords[b.b[b.b.length - 1]].end) : '';
+  const kind: FindingKind = /\d/.test(dText + sText) ? 'figure' : 'wording';
+  if (b.a.length && b.b.length) {
+    return { start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, text: `"${flat(dText)}" where the source says "${flat(sText)}"`, kind };
+  }
+  const beforeW = b.aBefore >= 0 ? words[b.aBefore] : undefined;
+  const afterW = b.aAfter >= 0 ? words[b.aAfter] : undefined;
+  if (b.a.length) {
+    return { start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, text: `adds "${flat(dText)}", which the source does not have`, kind };
+  }
+  const start = (beforeW ?? afterW)!.start;
+  const end = (afterW ?? beforeW)!.end;
+  const ctx = flat(p.slice(start, end));
+  return { start, end, text: `"${ctx}" where the source says "${flat(insertAround(ctx, beforeW ? p.slice(beforeW.start, beforeW.end) : '', sText))}"`, kind };
+}
+
+function insertAround(ctx: string, before: string, missing: string): string {
+  if (!before) return `${missing} ${ctx}`;
+  return ctx.replace(before, `${before} ${missing}`);
+}
+
+function flat(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/^>\s*/, '');
+}
+
+// ---- restatements ---------------------------------------------------------------------
+
+interface Match {
+  readonly sentence: SourceSentence;
+  readonly coverage: number;
+}
+
+function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
+  const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
+  if (content.length < 3) return [];
+  const total = content.reduce((s, k) => s + ci.idf(k), 0);
+  const out: Match[] = [];
+  for (const c of shortlist(ci, content, 4)) {
+    if (c.score < total * 0.4) continue;
+    const own = ci.sentencesOf(c.pi);
+    const units = [...own];
+    for (let i = 0; i + 1 < own.length; i++) units.push(mergeSentences(own[i], own[i + 1]));
+    for (const s of units) {
+      let shared = 0;
+      let n = 0;
+      for (const k of content) if (s.content.has(k)) { shared += ci.idf(k); n++; }
+      const coverage = (shared / total) * (s.merged ? 0.97 : 1);
+      if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage });
+    }
+  }
+  return out.sort((a, b) => b.coverage - a.coverage).slice(0, 2);
+}
+
+function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & { merged: true } {
+  const keys = [...a.keys, ...b.keys];
+  return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
+}
+
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|cannot|can't)\b(?:\s+\w+)?/gi;
+
+const LADDER_WORDS: readonly [number, string][] = [
+  [1, 'discuss discussed discussing review reviewed recognize recognized recognise recognised consider considered explore explored exploring noted note talked talk looked look acknowledge acknowledged acknowledging welcome welcomed examine examined highlight highlighted study studied'],
+  [2, 'reaffirm reaffirmed emphasize emphasized emphasise emphasised affirm affirmed reiterate reiterated express expressed underscore underscored'],
+  [3, 'agree agreed decide decided'],
+  [4, 'commit committed pledge pledged promise promised'],
+  [5, 'create created establish established launch launched relaunch relaunched implement implemented impose imposed adopt adopted enact enacted'],
+];
+const LADDER: Readonly<Record<string, number>> = Object.fromEntries(LADDER_WORDS.flatMap(([l, ws]) => ws.split(' ').map(w => [stem(w), l])));
+const HEDGES = new Set('discuss review consider explore look talk examine study'.split(' ').map(stem));
+const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acted'];
+
+const stemAll = (ws: string) => ws.split(',').map(w => w.trim().split(' ').map(stem).join(' '));
+const OPPOSITES: readonly [string[], string[]][] = [
+  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail'],
+  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end'],
+  ['increase, raise, boost, accelerate', 'decrease, reduce, lower, slow, cut, decelerate'],
+  ['rise, growth, increase, surge', 'decline, fall, drop, decrease, reduction'],
+  ['ease, loosen, lift, relax', 'tighten, impose, harden'],
+  ['support, protect, safeguard, promote', 'oppose, harm, undermine, weaken, threaten'],
+  ['reduce, counter, combat, address', 'increase, encourage, expand'],
+].map(([x, y]) => [stemAll(x), stemAll(y)] as [string[], string[]]);
+const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, address, counter, combat, tackle, control'), stemAll('eliminate, eradicate, end, ban, abolish')]];
+
+const ACTORS: Readonly<Record<string, string[]>> = {
+  us: ['US'], president: ['US'], biden: ['US'], washington: ['US'], american: [],
+  canada: ['CA'], canadian: ['CA'], prim: ['CA'], trudeau: ['CA'], ottawa: ['CA'],
+  leader: ['US', 'CA'], both: ['US', 'CA'], two: ['US', 'CA'], countri: ['US', 'CA'], they: ['US', 'CA'],
+  mexico: ['MX'], mexican: ['MX'], brazil: ['BR'], china: ['CN'], russia: ['RU'], japan: ['JP'], france: ['FR'], germani: ['DE'], india: ['IN'],
+  ukrain: ['UA'], australia: ['AU'], kingdom: ['UK'], britain: ['UK'], europ: ['EU'],
+};
+
+function parties(keys: readonly string[]): Set<string> {
+  const s = new Set<string>();
+  keys.forEach((k, i) => {
+    if (k === 'two' && !/^(?:leader|countri)$/.test(keys[i + 1] ?? '')) return;
+    if (k === 'prim' && keys[i + 1] !== 'minister') return;
+    for (const x of ACTORS[k] ?? []) s.add(x);
+  });
+  return s;
+}
+
+const ACTOR_ONLY_NAME = new Set(['president', 'prim', 'prime', 'deputi', 'minister', 'biden', 'trudeau', 'joe', 'justin', 'us', 'canada', 'mexico', 'leader', 'the', 'and', 'of']);
+
+function checkSentence(
+  ci: CheckIndex,
+  p: string,
+  s: number,
+  e: number,
+  insideSourced: (s: number, e: number) => boolean,
+  out: Finding[],
+): { start: number; end: number; paragraphId: string; coverage: number } | undefined {
+  const words = wordsOf(p, s, e);
+  const matches = bestSentences(ci, words);
+  const add = (f: Omit<Finding, 'severity' | 'category'> & { severity?: Finding['severity']; category?: Finding['category'] }) => {
+    if (insideSourced(f.start, f.end)) return;
+    out.push({ severity: 'warning', category: 'contradiction', ...f } as Finding);
+  };
+  checkNames(ci, p, s, e, matches, add);
+  if (!matches.length) return undefined;
+  const m = matches[0];
+  const src = m.sentence;
+  const para = src.paragraph;
+  const srcText = para.text.slice(src.start, src.end);
+  const label = para.label;
+  const evidence = { start: src.start, end: src.end };
+  const draftKeys = words.map(w => w.key);
+  const al = align(draftKeys, src.keys, { local: true });
+  const blocks = blocksOf(al);
+  // The words just outside a local alignment are compared too: a changed subject
+  // (`Prime Minister Trudeau condemned` for `President Biden condemned`) sits there.
+  if (al.aTo >= al.aFrom) {
+    const k = 4;
+    const la = range(Math.max(0, al.aFrom - k), al.aFrom);
+    const lb = range(Math.max(0, al.bFrom - k), al.bFrom);
+    if (la.length && lb.length) blocks.unshift({ a: la, b: lb, aBefore: -1, aAfter: al.aFrom });
+    const ra = range(al.aTo + 1, Math.min(words.length, al.aTo + 1 + k));
+    const rb = range(al.bTo + 1, Math.min(src.keys.length, al.bTo + 1 + k));
+    if (ra.length && rb.length) blocks.push({ a: ra, b: rb, aBefore: al.aTo, aAfter: -1 });
+  }
+  const base = { paragraphId: para.id, evidence };
+  const dSlice = (a: number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : '');
+  const sSlice = (b: number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : '');
+
+  // Figures.
+  const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
+  const sFigs: Figure[] = matches.flatMap(x => findFigures(x.sentence.paragraph.text.slice(x.sentence.start, x.sentence.end)));
+  for (const f of dFigs) {
+    if (f.kind === 'count') continue;
+    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) continue;
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value));
+    if (!other) continue;
+    add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${other.text}" (${label}).`, details: { draft: f.text, source: other.text } });
+  }
+
+  // Negation.
+  const srcNeg = (srcText.match(NEGATION) ?? []).length;
+  const dNeg = [...p.slice(s, e).matchAll(NEGATION)];
+  if (dNeg.length > srcNeg) {
+    const n = dNeg[0];
+    const start = s + n.index!;
+    const end = start + n[0].length;
+    add({ code: Codes.negated, kind: 'negation', start, end, ...base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(srcText)}" (${label}).` });
+  }
+
+  // Actors: a party the source sentence does not name at all, or a complete swap of parties
+  // inside a substitution (`for the United States` where the source says `for Canada`).
+  const sentenceParties = parties(src.keys);
+  for (const [bi, b] of blocks.entries()) {
+    if (!b.a.length || !b.b.length) continue;
+    const dp = parties(b.a.map(i => draftKeys[i]));
+    if (!dp.size) continue;
+    const edge = b.aBefore < 0 || b.aAfter < 0 || bi === 0 || bi === blocks.length - 1;
+    const bWin = src.keys.slice(Math.max(0, b.b[0] - 2), b.b[b.b.length - 1] + 3);
+    const sp = parties(b.b.map(i => src.keys[i]));
+    const foreign = [...dp].some(x => !sentenceParties.has(x)) && sp.size > 0;
+    const swapped = !edge && sp.size > 0 && ![...dp].some(x => parties(bWin).has(x));
+    if (!foreign && !swapped) continue;
+    const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
+    const from = aw.length ? aw[0] : b.a[0];
+    const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
+    add({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+  }
+  const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
+  if (only) {
+    const oi = words.findIndex(w => w.start >= s + only.index!);
+    const after = words.slice(oi + 1, oi + 5).map(w => w.key);
+    const dp = parties(after.slice(0, 3));
+    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi + 1);
+    const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
+    if (dp.size === 1 && sp.size >= 2) {
+      const endW = words[Math.min(words.length - 1, oi + 3)];
+      add({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
+    }
+  }
+
+  // Strength: the draft's governing verb against the source's.
+  checkStrength(words, draftKeys, src, al, p, label, base, add);
+
+  // Opposites and overstated objects inside substitutions.
+  for (const b of blocks) {
+    if (!b.a.length || !b.b.length) continue;
+    const dk = b.a.map(i => draftKeys[i]);
+    const sk = b.b.map(i => src.keys[i]);
+    const has = (keys: string[], list: string[]) => list.some(x => (x.includes(' ') ? keys.join(' ').includes(x.split(' ').map(w => w).join(' ')) : keys.includes(x)));
+    const dPhrase = b.a.map(i => words[i].text);
+    const opp = OPPOSITES.find(([x, y]) => (has(sk, x) && (has(dk, y) || has(dPhrase, y))) || (has(sk, y) && (has(dk, x) || has(dPhrase, x))));
+    if (opp && !dk.some(k => sk.includes(k) && (opp[0].includes(k) || opp[1].includes(k)))) {
+      const hit = b.a.filter(i => opp[0].includes(draftKeys[i]) || opp[1].includes(draftKeys[i]) || opp[1].some(x => x.startsWith(draftKeys[i] + ' ') || x.endsWith(' ' + draftKeys[i])));
+      const oa = hit.length ? hit : b.a;
+      add({ code: Codes.opposite, kind: 'opposite', start: words[oa[0]].start, end: words[oa[oa.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
+      continue;
+    }
+    const over = OVERSTATE_OBJECT.find(([x, y]) => has(sk, x) && has(dk, y));
+    if (over) {
+      add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).` });
+      continue;
+    }
+  }
+
+  // A specific term swapped in an otherwise faithful restatement (`solar panel` for `battery`).
+  if (m.coverage >= 0.6 && blocks.length <= 5) {
+    for (const b of blocks) {
+      if (!b.a.length || !b.b.length || b.a.length > 3 || b.b.length > 5) continue;
+      const dk = b.a.map(i => draftKeys[i]);
+      const sk = b.b.map(i => src.keys[i]);
+      const dw = b.a.map(i => words[i].text);
+      const sw = b.b.map(i => src.words[i].text);
+      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !/(?:ing|ly|ed)$/.test(w) && !/\d/.test(w));
+      if (!contentOnly(dk, dw) || !contentOnly(sk, sw)) continue;
+      if ([...dk, ...sk].some(k => k in LADDER || k in ACTORS || OPPOSITES.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
+      if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
+      const leftOk = b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore]) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
+      const rightOk = b.aAfter >= 0;
+      if (!leftOk || !rightOk) continue;
+      add({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+    }
+  }
+  return { start: s, end: e, paragraphId: para.id, coverage: m.coverage };
+}
+
+function checkStrength(
+  words: readonly Word[],
+  draftKeys: readonly string[],
+  src: SourceSentence,
+  al: Alignment,
+  p: string,
+  label: string,
+  base: { paragraphId: string; evidence: { start: number; end: number } },
+  add: (f: Omit<Finding, 'severity' | 'category'> & { severity?: Finding['severity'] }) => void,
+): void {
+  const di = draftKeys.findIndex((k, i) => k in LADDER && !(k === 'set' && draftKeys[i + 1] !== 'up') && !(/^(?:work|ways?)$/.test(draftKeys[i - 1] ?? '')));
+  if (di < 0) return;
+  const dl = LADDER[draftKeys[di]];
+  const opAt = al.ops.find(o => o.a === di);
+  const prevEq = [...al.ops].reverse().find(o => o.t === 'eq' && o.a >= 0 && o.a < di);
+  const nextEq = al.ops.find(o => o.t === 'eq' && o.a > di);
+  let sl: number | undefined;
+  let sWord = '';
+  const from = prevEq ? prevEq.b + 1 : 0;
+  if (opAt?.t === 'eq') {
+    // Same verb; but a hedge governing it in the source (`consider … implementing`) weakens it.
+    for (let j = from; j < opAt.b; j++) if (HEDGES.has(src.keys[j]) && LADDER[src.keys[j]] < dl) { sl = LADDER[src.keys[j]]; sWord = src.words[j].text; }
+    if (sl === undefined) {
+      // `explore the creation of`, `work towards reviving`: hedged action nouns.
+    }
+  } else {
+    const to = nextEq ? nextEq.b : src.keys.length;
+    for (let j = to - 1; j >= 0 && sl === undefined; j--) {
+      const k = src.keys[j];
+      if (k in LADDER && !(/^(?:work|ways?)$/.test(src.keys[j - 1] ?? '')) && !(k === 'set')) {
+        sl = LADDER[k];
+        sWord = src.words[j].text;
+        // `explore the creation of` / `exploring the establishment of`: an exploration, not an act.
+        for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { sl = LADDER[src.keys[h]]; sWord = src.words[h].text; }
+      }
+    }
+    if (sl === undefined) {
+      for (let j = from; j < to; j++) if (src.keys[j] === 'explor' || src.keys[j] === 'consider') { sl = 1; sWord = src.words[j].text; }
+    }
+    if (sl !== undefined && dl === 5 && /^(?:towards?|toward)$/.test(src.keys[(nextEq?.b ?? 0) - 1] ?? '')) sl = Math.min(sl, 1);
+  }
+  // `work towards reviving` before the matched object: a hedge.
+  if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes('towards') && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes('work')) {
+    if (sl === undefined || sl > 1) { sl = 1; sWord = 'work towards'; }
+  }
+  if (sl === undefined || sl === dl) return;
+  const w = words[di];
+  if (dl > sl) {
+    add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders ${sWord === 'work towards' ? 'agreed to work towards it' : `only ${sWord} it`} (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[sl] } });
+  } else {
+    add({ code: Codes.understated, kind: 'strength', severity: 'information', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" understates the source, which says "${sWord}" (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[sl] } });
+  }
+}
+
+function checkNames(
+  ci: CheckIndex,
+  p: string,
+  s: number,
+  e: number,
+  matches: readonly Match[],
+  add: (f: Omit<Finding, 'severity' | 'category'>) => void,
+): void {
+  const phrases = namePhrases(p, s, e);
+  if (!phrases.length) return;
+  const context: { name: NamePhrase; para: Paragraph }[] = [];
+  for (const m of matches) {
+    const pi = paragraphIndexOf(ci, m.sentence.paragraph);
+    for (const n of ci.namesOf(pi)) if (n.start >= m.sentence.start && n.end <= m.sentence.end) context.push({ name: n, para: m.sentence.paragraph });
+  }
+  for (const ph of phrases) {
+    const key = ph.keys.join(' ');
+    if (ci.names.has(key)) continue;
+    if (ph.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
+    const dContent = new Set(ph.keys.filter(k => !isStopKey(k)));
+    const candidates: { name: NamePhrase; para?: Paragraph; global?: boolean }[] = [...context];
+    const near = new Set<NamePhrase>();
+    for (const k of dContent) for (const n of ci.namesByWord.get(k) ?? []) near.add(n);
+    for (const n of near) {
+      const shared = n.keys.filter(k => !isStopKey(k) && dContent.has(k)).length;
+      if (shared >= 2 && shared * 2 >= n.keys.filter(k => !isStopKey(k)).length) candidates.push({ name: n, global: true });
+    }
+    for (const c of candidates) {
+      const n = c.name;
+      if (n.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
+      const nContent = n.keys.filter(k => !isStopKey(k));
+      const shared = nContent.filter(k => dContent.has(k)).length;
+      if (!shared) continue;
+      const sameSet = nContent.length === dContent.size && nContent.every(k => dContent.has(k)) && n.keys.join(' ') !== key;
+      const al = align(n.keys, ph.keys, { global: true });
+      const subs = blocksOf(al).filter(b => b.a.length && b.b.length && b.a.some(i => !isStopKey(n.keys[i])) && b.b.some(i => !isStopKey(ph.keys[i])));
+      if (!sameSet && (!subs.length || al.matches * (c.global ? 5 : 2) < n.keys.length * (c.global ? 3 : 1))) continue;
+      const para = c.para ?? findNameParagraph(ci, n);
+      const changed = subs.length ? subs[0].b : ph.keys.map((_, i) => i);
+      const words = wordsOf(p, ph.start, ph.end);
+      const start = words[changed[0]]?.start ?? ph.start;
+      const end = words[changed[changed.length - 1]]?.end ?? ph.end;
+      add({
+        code: Codes.alteredName,
+        kind: 'name',
+        start: sameSet ? ph.start : start,
+        end: sameSet ? ph.end : end,
+        paragraphId: para?.id ?? '',
+        message: `"${flat(ph.text)}" alters the official name "${flat(n.text)}"${para ? ` (${para.label})` : ''}.`,
+        details: { draft: ph.text, source: n.text },
+      });
+      break;
+    }
+  }
+}
+
+const paragraphNumbers = new WeakMap<CheckIndex, Map<Paragraph, number>>();
+function paragraphIndexOf(ci: CheckIndex, p: Paragraph): number {
+  let m = paragraphNumbers.get(ci);
+  if (!m) paragraphNumbers.set(ci, (m = new Map(ci.index.paragraphs.map((x, i) => [x, i]))));
+  return m.get(p) ?? -1;
+}
+
+function findNameParagraph(ci: CheckIndex, n: NamePhrase): Paragraph | undefined {
+  return ci.index.findText(n.text, 1)[0]?.paragraph;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
+
+function clip(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 160 ? t.slice(0, 157) + '…' : t;
 }

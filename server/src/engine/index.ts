@@ -9,6 +9,7 @@ import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { LineIndex } from './positions';
 import { parseSource } from './sources/parse';
+import { RuleDocs } from './rules';
 import type { SourceInput, SourceProblem, SourceDocument } from './types';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -18,7 +19,14 @@ export * from './cancellation';
 export { CorpusIndex, type TextMatch, type Posting } from './corpusIndex';
 export { normalizeText, tokenize, slugify, words, toOriginalRange, type NormalizedText, type Token } from './normalize';
 export { LineIndex, type Position, type Range } from './positions';
-export type { DraftDocument, CheckOptions } from './check';
+export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, ParagraphAnalysis } from './check';
+export { analyzeDraft } from './check';
+export { buildReport, type ReportInput } from './report';
+
+/** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
+export function explainCode(code: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(RuleDocs, code) ? RuleDocs[code] : undefined;
+}
 
 /**
  * Parses every source and builds one immutable index. Sources that cannot be used are

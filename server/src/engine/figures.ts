@@ -1,0 +1,118 @@
+/**
+ * Figures in text: years, dates, percentages, amounts, temperatures, `2+2` formats and
+ * group names such as `G7`, with number words read as numbers (`ninety-five per cent` =
+ * `95 percent` = `95%`).
+ *
+ * Number words use the small table below rather than a package: the candidates on npm
+ * (`words-to-numbers` 1.5.1, unmaintained since 2018, and forks of it) parse free text
+ * loosely and pull in dependencies, while drafts only need cardinals up to the billions.
+ */
+
+export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count';
+
+export interface Figure {
+  readonly kind: FigureKind;
+  /** Canonical value, comparable across spellings (`95`, `2000000000`, `2021-02-23`). */
+  readonly value: string;
+  /** Offsets in the text. */
+  readonly start: number;
+  readonly end: number;
+  /** As written. */
+  readonly text: string;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+const NUM_WORD = `(?:${Object.keys(UNITS).join('|')})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?`;
+const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUM_WORD}(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?${NUM_WORD})?)?)`;
+const SCALE = `(?:\\s*(?:hundred|thousand|million|billion|trillion|bn|m)\\b)?`;
+const FIGURE = new RegExp(
+  [
+    `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+    `(?<format>\\b\\d\\s*\\+\\s*\\d\\b)`,
+    `(?<code>\\b[Gg]-?\\d{1,2}\\b)`,
+    `(?<money>(?:US)?\\$\\s?${NUMBER}${SCALE}|\\b${NUMBER}${SCALE}\\s+(?:dollars|U\\.S\\. dollars|USD)\\b)`,
+    `(?<percent>\\b${NUMBER}\\s*(?:%|per\\s*cent\\b|percent\\b))`,
+    `(?<degrees>\\b${NUMBER}\\s*(?:°\\s*C?|degrees?(?:\\s+(?:C|Celsius)\\b\\.?)?))`,
+    `(?<year>\\b(?:19|20)\\d{2}\\b)`,
+  ].join('|'),
+  'giu',
+);
+
+/** Reads a number written in digits or words (`2,000`, `1.5`, `ninety-five`, `two hundred`). */
+export function parseNumber(s: string): number | undefined {
+  const t = s.trim().toLowerCase().replace(/,/g, '');
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of t.split(/[\s-]+/)) {
+    if (w === 'and' || !w) continue;
+    if (w in UNITS) {
+      current += UNITS[w];
+      any = true;
+    } else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in SCALES) {
+      total += (current || 1) * SCALES[w];
+      current = 0;
+    } else if (/^\d+(\.\d+)?$/.test(w)) {
+      current += Number(w);
+      any = true;
+    } else return undefined;
+  }
+  return any ? total + current : undefined;
+}
+
+function amount(s: string): string | undefined {
+  const m = /^(.*?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m))?$/i.exec(s.trim());
+  if (!m) return undefined;
+  const base = parseNumber(m[1]);
+  if (base === undefined) return undefined;
+  const scale = m[2] ? ({ bn: 1e9, m: 1e6 } as Record<string, number>)[m[2].toLowerCase()] ?? SCALES[m[2].toLowerCase()] : 1;
+  return String(Math.round(base * scale * 1000) / 1000);
+}
+
+/** Every figure in `text`, in order. */
+export function findFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const raw = m[0];
+    const end = start + raw.replace(/[\s.]+$/, '').length;
+    let kind: FigureKind;
+    let value: string | undefined;
+    if (g.date) {
+      const d = /^(\w+)\s+(\d{1,2}),?\s+(\d{4})/.exec(g.date)!;
+      kind = 'date';
+      value = `${d[3]}-${String(MONTHS.indexOf(d[1].toLowerCase()) + 1).padStart(2, '0')}-${d[2].padStart(2, '0')}`;
+    } else if (g.format) {
+      kind = 'format';
+      value = g.format.replace(/\s/g, '');
+    } else if (g.code) {
+      kind = 'code';
+      value = g.code.toLowerCase().replace('-', '');
+    } else if (g.money) {
+      kind = 'money';
+      value = amount(g.money.replace(/^(?:US)?\$\s?/i, '').replace(/\s+(?:dollars|U\.S\. dollars|USD)$/i, ''));
+    } else if (g.percent) {
+      kind = 'percent';
+      value = amount(g.percent.replace(/\s*(?:%|per\s*cent|percent)$/i, ''));
+    } else if (g.degrees) {
+      kind = 'degrees';
+      value = amount(g.degrees.replace(/\s*(?:°\s*C?|degrees?(?:\s+(?:C|Celsius)\.?)?)$/i, ''));
+    } else {
+      kind = 'year';
+      value = g.year;
+    }
+    if (value === undefined) continue;
+    out.push({ kind, value, start, end, text: text.slice(start, end) });
+  }
+  return out;
+}

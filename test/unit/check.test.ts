@@ -1,0 +1,191 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../server/src/engine';
+import { bundledIndex } from '../support/corpus';
+import { createEngine, explainCode, AllCodes } from '../../server/src/engine';
+import { analyzeDraft, checkDraft } from '../../server/src/engine/check';
+
+
+function check(text: string): Finding[] {
+  return checkDraft(bundledIndex(), { uri: 'file:///draft.md', text }, {});
+}
+function codes(text: string): string[] {
+  return check(text).map(f => f.code);
+}
+function at(text: string, f: Finding): string {
+  return text.slice(f.start, f.end);
+}
+
+describe('check: quotations', () => {
+  it('draws nothing for a verbatim quotation (curly and straight quotes)', () => {
+    assert.deepEqual(codes('“The top priority of the President and the Prime Minister is to end the COVID-19 pandemic.”'), []);
+    assert.deepEqual(codes('"The top priority of the President and the Prime Minister is to end the COVID-19 pandemic."'), []);
+  });
+
+  it('reports a changed word with the difference, the evidence and a fix', () => {
+    const text = 'The leaders said "the partnership between the United States and Canada endures because we invest in one another\'s success."';
+    const [f] = check(text);
+    assert.equal(f.code, 'misquote');
+    assert.equal(f.category, 'misquote');
+    assert.match(f.message, /"one another's" where the source says "each other['’]s"/);
+    assert.match(f.paragraphId, /^roadmap-2021-02-23#opening/);
+    assert.ok(f.fix);
+    const fixed = text.slice(0, f.fix!.start) + f.fix!.newText + text.slice(f.fix!.end);
+    assert.deepEqual(codes(fixed), []);
+    assert.ok(fixed.startsWith('The leaders said "') && fixed.endsWith('."'));
+  });
+
+  it('honours ellipses and square brackets', () => {
+    assert.deepEqual(codes('"Canada and the United States will enhance law enforcement collaboration by reestablishing the Cross-Border Crime Forum ... to make communities safer."'), []);
+    assert.deepEqual(codes('The leaders agreed to “strengthen cooperation under the Energy Resource Governance Initiative (ERGI) … to foster international cooperation on the minerals and metals that make the energy transition possible.”'), []);
+    assert.deepEqual(codes('"[T]hey agreed to renew and update the existing Memorandum of Understanding (MOU) on the reliability and security of the North American energy infrastructure," the readout said.'), []);
+    assert.deepEqual(codes('"[President Biden and Prime Minister Trudeau] agreed to work towards reviving the North American Leaders\' Summit as a recommitment of solidarity between the United States, Canada, and Mexico."'), []);
+  });
+
+  it('accepts a quotation that starts and stops mid-sentence, with a final period inside the marks', () => {
+    assert.deepEqual(codes('The two leaders agreed to work together "on environmental restoration and conservation efforts."'), []);
+  });
+
+  it('checks Markdown block quotes, across lines', () => {
+    const text = 'As the two leaders wrote:\n\n> Bound by history and geography, the partnership between the United States\n> and Canada endures because we believe in each other’s success.';
+    const fs = check(text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0].code, 'misquote');
+    assert.equal(at(text, fs[0]), 'believe');
+    assert.deepEqual(codes('Excerpt:\n\n> They also agreed to expand cooperation with respect to the promotion\n> of democracy, human rights, and media freedom in our hemisphere and\n> around the world.'), []);
+  });
+
+  it('checks a quotation broken across lines and the source\'s hyphenation artefact', () => {
+    assert.deepEqual(codes('The President and the Prime Minister "recognize coordinated border\npolicies remain central to controlling COVID-19 and new variants while\npromoting economic growth and recovery."'), []);
+    assert.deepEqual(codes('The Roadmap establishes “a blueprint for an ambitious and whole-of- government effort against the COVID-19 pandemic”.'), []);
+    assert.deepEqual(codes('The Roadmap establishes “a blueprint for an ambitious and whole-of-government effort against the COVID-19 pandemic”.'), []);
+  });
+
+  it('does not take apostrophes for quotation marks, but does check single quotes', () => {
+    assert.deepEqual(codes("The President welcomed the Prime Minister's aim; Canada's plan is ambitious and the leaders' work continues."), []);
+    const text = "The leaders reaffirmed their ‘determination to work together to counter terrorism and violent extremism in all its forms.’";
+    assert.deepEqual(check(text).map(f => [f.code, at(text, f)]), [['misquote', 'its']]);
+  });
+
+  it('reports an attributed quotation that matches no source at Information only', () => {
+    const text = 'President Biden said "we will build the largest hockey rink on the continent together."';
+    const fs = check(text);
+    assert.deepEqual(fs.map(f => [f.code, f.severity]), [['unsourced-quote', 'information']]);
+    assert.deepEqual(checkDraft(bundledIndex(), { uri: 'x', text }, { reportUnsourcedQuotes: false }), []);
+    assert.deepEqual(codes('My aunt likes to say "a penny saved is a penny earned" at dinner.'), []);
+  });
+});
+
+describe('check: restatements', () => {
+  const cases: [string, string, string, string][] = [
+    ['figure', 'Prime Minister Trudeau reaffirmed the goal for Canada to achieve 80 percent non-emitting electricity by 2030.', 'changed-figure', '80 percent'],
+    ['figure in words', 'Canada’s goal is ninety-five per cent non-emitting electricity by 2030.', 'changed-figure', 'ninety-five per cent'],
+    ['2+2 format', 'They directed their Ministers of Foreign Affairs and National Defence and Secretaries of State and Defense to meet in a 3+3 Ministerial format.', 'changed-figure', '3+3'],
+    ['actor', 'Prime Minister Trudeau condemned the arbitrary detention of Michael Kovrig and Michael Spavor and committed to work for their release.', 'changed-actor', 'Prime Minister Trudeau'],
+    ['partner', 'The leaders agreed to work towards reviving the North American Leaders’ Summit as a recommitment of solidarity between the United States, Canada, and Brazil.', 'changed-actor', 'Brazil'],
+    ['negation', 'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.', 'negated', 'will not launch'],
+    ['overstated', 'The leaders agreed to align their approaches to China.', 'overstated', 'agreed'],
+    ['hedged action', 'The President and the Prime Minister created a cross-border task force to address gun smuggling and trafficking.', 'overstated', 'created'],
+    ['opposite', 'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.', 'opposite', 'reduce'],
+    ['altered name', 'Canada and the United States will reestablish the Cross-Forum on Border Crime to facilitate cooperation among law enforcement bodies.', 'altered-name', 'Cross-Forum on Border Crime'],
+    ['altered plan', 'To that end, the leaders agreed to strengthen the Canada-U.S. Critical Minerals Strategy to target a net-zero industrial transformation.', 'altered-name', 'Strategy'],
+    ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
+  ];
+  for (const [name, text, code, span] of cases) {
+    it(`flags a changed ${name}`, () => {
+      const fs = check(text).filter(f => f.severity === 'warning');
+      assert.ok(fs.some(f => f.code === code && f.category === 'contradiction' && text.slice(f.start, f.end).includes(span.split(' ')[0])), `${code} on "${span}": got ${JSON.stringify(fs.map(f => [f.code, at(text, f)]))}`);
+      const f = fs.find(x => x.code === code)!;
+      assert.match(f.message, /Roadmap|Statement/);
+      assert.ok(f.paragraphId);
+    });
+  }
+
+  it('reports an understatement at Information level', () => {
+    const fs = check('The leaders discussed a High Level Climate Ministerial.');
+    assert.deepEqual(fs.map(f => [f.code, f.severity]), [['understated', 'information']]);
+  });
+
+  it('stays quiet on faithful paraphrases, partial and unrelated statements', () => {
+    for (const text of [
+      'Prime Minister Trudeau reaffirmed Canada’s target of ninety per cent non-emitting electricity by 2030.',
+      'Two-way trade in goods and services is worth almost two billion dollars a day.',
+      'The leaders agreed to broaden cooperation on continental defence and in the Arctic, including NORAD modernization.',
+      'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
+      'The North American Leaders’ Summit was last held in Ottawa in 2016.',
+      'Snow is expected in Ottawa on Thursday.',
+      'The leaders agreed to renew and update the energy MOU between the U.S. Department of Energy and Natural Resources Canada.',
+    ]) {
+      assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);
+    }
+  });
+});
+
+describe('check: suppression', () => {
+  const bad = 'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.';
+  it('disable-next-line', () => {
+    assert.deepEqual(codes(`<!-- verbatim-disable-next-line -->\n${bad}`), []);
+    assert.deepEqual(codes(`<!-- verbatim-disable-next-line misquote -->\n${bad}`), ['negated']);
+    assert.deepEqual(codes(`<!-- verbatim-disable-next-line negated -->\n${bad}`), []);
+  });
+  it('disable … enable regions, with and without codes', () => {
+    assert.deepEqual(codes(`<!-- verbatim-disable -->\n\n${bad}\n\n<!-- verbatim-enable -->\n\n${bad}`), ['negated']);
+    assert.deepEqual(codes(`<!-- verbatim-disable misquote changed-figure -->\n\n${bad}`), ['negated']);
+    assert.deepEqual(codes(`<!-- verbatim-disable negated -->\n\n${bad}`), []);
+  });
+});
+
+describe('check: robustness', () => {
+  it('handles an empty draft and odd Unicode', () => {
+    assert.deepEqual(codes(''), []);
+    assert.deepEqual(codes('\u200b\ufeff 🇨🇦🇺🇸 “” ‘’ "" \'\' … [] > \u0301'), []);
+  });
+
+  it('handles CRLF drafts with the same results and offsets on the CRLF text', () => {
+    const lf = 'Readout\n\nThe leaders agreed to reduce cooperation on continental defense and in the Arctic.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = check(crlf);
+    assert.deepEqual(a.map(f => f.code), check(lf).map(f => f.code));
+    assert.equal(at(crlf, a[0]), 'reduce');
+  });
+
+  it('checks a 10,000-word draft quickly, and re-checks an edit faster from the cache', () => {
+    const paras = [
+      'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
+      'Prime Minister Trudeau reaffirmed the goal for Canada to achieve 80 percent non-emitting electricity by 2030.',
+      'The two leaders traded jokes about the NHL season while snow fell in Ottawa.',
+      'The leaders "emphasized their strong support for the multilateral institutions that are on the front lines of COVID-19 response."',
+    ];
+    const parts: string[] = [];
+    let n = 0;
+    for (let i = 0; n < 10000; i++) {
+      const p = `${paras[i % paras.length]} (item ${i})`;
+      parts.push(p);
+      n += p.split(/\s+/).length;
+    }
+    const text = parts.join('\n\n');
+    const engine = createEngine(bundledIndex());
+    let t = Date.now();
+    const first = engine.check({ uri: 'big', text });
+    const full = Date.now() - t;
+    assert.ok(first.length >= parts.length / 5, `expected many findings, got ${first.length}`);
+    const edited = text.replace('(item 5)', '(item 5, edited)');
+    t = Date.now();
+    engine.check({ uri: 'big', text: edited });
+    const incremental = Date.now() - t;
+    assert.ok(full < 5000, `full check took ${full} ms`);
+    assert.ok(incremental < 200, `incremental check took ${incremental} ms`);
+  });
+
+  it('lists quotations and restatements for the report', () => {
+    const a = analyzeDraft(bundledIndex(), 'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids. They said "we invest in each other’s success."');
+    assert.equal(a.restatements.length >= 1, true);
+    assert.deepEqual(a.quotations.map(q => q.status), ['verbatim']);
+  });
+});
+
+describe('explainCode', () => {
+  it('has an explanation for every code', () => {
+    for (const c of AllCodes) assert.match(explainCode(c) ?? '', new RegExp(`# \`${c}\``));
+    assert.equal(explainCode('nope'), undefined);
+  });
+});

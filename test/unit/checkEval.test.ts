@@ -1,0 +1,21 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { repoRoot } from '../support/corpus';
+
+// The labelled tuning set as a regression guard. The held-out set is scored by `npm run eval`
+// and reported, never asserted on (it is not tuned on).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
+  evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
+};
+
+describe('check: labelled tuning set (test/eval/cases.json)', () => {
+  const r = evaluate(['cases']).cases;
+  it('keeps precision and recall above the measured floor', () => {
+    assert.ok(r.precision >= 0.97, `precision ${r.precision}: ${JSON.stringify(r.failures)}`);
+    assert.ok(r.recall >= 0.9, `recall ${r.recall}: ${JSON.stringify(r.failures)}`);
+  });
+  it('raises no false alarm on any clean draft', () => {
+    assert.equal(r.cleanAlarms, 0, JSON.stringify(r.failures));
+  });
+});
