@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerDiagnostics } from './features/diagnostics';
+import { completionCapabilities, registerCompletion } from './features/completion';
 import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -60,12 +61,14 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...completionCapabilities(),
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
     };
   });
 
   const diagnostics = registerDiagnostics(ctx);
+  registerCompletion(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

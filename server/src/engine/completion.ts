@@ -476,3 +476,44 @@ export function documentation(paragraph: Paragraph, start: number, end: number) 
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/&/g, '&amp;');
 }
+
+/** A ghost-text suggestion: `insertText` replaces `range` (the typed words it extends). */
+export interface InlineSuggestion {
+  readonly insertText: string;
+  readonly range: { readonly start: Position; readonly end: Position };
+  readonly paragraphId: string;
+}
+
+/**
+ * Ghost text at `position`: the official continuation of the words before the cursor,
+ * only when the typed words are an exact (case-insensitive) prefix of it, so accepting
+ * it with Tab only appends. Shortest natural stop first, then the whole sentence.
+ */
+export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, position: Position, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
+  const lines = new LineIndex(draft.text);
+  const offset = lines.offsetAt(position);
+  const lineStart = lines.lineStarts[Math.min(position.line, lines.lineCount - 1)];
+  const linePrefix = draft.text.slice(lineStart, offset);
+  if (!/[\p{L}\p{N}]\s?$/u.test(linePrefix) || linePrefix.includes(SEARCH_TRIGGER)) return [];
+  const out: InlineSuggestion[] = [];
+  for (const s of suggest(index, linePrefix, token, 4)) {
+    const typed = linePrefix.slice(s.replaceStart);
+    if (!s.newText.toLowerCase().startsWith(typed.toLowerCase()) || s.newText.length <= typed.length) continue;
+    // Keep what the drafter typed; append the rest.
+    out.push({ insertText: typed + s.newText.slice(typed.length), range: { start: { line: position.line, character: s.replaceStart }, end: position }, paragraphId: s.paragraph.id });
+  }
+  return out;
+}
+
+/**
+ * The edits inserting sentence `sentenceIndex` of `paragraph` as a quotation at `position`,
+ * followed by its citation in `style`.
+ */
+export function insertCommitmentEdits(index: CorpusIndex, draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[] {
+  const sentence = paragraph.sentences[sentenceIndex];
+  if (!sentence) return [];
+  const lines = new LineIndex(draft.text);
+  const cite = citationFor(index, paragraph, draft.text, style);
+  const at = { start: position, end: position };
+  return [{ range: at, newText: asQuotation(sentence.text) + cite.suffix }, ...cite.additionalEdits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText }))];
+}
