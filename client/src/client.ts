@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
+import { registerInsertCommitment } from './insertCommitment';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -24,6 +25,7 @@ export class VerbatimClient {
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
       vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
+      registerInsertCommitment(() => this.languageClient),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('verbatim.languages')) {
           void vscode.window
