@@ -47,8 +47,11 @@ describe('parse: the bundled Roadmap (pinned)', () => {
 });
 
 describe('normalizeText (pinned)', () => {
-  // [input, text, map, keepCase text, keepCase map], captured before the ASCII fast path.
-  const SNAPSHOT: [string, string, number[], string, number[]][] = [["Whole-of- government “Net‐Zero” … it’s​ OK 𝐀b","whole-of-government \"net-zero\" ... it's ok 𝐀b",[0,1,2,3,4,5,6,7,8,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,32,32,33,34,35,36,37,39,40,41,42,43,45,46],"Whole-of-government \"Net-Zero\" ... it's OK 𝐀b",[0,1,2,3,4,5,6,7,8,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,32,32,33,34,35,36,37,39,40,41,42,43,45,46]],["  Leading\tand trailing \r\n ","leading and trailing",[2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22],"Leading and trailing",[2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22]],["ÉCOLE Straße «quoted» ‘x’ 2+2 U.S.-Canada—done","école straße \"quoted\" 'x' 2+2 u.s.-canada-done",[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"ÉCOLE Straße \"quoted\" 'x' 2+2 U.S.-Canada-done",[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46]],["a- b -c x-\n y","a-b -c x-y",[0,1,3,4,5,6,7,8,9,12,13],"a-b -c x-y",[0,1,3,4,5,6,7,8,9,12,13]],["﻿😀 Ab­c","😀 abc",[1,3,4,5,7,8],"😀 Abc",[1,3,4,5,7,8]]];
+  // [input, text, map, keepCase text, keepCase map], captured before the ASCII fast path; the one
+  // deliberate change is for astral characters (😀): the map now has an entry per UTF-16 unit,
+  // both halves at the pair's start, as documented (before, it had one per code point and so
+  // fell out of step with the text).
+  const SNAPSHOT: [string, string, number[], string, number[]][] = [["Whole-of- government “Net‐Zero” … it’s​ OK 𝐀b","whole-of-government \"net-zero\" ... it's ok 𝐀b",[0,1,2,3,4,5,6,7,8,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,32,32,33,34,35,36,37,39,40,41,42,43,43,45,46],"Whole-of-government \"Net-Zero\" ... it's OK 𝐀b",[0,1,2,3,4,5,6,7,8,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,32,32,33,34,35,36,37,39,40,41,42,43,43,45,46]],["  Leading\tand trailing \r\n ","leading and trailing",[2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22],"Leading and trailing",[2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22]],["ÉCOLE Straße «quoted» ‘x’ 2+2 U.S.-Canada—done","école straße \"quoted\" 'x' 2+2 u.s.-canada-done",[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"ÉCOLE Straße \"quoted\" 'x' 2+2 U.S.-Canada-done",[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46]],["a- b -c x-\n y","a-b -c x-y",[0,1,3,4,5,6,7,8,9,12,13],"a-b -c x-y",[0,1,3,4,5,6,7,8,9,12,13]],["﻿😀 Ab­c","😀 abc",[1,1,3,4,5,7,8],"😀 Abc",[1,1,3,4,5,7,8]]];
   it('keeps its rules and offset map', () => {
     for (const [input, text, map, kept, keptMap] of SNAPSHOT) {
       const n = normalizeText(input);
@@ -65,3 +68,12 @@ const PINNED: Record<string, string> = {
   [ROADMAP]: '52fdc11c51e4d8a9ac69601d0f3f2d5f1e144fc1c439a187bf796dca1724cdd2',
   [STATEMENT]: '4399e3454d05952259df9c22d8bb95d97737461fa223c0e71857563bd883c935',
 };
+
+describe('normalizeText map length', () => {
+  it('has text.length + 1 entries, also with astral characters', () => {
+    for (const s of ['😀 Ab', 'x 𝐀 y', 'plain']) {
+      const n = normalizeText(s);
+      assert.equal(n.map.length, n.text.length + 1);
+    }
+  });
+});
