@@ -173,8 +173,15 @@ function continuations(index: CorpusIndex, linePrefix: string, q: QueryToken[], 
   good.sort((a, b) => b.score - a.score || a.start - b.start);
   const groups: Suggestion[][] = [];
   const seen = new Set<string>();
+  const seenText = new Set<string>();
+  let built = 0;
   for (const a of good) {
-    if (groups.length >= 4) break;
+    if (groups.length >= 4 || built >= 8) break;
+    // Synthetic or repeated passages: skip alignments whose next words repeat an earlier one.
+    const textKey = nextWords(wi, a.start + a.runStart, Math.min(wi.paragraphFirstToken[a.paragraph + 1], a.start + n + 12));
+    if (seenText.has(textKey)) continue;
+    seenText.add(textKey);
+    built++;
     const items = continuationItems(index, wi, linePrefix, q, partial, a);
     const key = items.map(i => i.newText).join('\u0000');
     if (!items.length || seen.has(key)) continue;
@@ -238,15 +245,49 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string
   return out;
 }
 
+function nextWords(wi: WordIndex, from: number, to: number): string {
+  let key = '';
+  for (let g = from; g < to; g++) key += wi.tokenWord[g] + ',';
+  return key;
+}
+
 function labelFor(text: string): string {
   const t = text.replace(/\s+/g, ' ');
   return t.length > 80 ? `${t.slice(0, 77)}…` : t;
 }
 
-/** End (offset in `paragraph.text`) of the sentence containing `offset`. Splits only this paragraph. */
-function endOfSentence(paragraph: Paragraph, offset: number): number {
-  for (const s of paragraph.sentences) if (offset <= s.end) return s.end;
-  return paragraph.text.length;
+/**
+ * End (offset in `paragraph.text`) of the sentence containing `offset`: the next `.`, `!`
+ * or `?` (with closing quotes or brackets) followed by white space and a capital, digit or
+ * quote, or the paragraph's end. Abbreviations (`U.S.`, `Mr.`) do not end a sentence.
+ * A scan of this one paragraph: no sentence splitting on the completion path.
+ */
+export function endOfSentence(paragraph: Paragraph, offset: number): number {
+  const t = paragraph.text;
+  for (let i = Math.max(0, offset); i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    let j = i + 1;
+    while (j < t.length && /["”’)\]]/.test(t[j])) j++;
+    if (j >= t.length) return t.length;
+    if (!/\s/.test(t[j])) continue;
+    let k = j;
+    while (k < t.length && /\s/.test(t[k])) k++;
+    if (k < t.length && !/[\p{Lu}\p{N}"“‘(]/u.test(t[k])) continue;
+    if (c === 46 && isAbbreviation(t, i)) continue;
+    return j;
+  }
+  return t.length;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'jr', 'sr', 'gov', 'sen', 'rep', 'hon']);
+
+/** A period at `i` ending `U.S.`-style initials or a common abbreviation. */
+function isAbbreviation(t: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && /[\p{L}.]/u.test(t[s - 1])) s--;
+  const word = t.slice(s, i);
+  return /^(?:\p{L}\.)+\p{L}?$/u.test(word + '.') || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** End of the clause after `from`: the next `,;:()` or the sentence end. */
