@@ -54,7 +54,8 @@ interface QueryToken {
 }
 
 const MAX_QUERY_WORDS = 8;
-const MAX_OCCURRENCES = 20000;
+// Bounds the work for very common anchors; postings are in corpus order, so bundled sources come first.
+const MAX_OCCURRENCES = 3000;
 
 /** Phrase continuations and official names for the text before the cursor. */
 export function suggest(index: CorpusIndex, linePrefix: string, token: CancellationToken = NeverCancelled, maxItems = 8): Suggestion[] {
