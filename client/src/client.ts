@@ -8,6 +8,7 @@ import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
+import { registerInsertCommitment } from './insertCommitment';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -28,6 +29,7 @@ export class VerbatimClient {
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
       vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
+      registerInsertCommitment(() => this.languageClient),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('verbatim.languages')) {
           void vscode.window

@@ -79,3 +79,46 @@ export const InsertQuotationRequest = new RequestType<
   readonly { readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }; readonly newText: string }[] | null,
   void
 >('verbatim/insertQuotation');
+/** One commitment (a source sentence) found by keyword search. */
+export interface CommitmentSummary {
+  /** Citation id of the paragraph (`roadmap-2021-02-23#accelerating-climate-ambitions-4`). */
+  readonly paragraphId: string;
+  /** Index of the sentence within the paragraph. */
+  readonly sentenceIndex: number;
+  /** The official sentence. */
+  readonly text: string;
+  /** Human citation (`Roadmap…, Accelerating Climate Ambitions, ¶4`). */
+  readonly label: string;
+  readonly documentTitle: string;
+  readonly sectionTitle: string;
+}
+
+export interface SearchCommitmentsParams {
+  /** The draft, to pick its workspace folder's sources. */
+  readonly uri?: string;
+  /** Words to look for (`methane`, `net zero`); the last may be half typed, typos tolerated. */
+  readonly query: string;
+  readonly limit?: number;
+}
+
+/** Client → server: fuzzy keyword search over every commitment, best first (Insert Commitment quick pick). */
+export const SearchCommitmentsRequest = new RequestType<SearchCommitmentsParams, CommitmentSummary[], void>('verbatim/searchCommitments');
+
+export interface InsertCommitmentParams {
+  readonly uri: string;
+  /** Where the quotation goes (the cursor). */
+  readonly position: { readonly line: number; readonly character: number };
+  readonly paragraphId: string;
+  readonly sentenceIndex: number;
+}
+
+/**
+ * Client → server: the edits inserting a commitment as a quotation at `position`, with the
+ * citation of `verbatim.citationStyle` (a footnote definition is appended once per paragraph).
+ * Null if the document or the passage is unknown.
+ */
+export const InsertCommitmentRequest = new RequestType<
+  InsertCommitmentParams,
+  { edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] } | null,
+  void
+>('verbatim/insertCommitment');

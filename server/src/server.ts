@@ -19,6 +19,7 @@ import { registerHover } from './features/hover';
 import { registerDefinition } from './features/definition';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerSourcesView } from './features/sourcesView';
+import { completionCapabilities, registerCompletion } from './features/completion';
 import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -69,6 +70,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        ...completionCapabilities(),
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
     };
@@ -80,6 +82,7 @@ export function startServer(connection: Connection): void {
   registerDocumentLinks(ctx);
   registerSourcesView(ctx);
   registerCodeActions(ctx);
+  registerCompletion(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

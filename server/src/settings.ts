@@ -18,6 +18,10 @@ export interface VerbatimSettings {
   readonly severity: Readonly<Record<string, SeverityName>>;
   /** Report quotations that match no source (Information). */
   readonly reportUnsourcedQuotes: boolean;
+  /** Ghost-text suggestions of the official continuation (`verbatim.inlineSuggestions`). */
+  readonly inlineSuggestions: boolean;
+  /** How inserted official text is cited (`verbatim.citationStyle`). */
+  readonly citationStyle: 'none' | 'inline' | 'footnote';
 }
 
 export const defaultSettings: VerbatimSettings = Object.freeze({
@@ -26,6 +30,8 @@ export const defaultSettings: VerbatimSettings = Object.freeze({
   diagnosticsDelay: 250,
   severity: {},
   reportUnsourcedQuotes: true,
+  inlineSuggestions: true,
+  citationStyle: 'inline',
 });
 
 /** Coerces whatever a client sent into valid settings; bad values fall back to defaults. */
@@ -45,6 +51,8 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
     diagnosticsDelay: delay,
     severity,
     reportUnsourcedQuotes: typeof r.reportUnsourcedQuotes === 'boolean' ? r.reportUnsourcedQuotes : defaultSettings.reportUnsourcedQuotes,
+    inlineSuggestions: typeof r.inlineSuggestions === 'boolean' ? r.inlineSuggestions : defaultSettings.inlineSuggestions,
+    citationStyle: r.citationStyle === 'inline' || r.citationStyle === 'footnote' || r.citationStyle === 'none' ? r.citationStyle : defaultSettings.citationStyle,
   });
 }
 

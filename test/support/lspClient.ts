@@ -68,7 +68,12 @@ export class TestClient {
     const folder = this.options.workspaceFolder;
     const capabilities: ClientCapabilities = {
       workspace: { configuration: this.options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        synchronization: { dynamicRegistration: false },
+        completion: { completionItem: { snippetSupport: true } },
+        inlineCompletion: {},
+      },
     };
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -157,4 +162,32 @@ export class TestClient {
 
 export function pathToUri(p: string): string {
   return 'file://' + p.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+/** A started server with a minimal request API (for feature protocol tests). */
+export interface TestServer {
+  readonly connection: ProtocolConnection;
+  readonly initializeResult: InitializeResult;
+  readonly client: TestClient;
+  /** Opens a document (didOpen), Markdown by default. */
+  open(uri: string, text: string, languageId?: string): Promise<void>;
+  /** Sends a request; `type` is a typed RequestType or a method name. */
+  request<R>(type: string | { method: string }, params?: unknown): Promise<R>;
+  shutdown(): Promise<void>;
+}
+
+/** Starts and initializes the server with `settings` pushed as initializationOptions. */
+export async function startServer(settings: Record<string, unknown> = {}): Promise<TestServer> {
+  const client = new TestClient({ initializationOptions: { settings } });
+  const initializeResult = await client.initialize();
+  return {
+    connection: client.connection,
+    initializeResult,
+    client,
+    open: (uri, text, languageId = 'markdown') => client.open(uri, text, languageId),
+    request: <R>(type: string | { method: string }, params?: unknown) => client.connection.sendRequest(typeof type === 'string' ? type : type.method, params) as Promise<R>,
+    shutdown: async () => {
+      await client.shutdown();
+    },
+  };
 }

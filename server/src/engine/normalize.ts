@@ -42,55 +42,90 @@ const LETTER = /[\p{L}\p{N}]/u;
  * `whole-of- government`) loses the white space; text is lower-cased unless asked not to.
  */
 export function normalizeText(input: string, options: NormalizeOptions = {}): NormalizedText {
-  const out: string[] = [];
-  const map: number[] = [];
+  // Hot path of corpus loading: char codes and a switch for ASCII, regexes only for the
+  // rare non-ASCII character; output assembled in typed arrays, not per-char strings.
+  const keepCase = options.keepCase === true;
+  const n = input.length;
+  let cap = n + 16;
+  let codes = new Uint16Array(cap);
+  let map = new Uint32Array(cap + 1);
+  let len = 0;
   let pendingSpace = -1; // original offset of a white-space run not yet emitted
-  const emit = (s: string, at: number) => {
-    if (pendingSpace >= 0) {
-      const prev = out.length ? out[out.length - 1] : '';
-      const hyphenArtefact = prev === '-' && out.length >= 2 && LETTER.test(out[out.length - 2]) && LETTER.test(s);
-      if (out.length > 0 && !hyphenArtefact) {
-        out.push(' ');
-        map.push(pendingSpace);
-      }
-      pendingSpace = -1;
-    }
-    // Per UTF-16 unit, so that text and map stay aligned; a surrogate pair's halves map to
-    // their own offsets, an expansion (`…` → `...`) maps every output unit to its source.
-    const expanded = s.length > 1 && !(s.charCodeAt(0) >= 0xd800 && s.charCodeAt(0) <= 0xdbff);
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]);
-      map.push(expanded ? at : at + k);
-    }
+  const grow = () => {
+    cap *= 2;
+    const c = new Uint16Array(cap);
+    c.set(codes);
+    codes = c;
+    const m = new Uint32Array(cap + 1);
+    m.set(map);
+    map = m;
   };
-  for (let i = 0; i < input.length; i++) {
-    let ch = input[i];
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < input.length) {
+  const push = (code: number, at: number) => {
+    if (len >= cap) grow();
+    codes[len] = code;
+    map[len++] = at;
+  };
+  /** Emits the pending space unless this is the first output or a hyphenation artefact. */
+  const flushSpace = (nextIsLetter: boolean) => {
+    if (pendingSpace < 0) return;
+    const hyphenArtefact = len >= 2 && codes[len - 1] === 45 /* - */ && isLetterCodeAt(codes, len - 2) && nextIsLetter;
+    if (len > 0 && !hyphenArtefact) push(32, pendingSpace);
+    pendingSpace = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    let code = input.charCodeAt(i);
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (pendingSpace < 0) pendingSpace = i;
+        continue;
+      }
+      if (code === 96) code = 39; // backtick as apostrophe
+      else if (!keepCase && code >= 65 && code <= 90) code += 32;
+      if (pendingSpace >= 0) flushSpace(isAsciiLetterOrDigit(code));
+      push(code, i);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
       // Keep surrogate pairs together; both halves map to the pair's start.
-      const pair = ch + input[i + 1];
-      const folded = options.keepCase ? pair : pair.toLowerCase();
-      emit(folded.length === 2 ? folded : pair, i);
+      const pair = input[i] + input[i + 1];
+      const out = keepCase ? pair : pair.toLowerCase();
+      if (pendingSpace >= 0) flushSpace(LETTER.test(out));
+      for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
       i++;
       continue;
     }
+    const ch = input[i];
     if (SPACE.test(ch)) {
       if (pendingSpace < 0) pendingSpace = i;
       continue;
     }
     if (DROPPED.test(ch)) continue;
-    if (SINGLE_QUOTES.test(ch)) ch = "'";
-    else if (DOUBLE_QUOTES.test(ch)) ch = '"';
-    else if (DASHES.test(ch)) ch = '-';
-    else if (ch === '\u2026') {
-      emit('...', i);
-      continue;
-    } else if (!options.keepCase) ch = ch.toLowerCase();
-    emit(ch, i);
+    let out: string;
+    if (SINGLE_QUOTES.test(ch)) out = "'";
+    else if (DOUBLE_QUOTES.test(ch)) out = '"';
+    else if (DASHES.test(ch)) out = '-';
+    else if (ch === '\u2026') out = '...';
+    else out = keepCase ? ch : ch.toLowerCase();
+    if (pendingSpace >= 0) flushSpace(LETTER.test(out));
+    for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
   }
-  const end = out.length ? map[map.length - 1] + lengthAt(input, map[map.length - 1]) : 0;
-  map.push(end);
-  return { text: out.join(''), map: Uint32Array.from(map) };
+  const end = len ? map[len - 1] + lengthAt(input, map[len - 1]) : 0;
+  map[len] = end;
+  let text = '';
+  for (let i = 0; i < len; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
+  return { text, map: map.slice(0, len + 1) };
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** Whether the output character at `i` is a letter or digit (the low half of a pair counts via its pair). */
+function isLetterCodeAt(codes: Uint16Array, i: number): boolean {
+  const c = codes[i];
+  if (c < 128) return isAsciiLetterOrDigit(c);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return LETTER.test(String.fromCharCode(codes[i - 1], c));
+  return LETTER.test(String.fromCharCode(c));
 }
 
 function lengthAt(s: string, offset: number): number {

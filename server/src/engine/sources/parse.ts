@@ -240,16 +240,8 @@ function buildParagraph(
   attribution?: string,
 ): Paragraph {
   const text = mapped.chars.join('');
-  // chars may hold surrogate pairs as one entry; expand offsets to UTF-16 units.
-  const offsets: number[] = [];
-  mapped.chars.forEach((c, i) => {
-    for (let k = 0; k < c.length; k++) offsets.push(mapped.offsets[i] + k);
-  });
-  const lastOffset = offsets.length ? offsets[offsets.length - 1] + 1 : 0;
-  offsets.push(Math.min(lastOffset, fileLength));
-  const sourceOffsets = Uint32Array.from(offsets);
-  // Not frozen: `sentences` replaces its getter with the value on first use.
-  return {
+  const sourceOffsets = expandOffsets(mapped, text.length, fileLength);
+  const paragraph = {
     id,
     documentId,
     sectionId,
@@ -261,15 +253,43 @@ function buildParagraph(
     sourceOffsets,
     range: lines.rangeAt(sourceOffsets[0], sourceOffsets[sourceOffsets.length - 1]),
     normalized: normalizeText(text),
-    get sentences() {
-      // Split on first use: sentence splitting is the costliest part of parsing and most
-      // paragraphs of a large corpus are never looked at sentence by sentence.
+    sentences: undefined as unknown as readonly Sentence[],
+    attribution,
+  };
+  defineLazySentences(paragraph, id, text);
+  return paragraph;
+}
+
+/**
+ * The `sentences` property as a memoised getter. Split on first use: sentence splitting
+ * is the costliest part of parsing and most paragraphs of a large corpus are never looked
+ * at sentence by sentence. A separate function so that the getter's closure captures
+ * only `id` and `text`, not the parse's per-character arrays.
+ */
+function defineLazySentences(paragraph: object, id: string, text: string): void {
+  Object.defineProperty(paragraph, 'sentences', {
+    configurable: true,
+    enumerable: true,
+    get() {
       const value = splitParagraph(id, text);
+      // Not frozen: the getter replaces itself with the value on first use.
       Object.defineProperty(this, 'sentences', { value, enumerable: true });
       return value;
     },
-    attribution,
-  };
+  });
+}
+
+/** chars may hold surrogate pairs as one entry; expands offsets to UTF-16 units, plus the end. */
+function expandOffsets(mapped: MappedText, textLength: number, fileLength: number): Uint32Array {
+  const out = new Uint32Array(textLength + 1);
+  let o = 0;
+  for (let i = 0; i < mapped.chars.length; i++) {
+    const len = mapped.chars[i].length;
+    for (let k = 0; k < len; k++) out[o++] = mapped.offsets[i] + k;
+  }
+  const lastOffset = o ? out[o - 1] + 1 : 0;
+  out[o] = Math.min(lastOffset, fileLength);
+  return out;
 }
 
 /** The sentences of a paragraph's text, with offsets into it. */

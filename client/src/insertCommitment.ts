@@ -1,0 +1,67 @@
+/**
+ * `Verbatim: Insert Commitment…`: a quick pick that searches every commitment by its
+ * words (through the server's `verbatim/searchCommitments`) and inserts the chosen
+ * official sentence as a quotation, cited per `verbatim.citationStyle`.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { InsertCommitmentRequest, SearchCommitmentsRequest, type CommitmentSummary } from '../../server/src/protocol';
+
+interface Item extends vscode.QuickPickItem {
+  readonly hit: CommitmentSummary;
+}
+
+export function registerInsertCommitment(getClient: () => LanguageClient | undefined): vscode.Disposable {
+  return vscode.commands.registerCommand('verbatim.insertCommitment', async () => {
+    const client = getClient();
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor) {
+      void vscode.window.showInformationMessage('Verbatim: open a draft to insert a commitment into.');
+      return;
+    }
+    const uri = editor.document.uri.toString();
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Verbatim: Insert Commitment';
+    pick.placeholder = 'Search the commitments by their words, e.g. methane, net zero, opioids';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    let generation = 0;
+    const search = async (query: string) => {
+      const mine = ++generation;
+      if (query.trim().length < 2) {
+        pick.items = [];
+        return;
+      }
+      pick.busy = true;
+      try {
+        const hits = await client.sendRequest(SearchCommitmentsRequest, { uri, query, limit: 50 });
+        if (mine !== generation) return;
+        // The server ranks; keep its order even when the quick pick's own filter disagrees.
+        pick.items = hits.map(hit => ({ label: hit.text, description: hit.sectionTitle, detail: hit.label, alwaysShow: true, hit }));
+      } finally {
+        if (mine === generation) pick.busy = false;
+      }
+    };
+    const chosen = await new Promise<Item | undefined>(resolve => {
+      pick.onDidChangeValue(v => void search(v));
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    if (!chosen) return;
+    const position = editor.selection.active;
+    const result = await client.sendRequest(InsertCommitmentRequest, {
+      uri,
+      position: { line: position.line, character: position.character },
+      paragraphId: chosen.hit.paragraphId,
+      sentenceIndex: chosen.hit.sentenceIndex,
+    });
+    if (!result) return;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) {
+      edit.replace(editor.document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+    await vscode.workspace.applyEdit(edit);
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Citations for text inserted from a source: pure text and edit computation shared by
+ * completion, the Insert Commitment command and (later) hover's "insert as quotation".
+ */
+import type { CorpusIndex } from './corpusIndex';
+import type { Paragraph, SourceDocument } from './types';
+
+/** `verbatim.citationStyle`. */
+export type CitationStyle = 'none' | 'inline' | 'footnote';
+
+/** An edit of the draft by offsets (`[start, end)` replaced by `newText`). */
+export interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** What to add for a citation: text to append to the inserted text, and other edits of the draft. */
+export interface CitationEdit {
+  /** Appended right after the inserted text (`' (Roadmap…, ¶4)'` or `'[^id]'`), '' for none. */
+  readonly suffix: string;
+  /** Edits elsewhere in the draft (the footnote definition at the end), offsets in the draft. */
+  readonly additionalEdits: readonly OffsetEdit[];
+}
+
+/** The footnote label of a paragraph: its citation id with `#` as `-` (`roadmap-2021-02-23-accelerating-climate-ambitions-4`). */
+export function footnoteId(paragraph: Paragraph): string {
+  return paragraph.id.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/** The parenthetical inline citation, with its leading space: ` (Roadmap…, Accelerating Climate Ambitions, ¶4)`. */
+export function inlineCitation(paragraph: Paragraph): string {
+  return ` (${paragraph.label})`;
+}
+
+/** The footnote definition line: `[^id]: Document, Section, ¶n, 23 February 2021, <url>`. */
+export function footnoteDefinition(paragraph: Paragraph, document: SourceDocument | undefined): string {
+  const parts = [document?.title ?? paragraph.documentId, paragraph.sectionId === 'opening' ? 'opening' : paragraph.sectionTitle, `¶${paragraph.number}`];
+  if (document?.date) parts.push(formatDate(document.date));
+  let line = `[^${footnoteId(paragraph)}]: ${parts.join(', ')}.`;
+  if (document?.url) line += ` <${document.url}>`;
+  return line;
+}
+
+/**
+ * The citation for inserting text from `paragraph` into `draftText`. For `footnote`, the
+ * definition is appended at the end of the draft unless the draft already defines that
+ * footnote, in which case only the reference is added (inserting twice from the same
+ * paragraph reuses one footnote).
+ */
+export function citationFor(index: CorpusIndex, paragraph: Paragraph, draftText: string, style: CitationStyle): CitationEdit {
+  if (style === 'inline') return { suffix: inlineCitation(paragraph), additionalEdits: [] };
+  if (style !== 'footnote') return { suffix: '', additionalEdits: [] };
+  const id = footnoteId(paragraph);
+  const ref = `[^${id}]`;
+  if (draftText.includes(`${ref}:`)) return { suffix: ref, additionalEdits: [] };
+  const end = draftText.length;
+  const separator = draftText.length === 0 ? '' : draftText.endsWith('\n\n') ? '' : draftText.endsWith('\n') ? '\n' : '\n\n';
+  const definition = footnoteDefinition(paragraph, index.getDocument(paragraph.documentId));
+  return { suffix: ref, additionalEdits: [{ start: end, end, newText: `${separator}${definition}\n` }] };
+}
+
+/** The official text as a quotation: typographic quotes around it. */
+export function asQuotation(text: string): string {
+  return `“${text}”`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
