@@ -1,0 +1,132 @@
+/**
+ * Verbatim in a real VS Code: activation, diagnostics, hover, completion, quick fix,
+ * go to source, the sources view and user sources, all through the VS Code API.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, diagnosticsOn, eventually, hoverText, waitFor, workspaceFile } from './helpers';
+
+describe('Verbatim in VS Code', () => {
+  before(async () => {
+    const api = await activate();
+    const client = api.client();
+    assert.ok(client, 'the extension exposes its client');
+    await waitFor(
+      (listener: (e: unknown) => unknown) => client.onDidChangeStatus(s => listener(s)),
+      () => client.status && !client.status.loading && client.status.sources.length > 0,
+      20000,
+      'the bundled sources to be indexed',
+    );
+  });
+
+  it('activates and indexes the bundled sources', async () => {
+    const api = await activate();
+    const status = api.client()!.status!;
+    assert.deepEqual(
+      status.sources.map(s => s.id),
+      ['roadmap-2021-02-23', 'roadmap-statement-2021-02-23'],
+    );
+    assert.equal(status.passages, 63);
+  });
+
+  it('warns about a misquote with the right code and range, and the quick fix removes it', async () => {
+    const uri = workspaceFile('drafts/misquote.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await diagnosticsOn(uri, d => d.some(x => x.code === 'misquote'));
+    const misquote = diags.find(d => d.code === 'misquote')!;
+    assert.equal(misquote.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(doc.getText(misquote.range), /strengthens/);
+    assert.ok(misquote.relatedInformation?.[0].message.includes('Roadmap for a Renewed U.S.-Canada Partnership'));
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, misquote.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find(a => a.edit && a.diagnostics?.some(d => d.code === 'misquote'));
+    assert.ok(fix, `a quick fix is offered (got: ${actions.map(a => a.title).join(', ')})`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.match(doc.getText(), /bolsters cooperation on defense and security/);
+    await diagnosticsOn(uri, d => !d.some(x => x.code === 'misquote'));
+  });
+
+  it('hover names the source section', async () => {
+    const uri = workspaceFile('drafts/hover.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = 2;
+    const col = doc.lineAt(line).text.indexOf('Eyes');
+    const hovers = await eventually(
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, col)),
+      h => hoverText(h).includes('Building Global Alliances'),
+      10000,
+      'a hover naming the section',
+    );
+    assert.match(hoverText(hovers), /Roadmap for a Renewed U\.S\.-Canada Partnership/);
+  });
+
+  it('completion offers the official wording', async () => {
+    const uri = workspaceFile('drafts/misquote.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = doc.lineCount - 2;
+    const text = doc.lineAt(line).text;
+    assert.ok(text.endsWith('High Level Cli'), text);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, text.length));
+    const applied = list.items.slice(0, 5).map(item => {
+      const range = item.range instanceof vscode.Range ? item.range : (item.range as { replacing: vscode.Range } | undefined)?.replacing;
+      const insert = typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? String(item.label));
+      return range ? text.slice(0, range.start.character) + insert : text + insert;
+    });
+    assert.ok(
+      applied.some(a => a.includes('High Level Climate Ministerial')),
+      applied.join('\n'),
+    );
+  });
+
+  it('go to definition opens the source paragraph read-only', async () => {
+    const uri = workspaceFile('drafts/hover.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = 4;
+    const col = doc.lineAt(line).text.indexOf('Minerals');
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(line, col));
+    assert.ok(locations.length > 0, 'a definition is found');
+    const loc = locations[0];
+    const target = 'targetUri' in loc ? loc.targetUri : loc.uri;
+    const range = 'targetUri' in loc ? (loc.targetSelectionRange ?? loc.targetRange) : loc.range;
+    assert.equal(target.scheme, 'verbatim-source');
+    const source = await vscode.workspace.openTextDocument(target);
+    assert.match(source.getText(range), /Critical Minerals\s+Action Plan/);
+    const editor = await vscode.window.showTextDocument(source);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(target, new vscode.Position(0, 0), 'x');
+    assert.equal(await vscode.workspace.applyEdit(edit), false, 'bundled sources are read-only');
+    assert.equal(editor.document.uri.toString(), target.toString());
+  });
+
+  it('the sources view inserts a paragraph as a quotation', async () => {
+    const uri = workspaceFile('drafts/hover.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const before = doc.getText();
+    await vscode.commands.executeCommand('verbatim.insertQuotation', {
+      type: 'paragraph',
+      paragraph: { id: 'roadmap-2021-02-23#bolstering-security-and-defense-4', text: '' },
+    });
+    await waitFor(vscode.workspace.onDidChangeTextDocument, () => doc.getText() !== before, 10000, 'the quotation to be inserted');
+    assert.match(doc.getText(), /2\+2\s+Ministerial format/);
+  });
+
+  it('indexes a user source added to verbatim.sources', async () => {
+    const api = await activate();
+    const client = api.client()!;
+    const file = workspaceFile('sources/trade.md');
+    await vscode.workspace.fs.writeFile(file, Buffer.from('---\ntitle: Trade Readout\n---\n\n## Tariffs\n\nThe ministers agreed to cut tariffs on softwood lumber.\n'));
+    const loaded = waitFor(
+      (listener: (e: unknown) => unknown) => client.onDidChangeStatus(s => listener(s)),
+      () => client.status && !client.status.loading && client.status.sources.some(s => s.title === 'Trade Readout'),
+      20000,
+      'the user source to be indexed',
+    );
+    await vscode.workspace.getConfiguration('verbatim').update('sources', ['sources/*.md'], vscode.ConfigurationTarget.Workspace);
+    await loaded;
+    assert.equal(client.status!.sources.length, 3);
+  });
+});
