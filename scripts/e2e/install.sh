@@ -103,6 +103,7 @@ else
   run_logged apt-update "${SUDO[@]}" apt-get update
   run_logged apt-install "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
+  say "installed"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after installing the chromium package"
 command -v rg >/dev/null || die "rg missing after installing the ripgrep package"
@@ -150,6 +151,7 @@ EOF
   run_logged npm-tools npm install --prefix "$TOOLS" --ignore-scripts --no-audit --no-fund --loglevel=warn
   have_version code-server "$CODE_SERVER_VERSION" || die "code-server $CODE_SERVER_VERSION not found after npm install"
   have_version playwright-core "$PLAYWRIGHT_CORE_VERSION" || die "playwright-core $PLAYWRIGHT_CORE_VERSION not found after npm install"
+  say "installed in .e2e/tools"
 fi
 
 step "argon2 (code-server password hashing addon)"
@@ -162,6 +164,7 @@ else
   run_logged argon2 env npm_config_build_from_source=true \
     npm rebuild --prefix "$TOOLS" argon2 --foreground-scripts
   node_ok "require('$TOOLS/node_modules/argon2')" || die "argon2 still does not load after rebuild (see $LOGS/argon2.log)"
+  say "argon2 built"
 fi
 
 step "VS Code server dependencies (lib/vscode)"
@@ -169,6 +172,7 @@ if [ -f "$VSC/node_modules/@vscode/ripgrep/package.json" ] && [ -f "$VSC/node_mo
   say "lib/vscode/node_modules present"
 else
   run_logged vscode-deps npm install --prefix "$VSC" --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=warn
+  say "installed (install scripts deferred to the next steps)"
 fi
 
 step "native addons (node-gyp, from source)"
@@ -191,6 +195,7 @@ else
   for m in "${NATIVE_MODULES[@]}"; do
     node_ok "require('$VSC/node_modules/$m')" || die "native module $m does not load after the build (see $LOGS/native-addons.log)"
   done
+  say "all load"
 fi
 
 step "ripgrep for VS Code search (Debian's rg, no GitHub download)"
@@ -212,6 +217,7 @@ else
   run_logged ripgrep env TMPDIR="$CACHE_TMP" npm rebuild --prefix "$VSC" --foreground-scripts @vscode/ripgrep
   grep -q 'Using cached download' "$LOGS/ripgrep.log" || die "@vscode/ripgrep did not use the seeded cache (see $LOGS/ripgrep.log)"
   "$RG_BIN" --version >/dev/null 2>&1 || die "$RG_BIN does not run"
+  say "@vscode/ripgrep installed from the seeded cache"
 fi
 
 step "links code-server's postinstall would make"
@@ -227,6 +233,7 @@ else
   # Root-package scripts (its postinstall trims typescript) still run.
   run_logged vscode-extensions npm install --prefix "$VSC/extensions" --omit=dev --no-audit --no-fund --loglevel=warn
   [ -f "$VSC/extensions/node_modules/typescript/package.json" ] || die "typescript missing in lib/vscode/extensions after npm install"
+  say "installed"
 fi
 
 step "smoke check"

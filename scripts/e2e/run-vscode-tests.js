@@ -314,7 +314,7 @@ async function launchBrowser(run, opts, state) {
   const { chromium } = loadPlaywright();
   // A persistent context keeps Chromium's profile inside the run dir
   // instead of os.tmpdir(). Signals are handled by us, not Playwright.
-  const context = await chromium.launchPersistentContext(run.chromium, {
+  const launching = chromium.launchPersistentContext(run.chromium, {
     executablePath: opts.chromium,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -325,15 +325,24 @@ async function launchBrowser(run, opts, state) {
     handleSIGHUP: false,
     timeout: 60000,
   });
+  // Remember the launch itself: a signal during launch must still close
+  // the browser cleanly (else Chromium leaves its singleton dir in /tmp).
+  state.launching = launching;
+  const context = await launching;
   state.context = context;
   return context;
 }
 
 async function closeBrowser(state) {
-  const context = state.context;
+  const grace = () => new Promise((r) => setTimeout(r, KILL_GRACE_MS, undefined));
+  let context = state.context;
+  if (!context && state.launching) {
+    context = await Promise.race([state.launching.catch(() => undefined), grace()]);
+  }
   state.context = undefined;
+  state.launching = undefined;
   if (!context) return;
-  await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, KILL_GRACE_MS))]);
+  await Promise.race([context.close().catch(() => {}), grace()]);
 }
 
 // ------------------------------------------------------------------ workbench URL

@@ -22,6 +22,12 @@ TOTAL_TIMEOUT_S="${VERBATIM_NVIM_TIMEOUT_S:-120}"
 say() { printf '[nvim-run] %s\n' "$*" >&2; }
 die() { printf '[nvim-run] ERROR: %s\n' "$*" >&2; exit 2; }
 
+# Neovim writes lsp.log and state under XDG dirs (even just loading vim.lsp
+# opens the log): keep them in the repo, before the first nvim call.
+STATE="$ROOT/.e2e/nvim"
+mkdir -p "$STATE"
+export XDG_CACHE_HOME="$STATE/cache" XDG_STATE_HOME="$STATE/state" XDG_DATA_HOME="$STATE/data" XDG_CONFIG_HOME="$STATE/config"
+
 if ! command -v nvim >/dev/null; then
   say "nvim not found: installing Debian's neovim"
   if [ "$(id -u)" = 0 ]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo -n); else
@@ -41,11 +47,6 @@ nvim --headless --clean -n -c 'lua if not (vim.lsp and vim.lsp.start_client and 
 [ -f "$VERBATIM_DRAFT" ] || die "VERBATIM_DRAFT is not a file: $VERBATIM_DRAFT"
 VERBATIM_DRAFT="$(cd "$(dirname "$VERBATIM_DRAFT")" && pwd)/$(basename "$VERBATIM_DRAFT")"
 export VERBATIM_DRAFT
-
-# Neovim writes lsp.log and state under XDG dirs: keep them in the repo.
-STATE="$ROOT/.e2e/nvim"
-mkdir -p "$STATE"
-export XDG_CACHE_HOME="$STATE/cache" XDG_STATE_HOME="$STATE/state" XDG_DATA_HOME="$STATE/data" XDG_CONFIG_HOME="$STATE/config"
 
 # pcall(dofile) so that even a syntax error in check.lua ends Neovim with a
 # non-zero status instead of leaving it waiting headless.
