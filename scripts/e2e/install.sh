@@ -65,8 +65,12 @@ run_logged() {
 step() { CURRENT_STEP=$1; say "== $1"; }
 
 pkg_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+  [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = 'install ok installed' ]
 }
+
+# First line of a command's output. Not `cmd | head -n1`: with pipefail,
+# head closing the pipe early makes cmd die of SIGPIPE and the line fail.
+first_line() { local out; out=$("$@") || return $?; printf '%s\n' "${out%%$'\n'*}"; }
 
 # node -e helpers that answer yes/no without noise
 node_ok() { node -e "$1" >/dev/null 2>&1; }
@@ -130,7 +134,7 @@ fi
 # ---------------------------------------------------------------- npm tools
 step "code-server $CODE_SERVER_VERSION + playwright-core $PLAYWRIGHT_CORE_VERSION"
 have_version() { # <package> <version>
-  node -p "require('$TOOLS/node_modules/$1/package.json').version" 2>/dev/null | grep -qx "$2"
+  [ "$(node -p "require('$TOOLS/node_modules/$1/package.json').version" 2>/dev/null)" = "$2" ]
 }
 if have_version code-server "$CODE_SERVER_VERSION" && have_version playwright-core "$PLAYWRIGHT_CORE_VERSION"; then
   say "already installed in .e2e/tools"
@@ -168,10 +172,14 @@ else
 fi
 
 step "VS Code server dependencies (lib/vscode)"
-if [ -f "$VSC/node_modules/@vscode/ripgrep/package.json" ] && [ -f "$VSC/node_modules/node-pty/package.json" ]; then
+# Stamps live inside the code-server copy, so reinstalling code-server (a
+# version bump) invalidates them; an interrupted install leaves no stamp.
+VSC_DEPS_STAMP="$VSC/.verbatim-e2e-deps-installed"
+if [ -f "$VSC_DEPS_STAMP" ]; then
   say "lib/vscode/node_modules present"
 else
   run_logged vscode-deps npm install --prefix "$VSC" --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=warn
+  touch "$VSC_DEPS_STAMP"
   say "installed (install scripts deferred to the next steps)"
 fi
 
@@ -201,7 +209,7 @@ fi
 step "ripgrep for VS Code search (Debian's rg, no GitHub download)"
 RG_BIN="$VSC/node_modules/@vscode/ripgrep/bin/rg"
 if [ -x "$RG_BIN" ] && "$RG_BIN" --version >/dev/null 2>&1; then
-  say "$("$RG_BIN" --version | head -n1) in @vscode/ripgrep/bin"
+  say "$(first_line "$RG_BIN" --version) in @vscode/ripgrep/bin"
 else
   RG_PKG_VERSION=$(node -p "require('$VSC/node_modules/@vscode/ripgrep/package.json').version")
   CACHE_TMP="$E2E/cache/tmp"
@@ -227,12 +235,14 @@ ln -sfn browser-linux.sh "$VSC/bin/helpers/browser.sh"
 say "node_modules.asar, bin/remote-cli/code-server, bin/helpers/browser.sh"
 
 step "built-in extensions' shared dependencies (lib/vscode/extensions)"
-if [ -f "$VSC/extensions/node_modules/typescript/package.json" ]; then
+EXT_DEPS_STAMP="$VSC/extensions/.verbatim-e2e-deps-installed"
+if [ -f "$EXT_DEPS_STAMP" ] && [ -f "$VSC/extensions/node_modules/typescript/package.json" ]; then
   say "present"
 else
   # Root-package scripts (its postinstall trims typescript) still run.
   run_logged vscode-extensions npm install --prefix "$VSC/extensions" --omit=dev --no-audit --no-fund --loglevel=warn
   [ -f "$VSC/extensions/node_modules/typescript/package.json" ] || die "typescript missing in lib/vscode/extensions after npm install"
+  touch "$EXT_DEPS_STAMP"
   say "installed"
 fi
 
@@ -242,10 +252,11 @@ step "smoke check"
 SMOKE="$E2E/cache/smoke-home"
 mkdir -p "$SMOKE"
 CS_VERSION_OUT=$(HOME="$SMOKE" XDG_CONFIG_HOME="$SMOKE/config" XDG_DATA_HOME="$SMOKE/data" \
-  XDG_CACHE_HOME="$SMOKE/cache" node "$CS/out/node/entry.js" --version 2>&1 | tail -n1) || die "code-server --version failed: $CS_VERSION_OUT"
+  XDG_CACHE_HOME="$SMOKE/cache" node "$CS/out/node/entry.js" --version 2>&1) || die "code-server --version failed: $CS_VERSION_OUT"
+CS_VERSION_OUT=${CS_VERSION_OUT##*$'\n'} # the version is the last line
 case "$CS_VERSION_OUT" in "$CODE_SERVER_VERSION"*) ;; *) die "unexpected code-server --version output: $CS_VERSION_OUT" ;; esac
 node_ok "require('$TOOLS/node_modules/playwright-core').chromium" || die "playwright-core does not load"
-CHROMIUM_VERSION=$(/usr/bin/chromium --version 2>/dev/null | head -n1) || die "/usr/bin/chromium --version failed"
+CHROMIUM_VERSION=$(first_line /usr/bin/chromium --version 2>/dev/null) || die "/usr/bin/chromium --version failed"
 say "code-server $CS_VERSION_OUT"
 say "$CHROMIUM_VERSION"
 say "size of .e2e: $(du -sh "$E2E" | cut -f1)"

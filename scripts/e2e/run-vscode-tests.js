@@ -181,6 +181,10 @@ function makeRunDir() {
     chromium: path.join(dir, 'chromium'),
     logs: path.join(dir, 'logs'),
   };
+  const socket = path.join(sub.userData, 'code-server-ipc.sock');
+  if (Buffer.byteLength(socket) > 100) {
+    info(`warning: ${socket} is ${Buffer.byteLength(socket)} bytes; unix socket paths over ~107 bytes fail. Use a shorter checkout path.`);
+  }
   for (const p of Object.values(sub)) fs.mkdirSync(p, { recursive: true });
   // Quiet, deterministic workbench: no prompts or tips that change what a
   // screenshot shows (e.g. "a git repository was found in the parent folders").
@@ -230,6 +234,10 @@ function startCodeServer(run, opts, state) {
   return new Promise((resolve, reject) => {
     let buffered = '';
     let done = false;
+    const timer = setTimeout(
+      () => finish(new SetupError(`code-server did not report listening within ${CODE_SERVER_START_TIMEOUT_MS} ms; log: ${logPath}\n${tail(buffered)}`)),
+      CODE_SERVER_START_TIMEOUT_MS
+    );
     const finish = (err, value) => {
       if (done) return;
       done = true;
@@ -257,10 +265,6 @@ function startCodeServer(run, opts, state) {
       finish(new SetupError(`code-server exited early (code ${code}, signal ${signal}); log: ${logPath}\n${tail(buffered)}`));
       if (!state.stopping) state.onUnexpectedExit?.(new Error(`code-server exited unexpectedly (code ${code}, signal ${signal}); log: ${logPath}`));
     });
-    const timer = setTimeout(
-      () => finish(new SetupError(`code-server did not report listening within ${CODE_SERVER_START_TIMEOUT_MS} ms; log: ${logPath}\n${tail(buffered)}`)),
-      CODE_SERVER_START_TIMEOUT_MS
-    );
   });
 }
 
@@ -605,7 +609,11 @@ async function main() {
   }
 
   if (code === 0 && !opts.keepRunDir) {
-    fs.rmSync(run.dir, { recursive: true, force: true });
+    try {
+      fs.rmSync(run.dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch (err) {
+      info(`could not remove ${run.dir} (${err.message}); it will be pruned by a later run`);
+    }
   } else {
     info(`kept run dir (logs, profiles): ${run.dir}`);
   }

@@ -20,6 +20,8 @@ CHECK="$ROOT/scripts/nvim/check.lua"
 TOTAL_TIMEOUT_S="${VERBATIM_NVIM_TIMEOUT_S:-120}"
 
 say() { printf '[nvim-run] %s\n' "$*" >&2; }
+# Not `nvim --version | head -n1`: with pipefail an early-closed pipe can fail.
+nvim_version() { local v; v=$(nvim --version 2>/dev/null) || true; printf '%s' "${v%%$'\n'*}"; }
 die() { printf '[nvim-run] ERROR: %s\n' "$*" >&2; exit 2; }
 
 # Neovim writes lsp.log and state under XDG dirs (even just loading vim.lsp
@@ -40,7 +42,7 @@ fi
 command -v nvim >/dev/null || die "nvim still missing after installing neovim"
 # check.lua needs vim.lsp.start_client and vim.diagnostic (Neovim >= 0.6).
 nvim --headless --clean -n -c 'lua if not (vim.lsp and vim.lsp.start_client and vim.diagnostic and vim.wait) then vim.cmd("cquit 1") end' -c 'qall!' </dev/null \
-  || die "$(nvim --version | head -n1) lacks vim.lsp.start_client/vim.diagnostic/vim.wait (need >= 0.7)"
+  || die "$(nvim_version) lacks vim.lsp.start_client/vim.diagnostic/vim.wait (need >= 0.7)"
 
 [ -n "${VERBATIM_SERVER:-}" ] || die 'VERBATIM_SERVER is not set (e.g. "node /abs/bin/verbatim-language-server.js --stdio")'
 [ -n "${VERBATIM_DRAFT:-}" ] || die "VERBATIM_DRAFT is not set"
@@ -52,7 +54,7 @@ export VERBATIM_DRAFT
 # non-zero status instead of leaving it waiting headless.
 LUA_ENTRY="local ok, err = pcall(dofile, [[$CHECK]]); if not ok then io.stderr:write('[nvim-check] FAIL: check.lua error: ' .. tostring(err) .. '\\n'); vim.cmd('cquit 2') end"
 
-say "$(nvim --version | head -n1); server: $VERBATIM_SERVER"
+say "$(nvim_version); server: $VERBATIM_SERVER"
 set +e
 timeout --kill-after=5 "$TOTAL_TIMEOUT_S" nvim --headless --clean -n -c "lua $LUA_ENTRY" </dev/null
 rc=$?
