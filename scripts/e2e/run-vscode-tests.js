@@ -24,6 +24,7 @@
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
+const os = require('os');
 const util = require('util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -185,7 +186,19 @@ function makeRunDir() {
   if (Buffer.byteLength(socket) > 100) {
     info(`warning: ${socket} is ${Buffer.byteLength(socket)} bytes; unix socket paths over ~107 bytes fail. Use a shorter checkout path.`);
   }
-  for (const p of Object.values(sub)) fs.mkdirSync(p, { recursive: true });
+  // TMPDIR/XDG_RUNTIME_DIR for code-server: the extension host, the git
+  // extension and tsserver put sockets and temp files there, and they are
+  // not removed when the group is killed. Inside the run dir they go away
+  // with it; only if the path is too long for "vscode-ipc-<uuid>.sock"
+  // (about 52 bytes more) do we fall back to a private dir under /tmp.
+  const runTmp = path.join(dir, 't');
+  if (Buffer.byteLength(runTmp) + 53 < 104) {
+    sub.tmp = runTmp;
+  } else {
+    sub.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vbt-'));
+    sub.tmpOutside = true;
+  }
+  for (const p of Object.values(sub)) if (typeof p === 'string') fs.mkdirSync(p, { recursive: true, mode: 0o700 });
   // Quiet, deterministic workbench: no prompts or tips that change what a
   // screenshot shows (e.g. "a git repository was found in the parent folders").
   fs.mkdirSync(path.join(sub.userData, 'User'), { recursive: true });
@@ -206,6 +219,8 @@ function startCodeServer(run, opts, state) {
     XDG_CONFIG_HOME: run.config,
     XDG_DATA_HOME: run.data,
     XDG_CACHE_HOME: run.cache,
+    TMPDIR: run.tmp,
+    XDG_RUNTIME_DIR: run.tmp,
   };
   delete env.VSCODE_IPC_HOOK_CLI; // never talk to an editor this shell may run in
   const args = [
@@ -606,6 +621,7 @@ async function main() {
   } finally {
     clearTimeout(timer);
     await cleanup();
+    if (run.tmpOutside) fs.rmSync(run.tmp, { recursive: true, force: true });
   }
 
   if (code === 0 && !opts.keepRunDir) {
