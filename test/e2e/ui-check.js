@@ -1,0 +1,30 @@
+// UI checks of Verbatim in a real VS Code workbench (run with --ui-script): the misquote
+// squiggle, the Problems panel, and a hover citation, each saved as a screenshot.
+'use strict';
+const assert = require('assert');
+
+module.exports = async function verbatimUiCheck(page, ctx) {
+  const h = ctx.helpers;
+
+  await h.openFile(page, 'drafts/misquote.md');
+  await h.waitFor(page, h.SELECTORS.squigglyWarning, { timeout: 30000, what: 'the misquote squiggle' });
+  await ctx.screenshot('squiggle');
+
+  const squiggleHover = await h.showHover(page, { text: 'strengthens' });
+  assert.match(await squiggleHover.innerText(), /where the source says "bolsters"/);
+  await ctx.screenshot('misquote-hover');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+
+  const rows = await h.openProblemsPanel(page);
+  assert.ok(rows.some(r => /bolsters/.test(r)), `Problems rows: ${JSON.stringify(rows)}`);
+  await ctx.screenshot('problems');
+
+  await h.openFile(page, 'drafts/hover.md');
+  const hover = await h.showHover(page, { text: 'Five Eyes' });
+  const text = await hover.innerText();
+  assert.match(text, /Building Global Alliances/);
+  assert.match(text, /Roadmap for a Renewed U\.S\.-Canada Partnership/);
+  await ctx.screenshot('hover-citation');
+  ctx.log(`UI check passed; screenshots in ${ctx.screenshotsDir}`);
+};
