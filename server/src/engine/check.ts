@@ -399,7 +399,7 @@ interface Match {
   readonly coverage: number;
 }
 
-function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
+export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
   const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
   if (content.length < 3) return [];
   const total = content.reduce((s, k) => s + ci.idf(k), 0);
@@ -409,10 +409,22 @@ function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
     const own = ci.sentencesOf(c.pi);
     const units = [...own];
     for (let i = 0; i + 1 < own.length; i++) units.push(mergeSentences(own[i], own[i + 1]));
-    for (const s of units) {
+    // Coverage by non-actor words of each single sentence: a merged pair must add content,
+    // not just a party named in the next sentence (`… the President and the Prime Minister …`).
+    const substance = (s: SourceSentence) => {
+      let v = 0;
+      for (const k of content) if (s.content.has(k) && !(k in ACTORS) && k !== 'minister') v += ci.idf(k);
+      return v;
+    };
+    const own1 = own.map(substance);
+    for (const [ui, s] of units.entries()) {
       let shared = 0;
       let n = 0;
       for (const k of content) if (s.content.has(k)) { shared += ci.idf(k); n++; }
+      if (s.merged) {
+        const i = ui - own.length;
+        if (substance(s) <= Math.max(own1[i], own1[i + 1]) + 1e-9) continue;
+      }
       const coverage = (shared / total) * (s.merged ? 0.97 : 1);
       if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage });
     }
@@ -497,14 +509,16 @@ function checkSentence(
   const blocks = blocksOf(al);
   // The words just outside a local alignment are compared too: a changed subject
   // (`Prime Minister Trudeau condemned` for `President Biden condemned`) sits there.
+  // The windows are aligned end to end, so that a word both sides share (`acknowledged
+  // the United States'` for `acknowledging Canada's`) anchors the change between them.
   if (al.aTo >= al.aFrom) {
-    const k = 4;
+    const k = 5;
     const la = range(Math.max(0, al.aFrom - k), al.aFrom);
     const lb = range(Math.max(0, al.bFrom - k), al.bFrom);
-    if (la.length && lb.length) blocks.unshift({ a: la, b: lb, aBefore: -1, aAfter: al.aFrom });
+    if (la.length && lb.length) blocks.unshift(...windowBlocks(draftKeys, src.keys, la, lb, -1, al.aFrom));
     const ra = range(al.aTo + 1, Math.min(words.length, al.aTo + 1 + k));
     const rb = range(al.bTo + 1, Math.min(src.keys.length, al.bTo + 1 + k));
-    if (ra.length && rb.length) blocks.push({ a: ra, b: rb, aBefore: al.aTo, aAfter: -1 });
+    if (ra.length && rb.length) blocks.push(...windowBlocks(draftKeys, src.keys, ra, rb, al.aTo, -1));
   }
   const base = { paragraphId: para.id, evidence };
   const dSlice = (a: number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : '');
@@ -534,11 +548,12 @@ function checkSentence(
   // Actors: a party the source sentence does not name at all, or a complete swap of parties
   // inside a substitution (`for the United States` where the source says `for Canada`).
   const sentenceParties = parties(src.keys);
-  for (const [bi, b] of blocks.entries()) {
+  const actorFindings: Parameters<typeof add>[0][] = [];
+  for (const b of blocks) {
     if (!b.a.length || !b.b.length) continue;
     const dp = parties(b.a.map(i => draftKeys[i]));
     if (!dp.size) continue;
-    const edge = b.aBefore < 0 || b.aAfter < 0 || bi === 0 || bi === blocks.length - 1;
+    const edge = b.aBefore < 0 || b.aAfter < 0;
     const bWin = src.keys.slice(Math.max(0, b.b[0] - 2), b.b[b.b.length - 1] + 3);
     const sp = parties(b.b.map(i => src.keys[i]));
     const foreign = [...dp].some(x => !sentenceParties.has(x)) && sp.size > 0;
@@ -547,19 +562,29 @@ function checkSentence(
     const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
     const from = aw.length ? aw[0] : b.a[0];
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
-    add({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
   }
   const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
     const after = words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
-    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi + 1);
+    // The first shared word after the named party (`committed`), not the party itself.
+    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in ACTORS) && draftKeys[o.a] !== 'minister');
     const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
     if (dp.size === 1 && sp.size >= 2) {
       const endW = words[Math.min(words.length - 1, oi + 3)];
-      add({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
+      actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
     }
+  }
+
+  // One swap of parties is one finding: `The President … for the United States` where the
+  // source says `the Prime Minister … for Canada` is reported once, over both.
+  if (actorFindings.length === 1) add(actorFindings[0]);
+  else if (actorFindings.length > 1) {
+    const sorted = actorFindings.sort((x, y) => x.start - y.start);
+    const parts = sorted.map(f => f.message.replace(/ \([^()]*(?:\([^()]*\)[^()]*)*\)\.$/, ''));
+    add({ ...sorted[0], end: Math.max(...sorted.map(f => f.end)), message: `${parts.join('; ')} (${label}).` });
   }
 
   // Strength: the draft's governing verb against the source's.
@@ -726,6 +751,21 @@ function paragraphIndexOf(ci: CheckIndex, p: Paragraph): number {
 
 function findNameParagraph(ci: CheckIndex, n: NamePhrase): Paragraph | undefined {
   return ci.index.findText(n.text, 1)[0]?.paragraph;
+}
+
+/**
+ * Blocks of the draft window `wa` against the source window `wb` (aligned end to end);
+ * `before`/`after` are the draft words that bound the windows (-1: the sentence edge).
+ */
+function windowBlocks(dk: readonly string[], sk: readonly string[], wa: number[], wb: number[], before: number, after: number): Block[] {
+  const sub = align(wa.map(i => dk[i]), wb.map(i => sk[i]), { global: true });
+  if (!sub.matches) return [{ a: wa, b: wb, aBefore: before, aAfter: after }];
+  return blocksOf(sub).map(b => ({
+    a: b.a.map(i => wa[i]),
+    b: b.b.map(i => wb[i]),
+    aBefore: b.aBefore >= 0 ? wa[b.aBefore] : before,
+    aAfter: b.aAfter >= 0 ? wa[b.aAfter] : after,
+  }));
 }
 
 function range(from: number, to: number): number[] {
