@@ -48,3 +48,33 @@ describe('check: actor swaps', () => {
     expectClean('The Prime Minister reaffirmed the goal for Canada to achieve 90 percent non-emitting electricity by 2030.');
   });
 });
+
+describe('check: compound sentences', () => {
+  it('checks a clause that restates a different source sentence from the rest', () => {
+    const text = 'On security, the leaders agreed to reestablish the Cross-Border Crime Forum, and they agreed to align their approaches to China.';
+    const f = expectFinding(text, 'overstated', 'agreed to align');
+    assert.equal(f.start, text.indexOf('agreed to align'));
+    assert.match(f.message, /discussed/);
+  });
+
+  it('stays quiet on a faithful compound sentence', () => {
+    expectClean('On security, the leaders agreed to reestablish the Cross-Border Crime Forum, and they discussed ways to more closely align their approaches to China.');
+    expectClean('The leaders agreed to launch a High Level Climate Ministerial, and they reaffirmed the shared commitment to reducing oil and gas methane emissions.');
+  });
+});
+
+describe('check: figures in the wrong place', () => {
+  it('flags a year that the source sentence gives for something else', () => {
+    expectFinding('President Biden affirmed the goal for the United States to achieve a net-zero carbon pollution free power sector by 2030.', 'changed-figure', '2030');
+    expectClean('President Biden affirmed the goal for the United States to achieve a net-zero carbon pollution free power sector by 2035.');
+    expectClean('The President affirmed a net-zero carbon pollution free power sector by 2035, and the Prime Minister reaffirmed 90 percent non-emitting electricity by 2030.');
+  });
+
+  it('flags a wrong date given for a source document named by its title', () => {
+    const text = 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.';
+    const f = expectFinding(text, 'changed-figure', 'February 24, 2021');
+    assert.match(f.message, /February 23, 2021/);
+    expectClean('The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 23, 2021, sets out six priority areas.');
+    expectClean('The Roadmap for a Renewed U.S.-Canada Partnership was discussed again at a meeting on April 22, 2021.');
+  });
+});

@@ -20,7 +20,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { applySuppressions } from './suppress';
-import type { Paragraph } from './types';
+import type { Paragraph, SourceDocument } from './types';
 
 /** A draft being checked: the text of a document the drafter is writing. */
 export interface DraftDocument {
@@ -251,12 +251,105 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
   }
   const insideSourced = (s: number, e: number) => sourced.some(([a, b]) => s >= a && e <= b);
   for (const [s, e] of draftSentences(p)) {
+    checkDocumentDates(ci, p, s, e, insideSourced, findings);
     const before = findings.length;
     const r = checkSentence(ci, p, s, e, insideSourced, findings);
-    if (r) restatements.push({ ...r, status: findings.length > before ? 'contradiction' : 'faithful' });
+    if (r) restatements.push({ ...restatement(r), status: findings.length > before ? 'contradiction' : 'faithful' });
+    // A compound sentence may restate two source sentences (`…reestablish the Forum, and they
+    // agreed to align…`): a clause that restates a different source sentence is checked on its own.
+    const clauses = draftClauses(p, s, e);
+    if (clauses.length < 2) continue;
+    for (const [cs, ce] of clauses) {
+      const top = bestSentences(ci, wordsOf(p, cs, ce))[0];
+      if (!top || (r && sameSource(top.sentence, r.match))) continue;
+      const mark = findings.length;
+      const cr = checkSentence(ci, p, cs, ce, insideSourced, findings);
+      if (cr) restatements.push({ ...restatement(cr), status: findings.length > mark ? 'contradiction' : 'faithful' });
+    }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings: dedupe(findings), quotations, restatements };
+}
+
+const ISSUED = /\b(?:issued|released|published|announced|adopted|signed|dated|unveiled|launched)\b|^[\s,(]*(?:of|on)?[\s,(]*$/i;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+}
+const docTitles = new WeakMap<CheckIndex, { keys: string[]; doc: SourceDocument }[]>();
+function titlesOf(ci: CheckIndex): { keys: string[]; doc: SourceDocument }[] {
+  let v = docTitles.get(ci);
+  if (!v) {
+    v = ci.index.documents.filter(d => d.date && d.paragraphs.length).map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' ')).map(w => w.key), doc: d })).filter(t => t.keys.filter(k => !isStopKey(k)).length >= 3);
+    docTitles.set(ci, v);
+  }
+  return v;
+}
+
+/**
+ * A source document named by its title with a date other than its own (`The Roadmap …,
+ * issued … on February 24, 2021` for a Roadmap of February 23, 2021). Only a full date
+ * tied to the title by an issuing word (`issued`, `released`, `of`, `on`, …) counts.
+ */
+function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, insideSourced: (s: number, e: number) => boolean, out: Finding[]): void {
+  const dates = findFigures(p.slice(s, e)).filter(f => f.kind === 'date');
+  if (!dates.length) return;
+  const words = wordsOf(p, s, e);
+  const keys = words.map(w => w.key);
+  for (const t of titlesOf(ci)) {
+    const at = indexOfSeq(keys, t.keys);
+    if (at < 0) continue;
+    const titleEnd = words[at + t.keys.length - 1].end;
+    if (dates.some(d => d.value === t.doc.date)) continue;
+    for (const d of dates) {
+      const ds = s + d.start;
+      const de = s + d.end;
+      const between = ds >= titleEnd ? p.slice(titleEnd, ds) : p.slice(de, words[at].start);
+      if (wordsOf(between).length > 14 || !ISSUED.test(between) || insideSourced(ds, de)) continue;
+      const para = t.doc.paragraphs.find(x => findFigures(x.text).some(f => f.kind === 'date' && f.value === t.doc.date)) ?? t.doc.paragraphs[0];
+      const dg = findFigures(para.text).find(f => f.kind === 'date' && f.value === t.doc.date);
+      out.push({
+        code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: ds, end: de, paragraphId: para.id,
+        ...(dg ? { evidence: { start: dg.start, end: dg.end } } : {}),
+        message: `"${d.text}" where the source, ${flat(t.doc.title.replace(/\\_/g, ' '))}, is dated ${dg ? `"${flat(dg.text)}"` : longDate(t.doc.date!)} (${para.label}).`,
+        details: { draft: d.text, source: dg?.text ?? longDate(t.doc.date!) },
+      });
+    }
+  }
+}
+
+function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function restatement(r: { start: number; end: number; paragraphId: string; coverage: number }): Omit<RestatementResult, 'status'> {
+  return { start: r.start, end: r.end, paragraphId: r.paragraphId, coverage: r.coverage };
+}
+
+function sameSource(a: SourceSentence, b: SourceSentence): boolean {
+  return a.paragraph === b.paragraph && a.start < b.end && b.start < a.end;
+}
+
+/** Where a coordinating conjunction opens a new clause with its own subject. */
+const CLAUSE_BREAK = /(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|;\s+/gi;
+
+/** The clauses of a draft sentence `p[s, e)` that each have a subject of their own (at least two, or none). */
+export function draftClauses(p: string, s: number, e: number): [number, number][] {
+  const text = p.slice(s, e);
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push([s + from, s + m.index!]);
+    from = m.index! + m[0].length;
+  }
+  if (!out.length) return [];
+  out.push([s + from, e]);
+  return out.filter(([a, b]) => wordsOf(p, a, b).filter(w => !isStopKey(w.key)).length >= 3);
 }
 
 /** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
@@ -489,7 +582,7 @@ function checkSentence(
   e: number,
   insideSourced: (s: number, e: number) => boolean,
   out: Finding[],
-): { start: number; end: number; paragraphId: string; coverage: number } | undefined {
+): { start: number; end: number; paragraphId: string; coverage: number; match: SourceSentence } | undefined {
   const words = wordsOf(p, s, e);
   const matches = bestSentences(ci, words);
   const add = (f: Omit<Finding, 'severity' | 'category'> & { severity?: Finding['severity']; category?: Finding['category'] }) => {
@@ -525,11 +618,29 @@ function checkSentence(
   const sSlice = (b: number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : '');
 
   // Figures.
+  // The source figure in the same place as a draft figure: both open a substitution that
+  // follows a matched word.
+  const alignedFigure = (f: Figure): Figure | undefined => {
+    const wi = words.findIndex(w => w.start >= f.start);
+    const b = blocks.find(x => x.a[0] === wi && x.b.length && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
+    if (!b) return undefined;
+    const from = src.words[b.b[0]].start;
+    const g = findFigures(para.text.slice(from, src.words[b.b[b.b.length - 1]].end))[0];
+    return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
+  };
   const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
   const sFigs: Figure[] = matches.flatMap(x => findFigures(x.sentence.paragraph.text.slice(x.sentence.start, x.sentence.end)));
   for (const f of dFigs) {
     if (f.kind === 'count') continue;
-    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) continue;
+    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
+      // The value appears in the source sentence, but in another place: `power sector by
+      // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
+      const g = alignedFigure(f);
+      if (g && g.kind === f.kind && g.value !== f.value) {
+        add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } });
+      }
+      continue;
+    }
     const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value));
     if (!other) continue;
     add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${other.text}" (${label}).`, details: { draft: f.text, source: other.text } });
@@ -629,7 +740,7 @@ function checkSentence(
       add({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
     }
   }
-  return { start: s, end: e, paragraphId: para.id, coverage: m.coverage };
+  return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
 }
 
 function checkStrength(
