@@ -393,8 +393,15 @@ function quoteWords(p: string, q: QuoteSpan): { words: Word[]; skipAt: Set<numbe
   return { words, skipAt, segments: gaps.length + 1 };
 }
 
+/**
+ * The `limit` paragraphs sharing the most IDF weight with `keys`, best first (ties in the
+ * order first met). Scores accumulate in a per-index scratch array rather than a Map, and the
+ * top few are kept by insertion instead of sorting every touched paragraph: on a large corpus
+ * common words touch thousands of paragraphs per draft sentence.
+ */
 function shortlist(ci: CheckIndex, keys: readonly string[], limit: number): { pi: number; score: number; total: number }[] {
-  const scores = new Map<number, number>();
+  const { scores, touched } = scratchOf(ci);
+  let nt = 0;
   let total = 0;
   for (const k of new Set(keys)) {
     if (isStopKey(k)) continue;
@@ -402,12 +409,30 @@ function shortlist(ci: CheckIndex, keys: readonly string[], limit: number): { pi
     total += idf;
     const list = ci.postings.get(k);
     if (!list || list.length > 2000) continue;
-    for (const pi of list) scores.set(pi, (scores.get(pi) ?? 0) + idf);
+    for (const pi of list) {
+      if (scores[pi] === 0) touched[nt++] = pi;
+      scores[pi] += idf;
+    }
   }
-  return [...scores]
-    .map(([pi, score]) => ({ pi, score, total }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const top: { pi: number; score: number; total: number }[] = [];
+  for (let i = 0; i < nt; i++) {
+    const pi = touched[i];
+    const score = scores[pi];
+    scores[pi] = 0;
+    if (top.length >= limit && score <= top[top.length - 1].score) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { pi, score, total });
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+const scratch = new WeakMap<CheckIndex, { scores: Float64Array; touched: Int32Array }>();
+function scratchOf(ci: CheckIndex): { scores: Float64Array; touched: Int32Array } {
+  let v = scratch.get(ci);
+  if (!v) scratch.set(ci, (v = { scores: new Float64Array(ci.index.paragraphs.length), touched: new Int32Array(ci.index.paragraphs.length) }));
+  return v;
 }
 
 function checkQuotation(ci: CheckIndex, p: string, q: QuoteSpan, out: Finding[]): QuotationResult {
