@@ -8,6 +8,7 @@ import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
+import { registerConsistency } from './consistency';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -24,6 +25,7 @@ export class VerbatimClient {
     context.subscriptions.push(this.output, this.statusBar);
     registerSourceContent(context, this);
     registerSourcesView(context, this);
+    registerConsistency(context, this);
     context.subscriptions.push(
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
