@@ -9,6 +9,7 @@ import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
 import { registerInsertCommitment } from './insertCommitment';
+import { registerConsistency } from './consistency';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -25,6 +26,7 @@ export class VerbatimClient {
     context.subscriptions.push(this.output, this.statusBar);
     registerSourceContent(context, this);
     registerSourcesView(context, this);
+    registerConsistency(context, this);
     context.subscriptions.push(
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),

@@ -122,3 +122,39 @@ export const InsertCommitmentRequest = new RequestType<
   { edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] } | null,
   void
 >('verbatim/insertCommitment');
+
+/** Params of {@link CheckDraftsRequest}. */
+export interface CheckDraftsParams {
+  /**
+   * The drafts to check, as `file:` (or `untitled:`) URIs. An open document is checked as
+   * the editor has it; any other file is read from disk by the server.
+   */
+  readonly uris: readonly string[];
+  /** Also build the Markdown consistency report over these drafts. */
+  readonly report?: boolean;
+  /** Names for the report's headings (a workspace-relative path, say), by URI. */
+  readonly names?: Readonly<Record<string, string>>;
+}
+
+/** The findings for one draft of {@link CheckDraftsRequest}. */
+export interface CheckedDraft {
+  readonly uri: string;
+  /** LSP diagnostics with the severities of the draft's settings (empty when it could not be read). */
+  readonly diagnostics: readonly import('vscode-languageserver-protocol').Diagnostic[];
+  /** True when the server has the document open (its diagnostics are also pushed). */
+  readonly open: boolean;
+  /** Why the draft could not be checked (unreadable, too large, a source document). */
+  readonly error?: string;
+}
+
+export interface CheckDraftsResult {
+  readonly drafts: readonly CheckedDraft[];
+  /** The Markdown report (text escaped), when asked for. */
+  readonly report?: string;
+}
+
+/**
+ * Client → server: check drafts on demand (the `Check Draft Consistency` and `Check All
+ * Drafts in Workspace` commands) and optionally build the consistency report. Cancellable.
+ */
+export const CheckDraftsRequest = new RequestType<CheckDraftsParams, CheckDraftsResult, void>('verbatim/checkDrafts');

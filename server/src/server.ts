@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCodeActions } from './features/codeActions';
+import { registerConsistency } from './features/consistency';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerDefinition } from './features/definition';
@@ -83,6 +84,7 @@ export function startServer(connection: Connection): void {
   registerSourcesView(ctx);
   registerCodeActions(ctx);
   registerCompletion(ctx);
+  registerConsistency(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   sources.onDidLoad(() => {

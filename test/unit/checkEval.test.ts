@@ -11,9 +11,10 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
 
 describe('check: labelled tuning set (test/eval/cases.json)', () => {
   const r = evaluate(['cases']).cases;
-  it('keeps precision and recall above the measured floor', () => {
-    assert.ok(r.precision >= 0.97, `precision ${r.precision}: ${JSON.stringify(r.failures)}`);
-    assert.ok(r.recall >= 0.9, `recall ${r.recall}: ${JSON.stringify(r.failures)}`);
+  // Measured on the checker2 branch: precision 1.000, recall 1.000 (168 cases).
+  it('keeps precision and recall at the measured level', () => {
+    assert.ok(r.precision >= 1, `precision ${r.precision}: ${JSON.stringify(r.failures)}`);
+    assert.ok(r.recall >= 1, `recall ${r.recall}: ${JSON.stringify(r.failures)}`);
   });
   it('raises no false alarm on any clean draft', () => {
     assert.equal(r.cleanAlarms, 0, JSON.stringify(r.failures));

@@ -20,7 +20,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { applySuppressions } from './suppress';
-import type { Paragraph } from './types';
+import type { Paragraph, SourceDocument } from './types';
 
 /** A draft being checked: the text of a document the drafter is writing. */
 export interface DraftDocument {
@@ -251,12 +251,105 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
   }
   const insideSourced = (s: number, e: number) => sourced.some(([a, b]) => s >= a && e <= b);
   for (const [s, e] of draftSentences(p)) {
+    checkDocumentDates(ci, p, s, e, insideSourced, findings);
     const before = findings.length;
     const r = checkSentence(ci, p, s, e, insideSourced, findings);
-    if (r) restatements.push({ ...r, status: findings.length > before ? 'contradiction' : 'faithful' });
+    if (r) restatements.push({ ...restatement(r), status: findings.length > before ? 'contradiction' : 'faithful' });
+    // A compound sentence may restate two source sentences (`…reestablish the Forum, and they
+    // agreed to align…`): a clause that restates a different source sentence is checked on its own.
+    const clauses = draftClauses(p, s, e);
+    if (clauses.length < 2) continue;
+    for (const [cs, ce] of clauses) {
+      const top = bestSentences(ci, wordsOf(p, cs, ce))[0];
+      if (!top || (r && sameSource(top.sentence, r.match))) continue;
+      const mark = findings.length;
+      const cr = checkSentence(ci, p, cs, ce, insideSourced, findings);
+      if (cr) restatements.push({ ...restatement(cr), status: findings.length > mark ? 'contradiction' : 'faithful' });
+    }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { findings: dedupe(findings), quotations, restatements };
+}
+
+const ISSUED = /\b(?:issued|released|published|announced|adopted|signed|dated|unveiled|launched)\b|^[\s,(]*(?:of|on)?[\s,(]*$/i;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+}
+const docTitles = new WeakMap<CheckIndex, { keys: string[]; doc: SourceDocument }[]>();
+function titlesOf(ci: CheckIndex): { keys: string[]; doc: SourceDocument }[] {
+  let v = docTitles.get(ci);
+  if (!v) {
+    v = ci.index.documents.filter(d => d.date && d.paragraphs.length).map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' ')).map(w => w.key), doc: d })).filter(t => t.keys.filter(k => !isStopKey(k)).length >= 3);
+    docTitles.set(ci, v);
+  }
+  return v;
+}
+
+/**
+ * A source document named by its title with a date other than its own (`The Roadmap …,
+ * issued … on February 24, 2021` for a Roadmap of February 23, 2021). Only a full date
+ * tied to the title by an issuing word (`issued`, `released`, `of`, `on`, …) counts.
+ */
+function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, insideSourced: (s: number, e: number) => boolean, out: Finding[]): void {
+  const dates = findFigures(p.slice(s, e)).filter(f => f.kind === 'date');
+  if (!dates.length) return;
+  const words = wordsOf(p, s, e);
+  const keys = words.map(w => w.key);
+  for (const t of titlesOf(ci)) {
+    const at = indexOfSeq(keys, t.keys);
+    if (at < 0) continue;
+    const titleEnd = words[at + t.keys.length - 1].end;
+    if (dates.some(d => d.value === t.doc.date)) continue;
+    for (const d of dates) {
+      const ds = s + d.start;
+      const de = s + d.end;
+      const between = ds >= titleEnd ? p.slice(titleEnd, ds) : p.slice(de, words[at].start);
+      if (wordsOf(between).length > 14 || !ISSUED.test(between) || insideSourced(ds, de)) continue;
+      const para = t.doc.paragraphs.find(x => findFigures(x.text).some(f => f.kind === 'date' && f.value === t.doc.date)) ?? t.doc.paragraphs[0];
+      const dg = findFigures(para.text).find(f => f.kind === 'date' && f.value === t.doc.date);
+      out.push({
+        code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: ds, end: de, paragraphId: para.id,
+        ...(dg ? { evidence: { start: dg.start, end: dg.end } } : {}),
+        message: `"${d.text}" where the source, ${flat(t.doc.title.replace(/\\_/g, ' '))}, is dated ${dg ? `"${flat(dg.text)}"` : longDate(t.doc.date!)} (${para.label}).`,
+        details: { draft: d.text, source: dg?.text ?? longDate(t.doc.date!) },
+      });
+    }
+  }
+}
+
+function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function restatement(r: { start: number; end: number; paragraphId: string; coverage: number }): Omit<RestatementResult, 'status'> {
+  return { start: r.start, end: r.end, paragraphId: r.paragraphId, coverage: r.coverage };
+}
+
+function sameSource(a: SourceSentence, b: SourceSentence): boolean {
+  return a.paragraph === b.paragraph && a.start < b.end && b.start < a.end;
+}
+
+/** Where a coordinating conjunction opens a new clause with its own subject. */
+const CLAUSE_BREAK = /(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|;\s+/gi;
+
+/** The clauses of a draft sentence `p[s, e)` that each have a subject of their own (at least two, or none). */
+export function draftClauses(p: string, s: number, e: number): [number, number][] {
+  const text = p.slice(s, e);
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push([s + from, s + m.index!]);
+    from = m.index! + m[0].length;
+  }
+  if (!out.length) return [];
+  out.push([s + from, e]);
+  return out.filter(([a, b]) => wordsOf(p, a, b).filter(w => !isStopKey(w.key)).length >= 3);
 }
 
 /** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
@@ -300,8 +393,15 @@ function quoteWords(p: string, q: QuoteSpan): { words: Word[]; skipAt: Set<numbe
   return { words, skipAt, segments: gaps.length + 1 };
 }
 
+/**
+ * The `limit` paragraphs sharing the most IDF weight with `keys`, best first (ties in the
+ * order first met). Scores accumulate in a per-index scratch array rather than a Map, and the
+ * top few are kept by insertion instead of sorting every touched paragraph: on a large corpus
+ * common words touch thousands of paragraphs per draft sentence.
+ */
 function shortlist(ci: CheckIndex, keys: readonly string[], limit: number): { pi: number; score: number; total: number }[] {
-  const scores = new Map<number, number>();
+  const { scores, touched } = scratchOf(ci);
+  let nt = 0;
   let total = 0;
   for (const k of new Set(keys)) {
     if (isStopKey(k)) continue;
@@ -309,12 +409,30 @@ function shortlist(ci: CheckIndex, keys: readonly string[], limit: number): { pi
     total += idf;
     const list = ci.postings.get(k);
     if (!list || list.length > 2000) continue;
-    for (const pi of list) scores.set(pi, (scores.get(pi) ?? 0) + idf);
+    for (const pi of list) {
+      if (scores[pi] === 0) touched[nt++] = pi;
+      scores[pi] += idf;
+    }
   }
-  return [...scores]
-    .map(([pi, score]) => ({ pi, score, total }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const top: { pi: number; score: number; total: number }[] = [];
+  for (let i = 0; i < nt; i++) {
+    const pi = touched[i];
+    const score = scores[pi];
+    scores[pi] = 0;
+    if (top.length >= limit && score <= top[top.length - 1].score) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { pi, score, total });
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+const scratch = new WeakMap<CheckIndex, { scores: Float64Array; touched: Int32Array }>();
+function scratchOf(ci: CheckIndex): { scores: Float64Array; touched: Int32Array } {
+  let v = scratch.get(ci);
+  if (!v) scratch.set(ci, (v = { scores: new Float64Array(ci.index.paragraphs.length), touched: new Int32Array(ci.index.paragraphs.length) }));
+  return v;
 }
 
 function checkQuotation(ci: CheckIndex, p: string, q: QuoteSpan, out: Finding[]): QuotationResult {
@@ -399,7 +517,7 @@ interface Match {
   readonly coverage: number;
 }
 
-function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
+export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
   const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
   if (content.length < 3) return [];
   const total = content.reduce((s, k) => s + ci.idf(k), 0);
@@ -409,10 +527,22 @@ function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
     const own = ci.sentencesOf(c.pi);
     const units = [...own];
     for (let i = 0; i + 1 < own.length; i++) units.push(mergeSentences(own[i], own[i + 1]));
-    for (const s of units) {
+    // Coverage by non-actor words of each single sentence: a merged pair must add content,
+    // not just a party named in the next sentence (`… the President and the Prime Minister …`).
+    const substance = (s: SourceSentence) => {
+      let v = 0;
+      for (const k of content) if (s.content.has(k) && !(k in ACTORS) && k !== 'minister') v += ci.idf(k);
+      return v;
+    };
+    const own1 = own.map(substance);
+    for (const [ui, s] of units.entries()) {
       let shared = 0;
       let n = 0;
       for (const k of content) if (s.content.has(k)) { shared += ci.idf(k); n++; }
+      if (s.merged) {
+        const i = ui - own.length;
+        if (substance(s) <= Math.max(own1[i], own1[i + 1]) + 1e-9) continue;
+      }
       const coverage = (shared / total) * (s.merged ? 0.97 : 1);
       if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage });
     }
@@ -477,7 +607,7 @@ function checkSentence(
   e: number,
   insideSourced: (s: number, e: number) => boolean,
   out: Finding[],
-): { start: number; end: number; paragraphId: string; coverage: number } | undefined {
+): { start: number; end: number; paragraphId: string; coverage: number; match: SourceSentence } | undefined {
   const words = wordsOf(p, s, e);
   const matches = bestSentences(ci, words);
   const add = (f: Omit<Finding, 'severity' | 'category'> & { severity?: Finding['severity']; category?: Finding['category'] }) => {
@@ -497,25 +627,45 @@ function checkSentence(
   const blocks = blocksOf(al);
   // The words just outside a local alignment are compared too: a changed subject
   // (`Prime Minister Trudeau condemned` for `President Biden condemned`) sits there.
+  // The windows are aligned end to end, so that a word both sides share (`acknowledged
+  // the United States'` for `acknowledging Canada's`) anchors the change between them.
   if (al.aTo >= al.aFrom) {
-    const k = 4;
+    const k = 5;
     const la = range(Math.max(0, al.aFrom - k), al.aFrom);
     const lb = range(Math.max(0, al.bFrom - k), al.bFrom);
-    if (la.length && lb.length) blocks.unshift({ a: la, b: lb, aBefore: -1, aAfter: al.aFrom });
+    if (la.length && lb.length) blocks.unshift(...windowBlocks(draftKeys, src.keys, la, lb, -1, al.aFrom));
     const ra = range(al.aTo + 1, Math.min(words.length, al.aTo + 1 + k));
     const rb = range(al.bTo + 1, Math.min(src.keys.length, al.bTo + 1 + k));
-    if (ra.length && rb.length) blocks.push({ a: ra, b: rb, aBefore: al.aTo, aAfter: -1 });
+    if (ra.length && rb.length) blocks.push(...windowBlocks(draftKeys, src.keys, ra, rb, al.aTo, -1));
   }
   const base = { paragraphId: para.id, evidence };
   const dSlice = (a: number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : '');
   const sSlice = (b: number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : '');
 
   // Figures.
+  // The source figure in the same place as a draft figure: both open a substitution that
+  // follows a matched word.
+  const alignedFigure = (f: Figure): Figure | undefined => {
+    const wi = words.findIndex(w => w.start >= f.start);
+    const b = blocks.find(x => x.a[0] === wi && x.b.length && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
+    if (!b) return undefined;
+    const from = src.words[b.b[0]].start;
+    const g = findFigures(para.text.slice(from, src.words[b.b[b.b.length - 1]].end))[0];
+    return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
+  };
   const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
   const sFigs: Figure[] = matches.flatMap(x => findFigures(x.sentence.paragraph.text.slice(x.sentence.start, x.sentence.end)));
   for (const f of dFigs) {
     if (f.kind === 'count') continue;
-    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) continue;
+    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
+      // The value appears in the source sentence, but in another place: `power sector by
+      // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
+      const g = alignedFigure(f);
+      if (g && g.kind === f.kind && g.value !== f.value) {
+        add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } });
+      }
+      continue;
+    }
     const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value));
     if (!other) continue;
     add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${other.text}" (${label}).`, details: { draft: f.text, source: other.text } });
@@ -534,11 +684,12 @@ function checkSentence(
   // Actors: a party the source sentence does not name at all, or a complete swap of parties
   // inside a substitution (`for the United States` where the source says `for Canada`).
   const sentenceParties = parties(src.keys);
-  for (const [bi, b] of blocks.entries()) {
+  const actorFindings: Parameters<typeof add>[0][] = [];
+  for (const b of blocks) {
     if (!b.a.length || !b.b.length) continue;
     const dp = parties(b.a.map(i => draftKeys[i]));
     if (!dp.size) continue;
-    const edge = b.aBefore < 0 || b.aAfter < 0 || bi === 0 || bi === blocks.length - 1;
+    const edge = b.aBefore < 0 || b.aAfter < 0;
     const bWin = src.keys.slice(Math.max(0, b.b[0] - 2), b.b[b.b.length - 1] + 3);
     const sp = parties(b.b.map(i => src.keys[i]));
     const foreign = [...dp].some(x => !sentenceParties.has(x)) && sp.size > 0;
@@ -547,19 +698,29 @@ function checkSentence(
     const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
     const from = aw.length ? aw[0] : b.a[0];
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
-    add({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
   }
   const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
     const after = words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
-    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi + 1);
+    // The first shared word after the named party (`committed`), not the party itself.
+    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in ACTORS) && draftKeys[o.a] !== 'minister');
     const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
     if (dp.size === 1 && sp.size >= 2) {
       const endW = words[Math.min(words.length - 1, oi + 3)];
-      add({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
+      actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
     }
+  }
+
+  // One swap of parties is one finding: `The President … for the United States` where the
+  // source says `the Prime Minister … for Canada` is reported once, over both.
+  if (actorFindings.length === 1) add(actorFindings[0]);
+  else if (actorFindings.length > 1) {
+    const sorted = actorFindings.sort((x, y) => x.start - y.start);
+    const parts = sorted.map(f => f.message.replace(/ \([^()]*(?:\([^()]*\)[^()]*)*\)\.$/, ''));
+    add({ ...sorted[0], end: Math.max(...sorted.map(f => f.end)), message: `${parts.join('; ')} (${label}).` });
   }
 
   // Strength: the draft's governing verb against the source's.
@@ -604,7 +765,7 @@ function checkSentence(
       add({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
     }
   }
-  return { start: s, end: e, paragraphId: para.id, coverage: m.coverage };
+  return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
 }
 
 function checkStrength(
@@ -726,6 +887,21 @@ function paragraphIndexOf(ci: CheckIndex, p: Paragraph): number {
 
 function findNameParagraph(ci: CheckIndex, n: NamePhrase): Paragraph | undefined {
   return ci.index.findText(n.text, 1)[0]?.paragraph;
+}
+
+/**
+ * Blocks of the draft window `wa` against the source window `wb` (aligned end to end);
+ * `before`/`after` are the draft words that bound the windows (-1: the sentence edge).
+ */
+function windowBlocks(dk: readonly string[], sk: readonly string[], wa: number[], wb: number[], before: number, after: number): Block[] {
+  const sub = align(wa.map(i => dk[i]), wb.map(i => sk[i]), { global: true });
+  if (!sub.matches) return [{ a: wa, b: wb, aBefore: before, aAfter: after }];
+  return blocksOf(sub).map(b => ({
+    a: b.a.map(i => wa[i]),
+    b: b.b.map(i => wb[i]),
+    aBefore: b.aBefore >= 0 ? wa[b.aBefore] : before,
+    aAfter: b.aAfter >= 0 ? wa[b.aAfter] : after,
+  }));
 }
 
 function range(from: number, to: number): number[] {

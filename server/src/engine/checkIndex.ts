@@ -100,6 +100,8 @@ function build(index: CorpusIndex): CheckIndex {
     }
   });
   const N = index.paragraphs.length || 1;
+  const idfs = new Map<string, number>();
+  const unseenIdf = Math.log(1 + N / 0.5);
   const sentenceCache = new Map<number, SourceSentence[]>();
   const nameCache = new Map<number, NamePhrase[]>();
   const namesOf = (pi: number): NamePhrase[] => {
@@ -127,7 +129,14 @@ function build(index: CorpusIndex): CheckIndex {
     postings,
     names,
     namesByWord,
-    idf: (key: string) => Math.log(1 + N / (postings.get(key)?.length ?? 0.5)),
+    idf: (key: string) => {
+      let v = idfs.get(key);
+      if (v !== undefined) return v;
+      const df = postings.get(key)?.length;
+      if (df === undefined) return unseenIdf; // draft-only words: not memoised, so the map stays bounded by the corpus
+      idfs.set(key, (v = Math.log(1 + N / df)));
+      return v;
+    },
     namesOf,
     sentencesOf(pi: number): SourceSentence[] {
       let v = sentenceCache.get(pi);

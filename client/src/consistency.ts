@@ -1,0 +1,100 @@
+/**
+ * `Verbatim: Check Draft Consistency` and `Verbatim: Check All Drafts in Workspace`: the
+ * server checks the drafts (open ones as edited, others from disk); findings go to the
+ * Problems panel and the Markdown report opens in the preview.
+ */
+import * as vscode from 'vscode';
+import { CheckDraftsRequest, type CheckDraftsResult } from '../../server/src/protocol';
+import type { VerbatimClient } from './client';
+
+const DRAFT_GLOB = '**/*.{md,markdown,txt}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist,.vscode-test}/**';
+const MAX_FILES = 2000;
+const BATCH = 10;
+
+export function registerConsistency(context: vscode.ExtensionContext, owner: VerbatimClient): void {
+  // Diagnostics of drafts that are not open; open drafts get the server's pushed diagnostics.
+  const collection = vscode.languages.createDiagnosticCollection('verbatim-workspace');
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(d => collection.delete(d.uri)),
+    vscode.workspace.onDidDeleteFiles(e => e.files.forEach(f => collection.delete(f))),
+    vscode.commands.registerCommand('verbatim.checkDraft', (uri?: vscode.Uri) => checkDraft(context, owner, uri)),
+    vscode.commands.registerCommand('verbatim.checkWorkspace', () => checkWorkspace(context, owner, collection)),
+  );
+}
+
+function languageClient(owner: VerbatimClient) {
+  const c = owner.client;
+  if (!c?.isRunning()) void vscode.window.showWarningMessage('Verbatim: the language server is not running.');
+  return c?.isRunning() ? c : undefined;
+}
+
+async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClient, target?: vscode.Uri): Promise<void> {
+  const c = languageClient(owner);
+  const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!c) return;
+  if (!uri) {
+    void vscode.window.showInformationMessage('Verbatim: open a draft to check it.');
+    return;
+  }
+  const key = c.code2ProtocolConverter.asUri(uri);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking the draft' },
+    (_p, token) => c.sendRequest(CheckDraftsRequest, { uris: [key], report: true, names: { [key]: vscode.workspace.asRelativePath(uri) } }, token),
+  );
+  const draft = result.drafts[0];
+  if (draft?.error) {
+    void vscode.window.showWarningMessage(`Verbatim: ${vscode.workspace.asRelativePath(uri)} was not checked (${draft.error}).`);
+    return;
+  }
+  await showReport(context, result);
+}
+
+async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimClient, collection: vscode.DiagnosticCollection): Promise<void> {
+  const c = languageClient(owner);
+  if (!c) return;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking drafts', cancellable: true },
+    async (progress, token) => {
+      const files = await vscode.workspace.findFiles(DRAFT_GLOB, EXCLUDE_GLOB, MAX_FILES, token);
+      if (token.isCancellationRequested) return;
+      if (!files.length) {
+        void vscode.window.showInformationMessage('Verbatim: no Markdown or text drafts in the workspace.');
+        return;
+      }
+      const uris = files.map(f => c.code2ProtocolConverter.asUri(f));
+      const names = Object.fromEntries(files.map((f, i) => [uris[i], vscode.workspace.asRelativePath(f)]));
+      const open = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
+      let warnings = 0;
+      for (let i = 0; i < uris.length; i += BATCH) {
+        if (token.isCancellationRequested) return;
+        progress.report({ message: `${i}/${uris.length}`, increment: (BATCH / uris.length) * 90 });
+        const batch = await c.sendRequest(CheckDraftsRequest, { uris: uris.slice(i, i + BATCH) }, token);
+        for (const d of batch.drafts) {
+          warnings += d.diagnostics.filter(x => x.severity === 1 || x.severity === 2).length;
+          const file = c.protocol2CodeConverter.asUri(d.uri);
+          if (d.open || open.has(file.toString())) continue;
+          collection.set(file, await c.protocol2CodeConverter.asDiagnostics([...d.diagnostics]));
+        }
+      }
+      if (token.isCancellationRequested) return;
+      progress.report({ message: 'building the report', increment: 5 });
+      // Paragraph results are cached by the server, so the report re-uses the checks above.
+      const result = await c.sendRequest(CheckDraftsRequest, { uris, report: true, names }, token);
+      if (token.isCancellationRequested) return;
+      await showReport(context, result);
+      void vscode.window.setStatusBarMessage(`Verbatim: ${uris.length} drafts checked, ${warnings} warnings`, 5000);
+    },
+  );
+}
+
+/** Writes the report to the extension's global storage and opens it in the Markdown preview. */
+async function showReport(context: vscode.ExtensionContext, result: CheckDraftsResult): Promise<void> {
+  if (result.report === undefined) return;
+  const dir = context.globalStorageUri;
+  await vscode.workspace.fs.createDirectory(dir);
+  const file = vscode.Uri.joinPath(dir, 'report.md');
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.report));
+  await vscode.commands.executeCommand('markdown.showPreview', file);
+}

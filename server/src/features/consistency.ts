@@ -1,0 +1,73 @@
+/**
+ * On-demand consistency checks: the drafts a client names (open or only on disk) are
+ * checked and their diagnostics returned per file, with the Markdown report if asked.
+ */
+import * as fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { CancellationToken } from 'vscode-languageserver';
+import { buildReport, type Engine, type ReportInput } from '../engine';
+import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
+import { runSafe } from '../safe';
+import type { ServerContext } from '../server';
+
+/** Larger files are not drafts (and would stall the server). */
+const MAX_BYTES = 2 * 1024 * 1024;
+
+export function registerConsistency(ctx: ServerContext): void {
+  const { connection } = ctx;
+  connection.onRequest(CheckDraftsRequest, (params, token) =>
+    runSafe(connection.console, 'check drafts', params?.uris?.[0], { drafts: [] }, token, () => checkDrafts(ctx, params, token)),
+  );
+}
+
+async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token: CancellationToken): Promise<CheckDraftsResult> {
+  const drafts: CheckedDraft[] = [];
+  const byIndex = new Map<Engine['index'], ReportInput[]>();
+  for (const uri of params.uris ?? []) {
+    if (token.isCancellationRequested) break;
+    if (ctx.sources.isSourceUri(uri)) {
+      drafts.push({ uri, diagnostics: [], open: false, error: 'a source document, not a draft' });
+      continue;
+    }
+    const doc = ctx.documents.get(uri);
+    let text: string;
+    try {
+      text = doc ? doc.getText() : await readDraft(uri);
+    } catch (e) {
+      drafts.push({ uri, diagnostics: [], open: false, error: (e as Error).message });
+      continue;
+    }
+    const engine = await ctx.sources.engineFor(uri);
+    const settings = await ctx.settings.get(uri);
+    const diagnostics = engine.check(
+      { uri, text, version: doc?.version, languageId: doc?.languageId },
+      { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes },
+      token,
+    );
+    drafts.push({ uri, diagnostics, open: !!doc });
+    if (params.report) {
+      let list = byIndex.get(engine.index);
+      if (!list) byIndex.set(engine.index, (list = []));
+      list.push({ uri, name: params.names?.[uri] ?? displayName(uri), text });
+    }
+  }
+  if (!params.report) return { drafts };
+  const reports = [...byIndex].map(([index, inputs]) => buildReport(index, inputs, token));
+  return { drafts, report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n' };
+}
+
+async function readDraft(uri: string): Promise<string> {
+  if (!uri.startsWith('file:')) throw new Error('not open and not a file');
+  const file = fileURLToPath(uri);
+  const stat = await fs.stat(file);
+  if (stat.size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  return fs.readFile(file, 'utf8');
+}
+
+function displayName(uri: string): string {
+  try {
+    return decodeURIComponent(uri.replace(/^[a-z]+:\/*/, '/')).split('/').filter(Boolean).slice(-2).join('/');
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../server/src/engine';
+import { bundledIndex } from '../support/corpus';
+import { checkDraft } from '../../server/src/engine/check';
+
+// Patterns the checker learnt after the first eval round, each with a near-miss paraphrase
+// that must stay clean.
+function warnings(text: string): Finding[] {
+  return checkDraft(bundledIndex(), { uri: 'file:///draft.md', text }, {}).filter(f => f.severity === 'warning' || f.severity === 'error');
+}
+function expectFinding(text: string, code: string, span: string): Finding {
+  const fs = warnings(text);
+  const at = text.indexOf(span);
+  const f = fs.find(x => x.code === code && x.start < at + span.length && at < x.end);
+  assert.ok(f, `${code} on "${span}": got ${JSON.stringify(fs.map(x => [x.code, text.slice(x.start, x.end)]))}`);
+  return f!;
+}
+function expectClean(text: string): void {
+  assert.deepEqual(warnings(text).map(f => [f.code, text.slice(f.start, f.end)]), [], text);
+}
+
+describe('check: actor swaps', () => {
+  it('flags one leader given the other leader’s commitment (a next-sentence party does not win the match)', () => {
+    expectFinding('The Prime Minister also restated his commitment to holding polluters accountable for their actions.', 'changed-actor', 'Prime Minister');
+    expectClean('The President also restated his commitment to holding polluters accountable for their actions.');
+  });
+
+  it('flags a third country swapped in for a partner, even when the source names it elsewhere in the sentence', () => {
+    expectFinding('The United States and Mexico announced joint initiatives to accelerate the economic recovery of small and medium-sized enterprises.', 'changed-actor', 'Mexico');
+    expectClean('The United States and Canada announced joint initiatives to accelerate the economic recovery of small and medium-sized enterprises.');
+  });
+
+  it('flags a swap just before the matched stretch (anchored by a shared verb)', () => {
+    expectFinding('The Prime Minister acknowledged the United States’ new strengthened national climate plan and its globally ambitious price on pollution.', 'changed-actor', 'the United States');
+    expectClean('The President acknowledged Canada’s new strengthened national climate plan and its globally ambitious price on pollution.');
+  });
+
+  it('flags "only" one leader where the source names both', () => {
+    expectFinding('Only the Prime Minister committed to implement measures to support women’s full and equal participation in the workforce.', 'changed-actor', 'Only the Prime Minister');
+    expectClean('The President and the Prime Minister committed to implement measures to support women’s full and equal participation in the workforce.');
+  });
+
+  it('reports a swap of both leader and country once, over both', () => {
+    const text = 'The President affirmed the goal for the United States to achieve 90 percent non-emitting electricity by 2030.';
+    const fs = warnings(text).filter(f => f.code === 'changed-actor');
+    assert.equal(fs.length, 1);
+    assert.ok(text.slice(fs[0].start, fs[0].end).includes('the United States'));
+    expectClean('The Prime Minister reaffirmed the goal for Canada to achieve 90 percent non-emitting electricity by 2030.');
+  });
+});
+
+describe('check: compound sentences', () => {
+  it('checks a clause that restates a different source sentence from the rest', () => {
+    const text = 'On security, the leaders agreed to reestablish the Cross-Border Crime Forum, and they agreed to align their approaches to China.';
+    const f = expectFinding(text, 'overstated', 'agreed to align');
+    assert.equal(f.start, text.indexOf('agreed to align'));
+    assert.match(f.message, /discussed/);
+  });
+
+  it('stays quiet on a faithful compound sentence', () => {
+    expectClean('On security, the leaders agreed to reestablish the Cross-Border Crime Forum, and they discussed ways to more closely align their approaches to China.');
+    expectClean('The leaders agreed to launch a High Level Climate Ministerial, and they reaffirmed the shared commitment to reducing oil and gas methane emissions.');
+  });
+});
+
+describe('check: figures in the wrong place', () => {
+  it('flags a year that the source sentence gives for something else', () => {
+    expectFinding('President Biden affirmed the goal for the United States to achieve a net-zero carbon pollution free power sector by 2030.', 'changed-figure', '2030');
+    expectClean('President Biden affirmed the goal for the United States to achieve a net-zero carbon pollution free power sector by 2035.');
+    expectClean('The President affirmed a net-zero carbon pollution free power sector by 2035, and the Prime Minister reaffirmed 90 percent non-emitting electricity by 2030.');
+  });
+
+  it('flags a wrong date given for a source document named by its title', () => {
+    const text = 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.';
+    const f = expectFinding(text, 'changed-figure', 'February 24, 2021');
+    assert.match(f.message, /February 23, 2021/);
+    expectClean('The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 23, 2021, sets out six priority areas.');
+    expectClean('The Roadmap for a Renewed U.S.-Canada Partnership was discussed again at a meeting on April 22, 2021.');
+  });
+});
