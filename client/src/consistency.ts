@@ -30,7 +30,8 @@ function languageClient(owner: VerbatimClient) {
   return c?.isRunning() ? c : undefined;
 }
 
-async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClient, target?: vscode.Uri): Promise<void> {
+/** Checks one draft and opens its report; returns the report's URI (for keybindings and tests). */
+async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClient, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const c = languageClient(owner);
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!c) return;
@@ -48,7 +49,7 @@ async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClien
     void vscode.window.showWarningMessage(`Verbatim: ${vscode.workspace.asRelativePath(uri)} was not checked (${draft.error}).`);
     return;
   }
-  await showReport(context, result);
+  return showReport(context, result);
 }
 
 async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimClient, collection: vscode.DiagnosticCollection): Promise<void> {
@@ -90,11 +91,12 @@ async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimC
 }
 
 /** Writes the report to the extension's global storage and opens it in the Markdown preview. */
-async function showReport(context: vscode.ExtensionContext, result: CheckDraftsResult): Promise<void> {
-  if (result.report === undefined) return;
+async function showReport(context: vscode.ExtensionContext, result: CheckDraftsResult): Promise<vscode.Uri | undefined> {
+  if (result.report === undefined) return undefined;
   const dir = context.globalStorageUri;
   await vscode.workspace.fs.createDirectory(dir);
   const file = vscode.Uri.joinPath(dir, 'report.md');
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.report));
   await vscode.commands.executeCommand('markdown.showPreview', file);
+  return file;
 }

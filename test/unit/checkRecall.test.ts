@@ -78,3 +78,14 @@ describe('check: figures in the wrong place', () => {
     expectClean('The Roadmap for a Renewed U.S.-Canada Partnership was discussed again at a meeting on April 22, 2021.');
   });
 });
+
+describe('check: text still being typed', () => {
+  it('does not flag the start of an official name at the end of a paragraph (the drafter is typing it)', () => {
+    expectClean('# Readout\n\nThe leaders agreed to launch a High Level Cli\n');
+    expectClean('The leaders agreed to reestablish the Cross-Border Cr');
+  });
+
+  it('still flags a name that is altered, not unfinished, at the same place', () => {
+    expectFinding('The leaders agreed to reestablish the Cross-Forum on Border Crime', 'altered-name', 'Cross-Forum on Border Crime');
+  });
+});

@@ -19,6 +19,7 @@ import { isStopKey, stem, wordsOf, type Word } from './checkText';
 import type { CorpusIndex } from './corpusIndex';
 import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
+import { normalizeText } from './normalize';
 import { applySuppressions } from './suppress';
 import type { Paragraph, SourceDocument } from './types';
 
@@ -849,9 +850,13 @@ function checkNames(
       const shared = n.keys.filter(k => !isStopKey(k) && dContent.has(k)).length;
       if (shared >= 2 && shared * 2 >= n.keys.filter(k => !isStopKey(k)).length) candidates.push({ name: n, global: true });
     }
+    // A name still being typed at the end of its paragraph ("a High Level Cli") is not an
+    // alteration: it is the start of the official name, and completion offers the rest.
+    const unfinished = p.slice(ph.end).trim() === '';
     for (const c of candidates) {
       const n = c.name;
       if (n.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
+      if (unfinished && isUnfinishedName(ph.text, n.text)) continue;
       const nContent = n.keys.filter(k => !isStopKey(k));
       const shared = nContent.filter(k => dContent.has(k)).length;
       if (!shared) continue;
@@ -876,6 +881,13 @@ function checkNames(
       break;
     }
   }
+}
+
+/** True if `draft` is a strict prefix of `official`, word by word, the last word possibly half typed. */
+function isUnfinishedName(draft: string, official: string): boolean {
+  const d = normalizeText(draft).text;
+  const o = normalizeText(official).text;
+  return d.length < o.length && o.startsWith(d) && /[\p{L}\p{N}]$/u.test(d);
 }
 
 const paragraphNumbers = new WeakMap<CheckIndex, Map<Paragraph, number>>();

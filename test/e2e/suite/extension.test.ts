@@ -122,6 +122,17 @@ describe('Verbatim in VS Code', () => {
     assert.match(doc.getText(), /2\+2\s+Ministerial format/);
   });
 
+  it('the consistency check produces a report with the findings and a coverage table', async () => {
+    const uri = workspaceFile('drafts/report.md');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('# Readout\n\nThe leaders will work to achieve net zero emissions no later than 2040.\n'));
+    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('verbatim.checkDraft', uri);
+    assert.ok(report, 'the command returns the report it wrote');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(report)).toString('utf8');
+    assert.match(text, /2040/);
+    assert.match(text, /contradiction/i);
+    assert.match(text, /Coverage/i);
+  });
+
   it('indexes a user source added to verbatim.sources', async () => {
     const api = await activate();
     const client = api.client()!;
