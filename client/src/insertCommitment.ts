@@ -12,7 +12,8 @@ interface Item extends vscode.QuickPickItem {
 }
 
 export function registerInsertCommitment(getClient: () => LanguageClient | undefined): vscode.Disposable {
-  return vscode.commands.registerCommand('verbatim.insertCommitment', async () => {
+  // An optional query pre-fills the search (for keybindings such as `{"args": "methane"}`).
+  return vscode.commands.registerCommand('verbatim.insertCommitment', async (initialQuery?: unknown) => {
     const client = getClient();
     const editor = vscode.window.activeTextEditor;
     if (!client || !editor) {
@@ -44,9 +45,16 @@ export function registerInsertCommitment(getClient: () => LanguageClient | undef
     };
     const chosen = await new Promise<Item | undefined>(resolve => {
       pick.onDidChangeValue(v => void search(v));
-      pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+      // Enter before the results arrive keeps the picker open rather than closing it empty-handed.
+      pick.onDidAccept(() => {
+        if (pick.selectedItems[0]) resolve(pick.selectedItems[0]);
+      });
       pick.onDidHide(() => resolve(undefined));
       pick.show();
+      if (typeof initialQuery === 'string' && initialQuery.trim()) {
+        pick.value = initialQuery;
+        void search(initialQuery);
+      }
     });
     pick.dispose();
     if (!chosen) return;

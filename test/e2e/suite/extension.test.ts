@@ -122,6 +122,28 @@ describe('Verbatim in VS Code', () => {
     assert.match(doc.getText(), /2\+2\s+Ministerial format/);
   });
 
+  it('Insert Commitment searches by keyword and inserts the official sentence', async () => {
+    const uri = workspaceFile('drafts/insert.md');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('# Readout\n\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const done = vscode.commands.executeCommand('verbatim.insertCommitment', 'methane');
+    // The quick pick fills in from the server; accept its first row once it is there.
+    await eventually(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return doc.getText();
+      },
+      t => t.includes('methane'),
+      15000,
+      'the commitment to be inserted',
+    );
+    await done;
+    assert.match(doc.getText(), /“The leaders reaffirmed the shared commitment to reducing oil and gas methane emissions/);
+  });
+
   it('the consistency check produces a report with the findings and a coverage table', async () => {
     const uri = workspaceFile('drafts/report.md');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('# Readout\n\nThe leaders will work to achieve net zero emissions no later than 2040.\n'));
