@@ -1,6 +1,6 @@
 /**
  * Citations for text inserted from a source: pure text and edit computation shared by
- * completion, the Insert Commitment command and (later) hover's "insert as quotation".
+ * completion, the Insert Commitment command and the Sources view's "Insert as Quotation".
  */
 import type { CorpusIndex } from './corpusIndex';
 import type { Paragraph, SourceDocument } from './types';
@@ -58,6 +58,34 @@ export function citationFor(index: CorpusIndex, paragraph: Paragraph, draftText:
   const separator = draftText.length === 0 ? '' : draftText.endsWith('\n\n') ? '' : draftText.endsWith('\n') ? '\n' : '\n\n';
   const definition = footnoteDefinition(paragraph, index.getDocument(paragraph.documentId));
   return { suffix: ref, additionalEdits: [{ start: end, end, newText: `${separator}${definition}\n` }] };
+}
+
+/** A whole paragraph as a quotation: typographic double quotes, its own double quotes turned to single ones. */
+export function paragraphQuotation(paragraph: Paragraph): string {
+  const inner = paragraph.text
+    .replace(/\u201c/g, '\u2018')
+    .replace(/\u201d/g, '\u2019')
+    .replace(/"(?=\S)/g, '\u2018')
+    .replace(/"/g, '\u2019');
+  return `\u201c${inner}\u201d`;
+}
+
+/**
+ * The edits that insert paragraph `paragraphId` at `offset` of `draft` as a quotation with
+ * a citation in `style` (the Sources view's "Insert as Quotation"). Undefined for an
+ * unknown paragraph.
+ */
+export function quotationEdits(index: CorpusIndex, paragraphId: string, draft: string, offset: number, style: CitationStyle): OffsetEdit[] | undefined {
+  const paragraph = index.getParagraph(paragraphId);
+  if (!paragraph) return undefined;
+  const at = Math.max(0, Math.min(offset, draft.length));
+  const citation = citationFor(index, paragraph, draft, style);
+  const insert = paragraphQuotation(paragraph) + citation.suffix;
+  // Inserting at the very end: one edit, so the footnote definition lands after the quotation.
+  if (at === draft.length && citation.additionalEdits.length) {
+    return [{ start: at, end: at, newText: insert + citation.additionalEdits.map(e => e.newText).join('') }];
+  }
+  return [{ start: at, end: at, newText: insert }, ...citation.additionalEdits];
 }
 
 /** The official text as a quotation: typographic quotes around it. */

@@ -1,7 +1,7 @@
 /** Requests behind the sources view and read-only bundled sources. */
 import { InsertQuotationRequest, SourceContentRequest, SourceTreeRequest } from '../protocol';
 import { LineIndex } from '../engine/positions';
-import { quotationEdits } from '../engine/quoteCitation';
+import { quotationEdits } from '../engine/citations';
 import { sourceTree } from '../engine/sourceTree';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { footnoteKey, quotationEdits } from '../../server/src/engine/quoteCitation';
+import { footnoteId, quotationEdits } from '../../server/src/engine/citations';
 import { sourceTree } from '../../server/src/engine/sourceTree';
 import { bundledIndex } from '../support/corpus';
 
@@ -22,10 +22,10 @@ describe('insert quotation', () => {
   });
 
   it('footnote style adds a definition once, at the end of the draft', () => {
-    assert.equal(footnoteKey(bundledIndex().getParagraph(ID)!), 'roadmap-2021-02-23-accelerating-climate-ambitions-4');
+    assert.equal(footnoteId(bundledIndex().getParagraph(ID)!), 'roadmap-2021-02-23-accelerating-climate-ambitions-4');
     const draft = 'First point.\n\nSecond point.';
     const once = apply(draft, quotationEdits(bundledIndex(), ID, draft, 12, 'footnote')!);
-    assert.match(once, /^First point\.“.+”\[\^roadmap-2021-02-23-accelerating-climate-ambitions-4\]\n\nSecond point\.\n\n\[\^roadmap-2021-02-23-accelerating-climate-ambitions-4\]: Roadmap for a Renewed U\.S\.-Canada Partnership, Accelerating Climate Ambitions, ¶4 \(2021-02-23\)\. <https:\/\/www\.whitehouse\.gov\/.+>\n$/s);
+    assert.match(once, /^First point\.“.+”\[\^roadmap-2021-02-23-accelerating-climate-ambitions-4\]\n\nSecond point\.\n\n\[\^roadmap-2021-02-23-accelerating-climate-ambitions-4\]: Roadmap for a Renewed U\.S\.-Canada Partnership, Accelerating Climate Ambitions, ¶4, 23 February 2021\. <https:\/\/www\.whitehouse\.gov\/.+>\n$/s);
     const twice = apply(once, quotationEdits(bundledIndex(), ID, once, 0, 'footnote')!);
     assert.equal(twice.match(/^\[\^roadmap-2021-02-23-accelerating-climate-ambitions-4\]:/gm)?.length, 1);
   });
