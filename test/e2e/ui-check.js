@@ -26,5 +26,14 @@ module.exports = async function verbatimUiCheck(page, ctx) {
   assert.match(text, /Building Global Alliances/);
   assert.match(text, /Roadmap for a Renewed U\.S\.-Canada Partnership/);
   await ctx.screenshot('hover-citation');
+  await page.keyboard.press('Escape');
+
+  await h.openFile(page, 'drafts/misquote.md');
+  await h.runCommand(page, 'Verbatim: Check Draft Consistency');
+  // The report opens in the Markdown preview (a webview) beside the draft.
+  await h.waitFor(page, '.tab[aria-label*="Preview report.md"], .tab[title*="report.md"], .tab:has-text("Preview report.md")', { timeout: 30000, what: 'the report preview tab' });
+  await h.waitFor(page, 'iframe.webview.ready, .webview.ready', { timeout: 30000, what: 'the report preview to render' });
+  await page.waitForTimeout(500); // the preview's content fades in after the frame is ready
+  await ctx.screenshot('report');
   ctx.log(`UI check passed; screenshots in ${ctx.screenshotsDir}`);
 };

@@ -43,7 +43,7 @@ describe('consistency check request (verbatim/checkDrafts)', function () {
     assert.deepEqual(gone.diagnostics, []);
 
     assert.ok(result.report);
-    assert.match(result.report!, /^# Verbatim consistency report/);
+    assert.match(result.report!, /^<!-- verbatim-disable -->\n\n# Verbatim consistency report/);
     assert.match(result.report!, /readout &lt;b&gt;\\\.md/);
     assert.match(result.report!, /one another/);
   });

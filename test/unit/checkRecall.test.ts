@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/engine';
 import { bundledIndex } from '../support/corpus';
 import { checkDraft } from '../../server/src/engine/check';
+import { buildReport } from '../../server/src/engine';
 
 // Patterns the checker learnt after the first eval round, each with a near-miss paraphrase
 // that must stay clean.
@@ -87,5 +88,15 @@ describe('check: text still being typed', () => {
 
   it('still flags a name that is altered, not unfinished, at the same place', () => {
     expectFinding('The leaders agreed to reestablish the Cross-Forum on Border Crime', 'altered-name', 'Cross-Forum on Border Crime');
+  });
+});
+
+describe('the consistency report', () => {
+  it('is never checked as a draft itself', () => {
+    const draft = 'The leaders agreed to strengthen the Canada-U.S. Critical Minerals Action Plan. They "reaffirmed their determination to work together to counter terrorism and violent extremism in all its forms."';
+    const report = buildReport(bundledIndex(), [{ uri: 'file:///d.md', name: 'd.md', text: draft }]);
+    assert.ok(warnings(draft).length > 0, 'the draft itself has findings');
+    assert.match(report, /^<!-- verbatim-disable -->/);
+    assert.deepEqual(warnings(report), []);
   });
 });

@@ -31,7 +31,9 @@ function lineOf(text: string, offset: number): number {
 
 /** Builds the Markdown report for one or more drafts. */
 export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], token?: CancellationToken): string {
-  const out: string[] = ['# Verbatim consistency report', ''];
+  // The report quotes the sources and the drafts; it is Verbatim's output, not a draft, so
+  // it switches checking off for itself (it is often opened, or checked in a drafts folder).
+  const out: string[] = ['<!-- verbatim-disable -->', '', '# Verbatim consistency report', ''];
   const cited = new Map<string, 'cited' | 'altered'>();
   for (const d of drafts) {
     const a = analyzeDraft(index, d.text, token);
