@@ -22,6 +22,7 @@ import { registerDocumentLinks } from './features/documentLinks';
 import { registerSourcesView } from './features/sourcesView';
 import { completionCapabilities, registerCompletion } from './features/completion';
 import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
+import { packageVersion } from './packageInfo';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
 import { WorkspaceSources } from './workspaceSources';
@@ -34,14 +35,7 @@ export interface ServerContext {
   readonly sources: WorkspaceSources;
 }
 
-export const SERVER_VERSION: string = (() => {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('../../package.json').version as string;
-  } catch {
-    return '0.0.0';
-  }
-})();
+export const SERVER_VERSION: string = packageVersion();
 
 export function startServer(connection: Connection): void {
   // Route console output to the client's output channel instead of stdout (which is the LSP stream on stdio).
@@ -119,7 +113,7 @@ export function startServer(connection: Connection): void {
   const pendingFolders = new Set<string>();
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) {
-      if (change.type === FileChangeType.Changed && !sources.isSourceUri(change.uri)) continue;
+      if (change.type === FileChangeType.Changed && !sources.isKnownSource(change.uri)) continue;
       for (const key of sources.foldersAffectedBy(change.uri)) pendingFolders.add(key);
     }
     if (!pendingFolders.size) return;

@@ -70,9 +70,15 @@ export class WorkspaceSources {
     await Promise.all(keys.map(k => this.load(this.state(k))));
   }
 
-  /** True if `uri` is one of the loaded user sources, or matches a folder's `verbatim.sources`. */
+  /** True if `uri` is one of the loaded sources. */
   isSourceUri(uri: string): boolean {
     for (const s of this.states.values()) if (s.engine?.index.getDocumentByUri(uri)) return true;
+    return false;
+  }
+
+  /** True if `uri` is a loaded source or one that failed to load (so fixing it reloads it). */
+  isKnownSource(uri: string): boolean {
+    for (const s of this.states.values()) if (s.engine?.index.getDocumentByUri(uri) || s.engine?.index.problems.some(p => p.uri === uri)) return true;
     return false;
   }
 

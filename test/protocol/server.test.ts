@@ -105,3 +105,25 @@ async function waitFor(test: () => boolean, timeoutMs: number): Promise<void> {
     await new Promise(r => setTimeout(r, 20));
   }
 }
+
+describe('language server: fixing a broken source', function () {
+  this.timeout(20000);
+
+  it('reloads a source that failed to load once the file is fixed', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbatim-fix-'));
+    const file = path.join(tmp, 'policy.md');
+    fs.writeFileSync(file, '');
+    const client = new TestClient({ workspaceFolder: tmp, settings: { sources: ['policy.md'], includeBundledSources: false } });
+    try {
+      await client.initialize();
+      await waitFor(() => client.statuses.some(s => !s.loading && s.problems.length === 1), 5000);
+      fs.writeFileSync(file, '## Energy\n\nThe ministers agreed to meet.\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToUri(file), type: 2 }] });
+      await waitFor(() => client.statuses.some(s => !s.loading && s.passages === 1 && s.problems.length === 0), 5000);
+      assert.equal(client.initializeResult?.serverInfo?.version, JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

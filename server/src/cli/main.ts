@@ -9,17 +9,11 @@ import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { packageVersion } from '../packageInfo';
 import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, type FileResult } from './format';
 
-const VERSION: string = (() => {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(findUp('package.json')).version as string;
-  } catch {
-    return '0.0.0';
-  }
-})();
+const VERSION: string = packageVersion();
 
 const HELP = `verbatim ${VERSION}: check drafts against official sources.
 
@@ -275,14 +269,4 @@ function bufferTo(file: string, io: CliIO) {
       }
     },
   };
-}
-
-function findUp(name: string): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return name;
 }
