@@ -26,7 +26,7 @@ describe('normalizeText', () => {
     const n = normalizeText(original);
     assert.equal(n.map.length, n.text.length + 1);
     for (let i = 0; i < n.text.length; i++) {
-      const from = original[n.map[i]];
+      const from = original[n.map.at(i)];
       const ch = n.text[i];
       const ok =
         from.toLowerCase() === ch ||
@@ -35,7 +35,7 @@ describe('normalizeText', () => {
         (ch === '.' && from === '…');
       assert.ok(ok, `normalised ${JSON.stringify(ch)} at ${i} maps to ${JSON.stringify(from)}`);
     }
-    assert.equal(n.map[n.text.length], original.length);
+    assert.equal(n.map.at(n.text.length), original.length);
   });
 
   it('round-trips a normalised range to the exact original text', () => {
@@ -51,7 +51,7 @@ describe('normalizeText', () => {
     const n = normalizeText(original);
     assert.equal(n.text, 'flags 🇨🇦 and 🇺🇸 agree');
     const at = n.text.indexOf('agree');
-    assert.equal(original.slice(n.map[at], n.map[at] + 5), 'agree');
+    assert.equal(original.slice(n.map.at(at), n.map.at(at) + 5), 'agree');
   });
 
   it('keeps case when asked', () => {

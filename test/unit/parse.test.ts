@@ -18,7 +18,7 @@ const SECTIONS = [
 function assertOffsetsExact(doc: SourceDocument, p: Paragraph) {
   for (let i = 0; i < p.text.length; i++) {
     if (p.text[i] === ' ') continue;
-    assert.equal(doc.text[p.sourceOffsets[i]], p.text[i], `${p.id}: char ${i} of ${JSON.stringify(p.text.slice(i, i + 20))}`);
+    assert.equal(doc.text[p.sourceOffsets.at(i)], p.text[i], `${p.id}: char ${i} of ${JSON.stringify(p.text.slice(i, i + 20))}`);
   }
 }
 
@@ -102,7 +102,7 @@ describe('parsing the companion statement', () => {
     assert.equal(doc.opening?.paragraphIds.length, 5);
     const covid = bundledIndex().getParagraph(`${STATEMENT}#combating-covid-19-1`)!;
     assert.ok(covid.text.startsWith('The President and the Prime Minister’s top priority'));
-    assert.equal(doc.text.slice(covid.sourceOffsets[0], covid.sourceOffsets[0] + 13), 'The President');
+    assert.equal(doc.text.slice(covid.sourceOffsets.at(0), covid.sourceOffsets.at(0) + 13), 'The President');
   });
 });
 

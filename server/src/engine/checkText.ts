@@ -65,20 +65,20 @@ export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    const start = from + n.map[t.start];
-    const lastMapped = n.map[t.end - 1];
+    const start = from + n.map.at(t.start);
+    const lastMapped = n.map.at(t.end - 1);
     let end = from + lastMapped + 1;
     let surface = t.text;
     const next = toks[i + 1];
     if (surface === 'u' && next?.text === 's' && next.start === t.end + 1 && n.text[t.end] === '.') {
-      end = from + n.map[next.end - 1] + 1;
-      if (n.text[next.end] === '.') end = from + n.map[next.end] + 1;
+      end = from + n.map.at(next.end - 1) + 1;
+      if (n.text[next.end] === '.') end = from + n.map.at(next.end) + 1;
       out.push({ key: 'us', text: 'u.s.', start, end });
       i++;
       continue;
     }
     if (surface === 'united' && next?.text === 'states') {
-      end = from + n.map[next.end - 1] + 1;
+      end = from + n.map.at(next.end - 1) + 1;
       out.push({ key: 'us', text: 'united states', start, end });
       i++;
       continue;

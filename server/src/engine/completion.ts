@@ -92,7 +92,7 @@ export function suggest(index: CorpusIndex, linePrefix: string, token: Cancellat
 function queryTokens(text: string, shift: number): QueryToken[] {
   const n = normalizeText(text);
   const out: QueryToken[] = [];
-  scanTokens(n.text, (s, e) => out.push({ word: n.text.slice(s, e), start: shift + n.map[s], end: shift + n.map[e - 1] + 1 }));
+  scanTokens(n.text, (s, e) => out.push({ word: n.text.slice(s, e), start: shift + n.map.at(s), end: shift + n.map.at(e - 1) + 1 }));
   // Words on the line before a sentence end are not part of the phrase being typed.
   return out.slice(-MAX_QUERY_WORDS);
 }
@@ -135,14 +135,16 @@ function continuations(index: CorpusIndex, linePrefix: string, q: QueryToken[], 
   const alignments: Alignment[] = [];
   for (const anchor of order) {
     throwIfCancelled(token);
-    const seenStarts = new Set<number>();
     let visited = 0;
+    const tokenCount = wi.tokenCount;
     for (const id of cands[anchor].keys()) {
       const occ = wi.occurrences(id);
-      for (let o = 0; o < occ.length && visited < MAX_OCCURRENCES; o++, visited++) {
+      // Each occurrence gives a distinct start, so no start is looked at twice.
+      next: for (let o = 0; o < occ.length && visited < MAX_OCCURRENCES; o++, visited++) {
         const start = occ[o] - anchor;
-        if (start < 0 || seenStarts.has(start)) continue;
-        seenStarts.add(start);
+        if (start < 0 || start + n - 1 >= tokenCount) continue;
+        // Cheap filter before the paragraph look-up: the words after the anchor must match.
+        for (let j = n - 1; j > anchor; j--) if (!cands[j].has(wi.tokenWord[start + j])) continue next;
         const p = wi.paragraphOfToken(occ[o]);
         const first = wi.paragraphFirstToken[p];
         const end = wi.paragraphFirstToken[p + 1];
@@ -196,8 +198,8 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string
   const paragraph = index.paragraphs[a.paragraph];
   const n = q.length;
   const norm = paragraph.normalized;
-  const orig = (g: number) => norm.map[wi.tokenStart[g]];
-  const origEnd = (g: number) => norm.map[wi.tokenStart[g] + wi.word(g).length - 1] + 1;
+  const orig = (g: number) => norm.map.at(wi.tokenStart[g]);
+  const origEnd = (g: number) => norm.map.at(wi.tokenStart[g] + wi.word(g).length - 1) + 1;
   // Keep the drafter's own words while they equal the source's; replace from the first that differs.
   let k = a.runStart;
   while (k < n - 1 && q[k].word === wi.word(a.start + k)) k++;
@@ -208,7 +210,7 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string
   if (partial) {
     const typed = q[n - 1].word;
     const word = wi.word(lastG);
-    covered = word.startsWith(typed) ? norm.map[wi.tokenStart[lastG] + typed.length - 1] + 1 : orig(lastG);
+    covered = word.startsWith(typed) ? norm.map.at(wi.tokenStart[lastG] + typed.length - 1) + 1 : orig(lastG);
   } else covered = origEnd(lastG);
   const text = paragraph.text;
   const sentenceEnd = endOfSentence(paragraph, covered);

@@ -138,8 +138,8 @@ export class CorpusIndex {
       for (;;) {
         const at = p.normalized.text.indexOf(q, from);
         if (at < 0) break;
-        const start = p.normalized.map[at];
-        const lastChar = p.normalized.map[at + q.length - 1];
+        const start = p.normalized.map.at(at);
+        const lastChar = p.normalized.map.at(at + q.length - 1);
         results.push({ paragraph: p, start, end: lastChar + 1 });
         if (results.length >= limit) return results;
         from = at + 1;

@@ -91,7 +91,7 @@ export function toDiagnostics(
       if (doc) {
         const ev = f.evidence;
         const range = ev
-          ? rangeFromSource(doc.text, paragraph.sourceOffsets[ev.start], paragraph.sourceOffsets[Math.max(ev.start, ev.end - 1)] + 1)
+          ? rangeFromSource(doc.text, paragraph.sourceOffsets.at(ev.start), paragraph.sourceOffsets.at(Math.max(ev.start, ev.end - 1)) + 1)
           : paragraph.range;
         relatedInformation.push({ location: { uri: doc.uri, range }, message: `Source: ${paragraph.label}` });
       }

@@ -396,7 +396,7 @@ function detectNames(index: CorpusIndex): NameTable {
   for (const p of index.paragraphs) {
     const norm: NormalizedText = p.normalized;
     const toks = tokenize(norm.text);
-    const capital = (i: number) => /^\p{Lu}/u.test(p.text[norm.map[toks[i].start]] ?? '');
+    const capital = (i: number) => /^\p{Lu}/u.test(p.text[norm.map.at(toks[i].start)] ?? '');
     const digit = (i: number) => /^\p{N}/u.test(toks[i].text);
     const gapOk = (i: number) => {
       const gap = norm.text.slice(toks[i - 1].end, toks[i].start);

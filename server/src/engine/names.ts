@@ -71,6 +71,8 @@ interface Word {
   stop: boolean;
   /** A boundary precedes the word. */
   open: boolean;
+  /** The word starts with a capital letter. */
+  cap: boolean;
 }
 
 function buildNames(index: CorpusIndex): OfficialNameTable {
@@ -84,6 +86,11 @@ function buildNames(index: CorpusIndex): OfficialNameTable {
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       let s = m.index;
       let w = m[0];
+      // Fast path for the common case, a lower-case word with no punctuation around it.
+      if (isAsciiLower(w.charCodeAt(0)) && isAsciiLower(w.charCodeAt(w.length - 1))) {
+        words.push({ text: w, start: s, end: s + w.length, stop: false, open: false, cap: false });
+        continue;
+      }
       let open = false;
       while (OPENING_PUNCT.test(w) && !ACRONYM.test(w)) {
         w = w.slice(1);
@@ -98,7 +105,7 @@ function buildNames(index: CorpusIndex): OfficialNameTable {
         w = kept;
       }
       if (!w) continue;
-      words.push({ text: w, start: s, end: s + w.length, stop, open });
+      words.push({ text: w, start: s, end: s + w.length, stop, open, cap: CAPITALISED.test(w) });
     }
     for (let i = 0; i < words.length; ) {
       const used = readName(words, i, p, byKey, names);
@@ -146,6 +153,7 @@ type MutableName = { -readonly [K in keyof OfficialName]: OfficialName[K] } & { 
 
 /** Reads a name starting at word `i` if there is one; returns the index after it. */
 function readName(words: Word[], i: number, p: Paragraph, byKey: Map<string, { name: MutableName }>, names: MutableName[]): number {
+  if (!words[i].cap) return i + 1;
   // Skip leading sentence words that happen to be capitalised.
   let start = i;
   while (start < words.length && LEADING_NOISE.has(words[start].text.toLowerCase()) && CAPITALISED.test(words[start].text) && !words[start].stop) start++;
@@ -206,6 +214,10 @@ function readName(words: Word[], i: number, p: Paragraph, byKey: Map<string, { n
   }
   entry.name.occurrences.push({ paragraph: p, start: words[start].start, end: nameEnd });
   return acronym ? end + 1 : end;
+}
+
+function isAsciiLower(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 function isAcronymWord(w: string): boolean {

@@ -9,15 +9,17 @@
  * each normalised character back to its original offset.
  */
 
+import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
+
 /** A normalised string with an exact map back into the original text. */
 export interface NormalizedText {
   /** The normalised text (lower case, single spaces, straight quotes). */
   readonly text: string;
   /**
-   * `map[i]` is the offset in the original string of normalised character `i`;
-   * `map[text.length]` is the original offset just past the last mapped character.
+   * `map.at(i)` is the offset in the original string of normalised character `i`;
+   * `map.at(text.length)` is the original offset just past the last mapped character.
    */
-  readonly map: Uint32Array;
+  readonly map: OffsetMap;
 }
 
 export interface NormalizeOptions {
@@ -43,27 +45,20 @@ const LETTER = /[\p{L}\p{N}]/u;
  */
 export function normalizeText(input: string, options: NormalizeOptions = {}): NormalizedText {
   // Hot path of corpus loading: char codes and a switch for ASCII, regexes only for the
-  // rare non-ASCII character; output assembled in typed arrays, not per-char strings.
+  // rare non-ASCII character; output assembled in a reused typed array, not per-char
+  // strings, and the offset map kept as runs (see OffsetMap).
   const keepCase = options.keepCase === true;
   const n = input.length;
-  let cap = n + 16;
-  let codes = new Uint16Array(cap);
-  let map = new Uint32Array(cap + 1);
+  if (codeScratch.length < n * 3 + 16) codeScratch = new Uint16Array(n * 3 + 16); // `…` becomes three characters
+  const codes = codeScratch;
+  const map = new OffsetMapBuilder();
   let len = 0;
+  let lastAt = -1; // original offset of the last output character
   let pendingSpace = -1; // original offset of a white-space run not yet emitted
-  const grow = () => {
-    cap *= 2;
-    const c = new Uint16Array(cap);
-    c.set(codes);
-    codes = c;
-    const m = new Uint32Array(cap + 1);
-    m.set(map);
-    map = m;
-  };
   const push = (code: number, at: number) => {
-    if (len >= cap) grow();
-    codes[len] = code;
-    map[len++] = at;
+    codes[len++] = code;
+    map.push(at);
+    lastAt = at;
   };
   /** Emits the pending space unless this is the first output or a hyphenation artefact. */
   const flushSpace = (nextIsLetter: boolean) => {
@@ -109,12 +104,14 @@ export function normalizeText(input: string, options: NormalizeOptions = {}): No
     if (pendingSpace >= 0) flushSpace(LETTER.test(out));
     for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i);
   }
-  const end = len ? map[len - 1] + lengthAt(input, map[len - 1]) : 0;
-  map[len] = end;
+  map.push(len ? lastAt + lengthAt(input, lastAt) : 0);
   let text = '';
   for (let i = 0; i < len; i += 8192) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
-  return { text, map: map.slice(0, len + 1) };
+  return { text, map: map.build() };
 }
+
+/** Output buffer reused by every call (normalisation is synchronous and not re-entrant). */
+let codeScratch = new Uint16Array(4096);
 
 function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
@@ -139,11 +136,11 @@ function lengthAt(s: string, offset: number): number {
  */
 export function toOriginalRange(n: NormalizedText, start: number, end: number, original: string): { start: number; end: number } {
   if (end <= start) {
-    const at = n.map[Math.min(start, n.text.length)];
+    const at = n.map.at(Math.min(start, n.text.length));
     return { start: at, end: at };
   }
-  const last = n.map[end - 1];
-  return { start: n.map[start], end: last + lengthAt(original, last) };
+  const last = n.map.at(end - 1);
+  return { start: n.map.at(start), end: last + lengthAt(original, last) };
 }
 
 /** A word token: letters and digits, with inner apostrophes (`other's`). */

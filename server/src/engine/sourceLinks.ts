@@ -35,8 +35,8 @@ export function sourceLocation(index: CorpusIndex, paragraph: Paragraph, start =
   const lines = lineIndexOf(index, paragraph.documentId);
   if (!doc || !lines) return undefined;
   const offsets = paragraph.sourceOffsets;
-  const s = offsets[Math.min(start, offsets.length - 1)];
-  const e = end > start ? offsets[Math.min(end - 1, offsets.length - 1)] + 1 : s;
+  const s = offsets.at(Math.min(start, offsets.length - 1));
+  const e = end > start ? offsets.at(Math.min(end - 1, offsets.length - 1)) + 1 : s;
   return { uri: doc.uri, range: lines.rangeAt(s, Math.min(e, doc.text.length)) };
 }
 

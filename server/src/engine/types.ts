@@ -1,6 +1,7 @@
 /** Public data types of the Verbatim engine. All objects are immutable once built. */
 import type { NormalizedText, Token } from './normalize';
 import type { Range } from './positions';
+import type { OffsetMap } from './offsetMap';
 
 /** A source to load: the engine never reads files itself, callers hand it text. */
 export interface SourceInput {
@@ -56,8 +57,8 @@ export interface Paragraph {
   readonly kind: ParagraphKind;
   /** The paragraph's text with hard-wrapped lines joined and list markers removed. */
   readonly text: string;
-  /** `sourceOffsets[i]` is the offset in the source file of `text[i]`; one extra entry for the end. */
-  readonly sourceOffsets: Uint32Array;
+  /** `sourceOffsets.at(i)` is the offset in the source file of `text[i]`; one extra entry for the end. */
+  readonly sourceOffsets: OffsetMap;
   /** Where the paragraph sits in the source file. */
   readonly range: Range;
   readonly normalized: NormalizedText;

@@ -8,20 +8,31 @@
  */
 import MarkdownIt from 'markdown-it';
 
-const markdown = new MarkdownIt('commonmark');
+// Only the block structure is used (each block's lines; a heading's raw content), so the
+// inline pass, a third of markdown-it's time on a large corpus, is switched off.
+const markdown = new MarkdownIt('commonmark').disable('inline');
 type Token = ReturnType<typeof markdown.parse>[number];
 import { split as splitSentences } from 'sentence-splitter';
-import { normalizeText, slugify, tokenize } from '../normalize';
+import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
+import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
 import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
 import { readFrontMatter } from './frontMatter';
 
 
 
-/** Characters with their offsets in the source file: the unit every transformation below works on. */
+/**
+ * Text with the file offset of each of its UTF-16 units: the unit every transformation
+ * below works on. Offsets stay expanded while a paragraph is assembled and are compressed
+ * into an offset map (runs, see `offsetMap.ts`) when it is built.
+ */
 interface MappedText {
-  chars: string[];
-  offsets: number[];
+  text: string;
+  offsets: Uint32Array;
+}
+
+function sliceMapped(m: MappedText, start: number, end = m.text.length): MappedText {
+  return { text: m.text.slice(start, end), offsets: m.offsets.subarray(start, end) };
 }
 
 const BOLD_LINE = /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*\\?$/;
@@ -158,18 +169,16 @@ class DocumentBuilder {
   }
 
   addParagraph(mapped: MappedText, kind: ParagraphKind): void {
-    trim(mapped);
-    if (mapped.chars.length === 0) return;
+    mapped = trim(mapped);
+    if (mapped.text.length === 0) return;
     // Companion-statement style: `Heading: text` opens a section.
-    const joined = mapped.chars.join('');
-    const lead = LEAD_IN.exec(joined);
+    const lead = LEAD_IN.exec(mapped.text);
     if (lead && kind === 'prose' && isTitleCase(lead[1])) {
       this.startSection(lead[1], this.lines.positionAt(mapped.offsets[0]).line);
-      mapped = { chars: mapped.chars.slice(lead[0].length), offsets: mapped.offsets.slice(lead[0].length) };
+      mapped = sliceMapped(mapped, lead[0].length);
     }
-    if (kind === 'prose' && isWhollyQuoted(mapped)) {
-      mapped = { chars: mapped.chars.slice(1, -1), offsets: mapped.offsets.slice(1, -1) };
-      trim(mapped);
+    if (kind === 'prose' && isWhollyQuoted(mapped.text)) {
+      mapped = trim(sliceMapped(mapped, 1, mapped.text.length - 1));
       kind = 'quotation';
     }
     this.pending.push({ mapped, kind, section: this.sections.length - 1 });
@@ -239,57 +248,42 @@ function buildParagraph(
   lines: LineIndex,
   attribution?: string,
 ): Paragraph {
-  const text = mapped.chars.join('');
-  const sourceOffsets = expandOffsets(mapped, text.length, fileLength);
-  const paragraph = {
-    id,
-    documentId,
-    sectionId,
-    sectionTitle,
-    number,
-    label,
-    kind,
-    text,
-    sourceOffsets,
-    range: lines.rangeAt(sourceOffsets[0], sourceOffsets[sourceOffsets.length - 1]),
-    normalized: normalizeText(text),
-    sentences: undefined as unknown as readonly Sentence[],
-    attribution,
-  };
-  defineLazySentences(paragraph, id, text);
-  return paragraph;
+  const text = mapped.text;
+  const map = new OffsetMapBuilder();
+  for (let i = 0; i < text.length; i++) map.push(mapped.offsets[i]);
+  map.push(Math.min(text.length ? mapped.offsets[text.length - 1] + 1 : 0, fileLength));
+  const sourceOffsets = map.build();
+  const range = lines.rangeAt(sourceOffsets.at(0), sourceOffsets.at(sourceOffsets.length - 1));
+  return new SourceParagraph(id, documentId, sectionId, sectionTitle, number, label, kind, text, sourceOffsets, range, normalizeText(text), attribution);
 }
 
 /**
- * The `sentences` property as a memoised getter. Split on first use: sentence splitting
- * is the costliest part of parsing and most paragraphs of a large corpus are never looked
- * at sentence by sentence. A separate function so that the getter's closure captures
- * only `id` and `text`, not the parse's per-character arrays.
+ * A parsed paragraph. A class rather than an object literal so that the tens of
+ * thousands of paragraphs of a large corpus share one shape and one `sentences` getter.
+ * Sentences are split on first use: sentence splitting is the costliest part of parsing
+ * and most paragraphs of a large corpus are never looked at sentence by sentence.
  */
-function defineLazySentences(paragraph: object, id: string, text: string): void {
-  Object.defineProperty(paragraph, 'sentences', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = splitParagraph(id, text);
-      // Not frozen: the getter replaces itself with the value on first use.
-      Object.defineProperty(this, 'sentences', { value, enumerable: true });
-      return value;
-    },
-  });
-}
+class SourceParagraph implements Paragraph {
+  private split: readonly Sentence[] | undefined;
 
-/** chars may hold surrogate pairs as one entry; expands offsets to UTF-16 units, plus the end. */
-function expandOffsets(mapped: MappedText, textLength: number, fileLength: number): Uint32Array {
-  const out = new Uint32Array(textLength + 1);
-  let o = 0;
-  for (let i = 0; i < mapped.chars.length; i++) {
-    const len = mapped.chars[i].length;
-    for (let k = 0; k < len; k++) out[o++] = mapped.offsets[i] + k;
+  constructor(
+    readonly id: string,
+    readonly documentId: string,
+    readonly sectionId: string,
+    readonly sectionTitle: string,
+    readonly number: number,
+    readonly label: string,
+    readonly kind: ParagraphKind,
+    readonly text: string,
+    readonly sourceOffsets: OffsetMap,
+    readonly range: Range,
+    readonly normalized: NormalizedText,
+    readonly attribution: string | undefined,
+  ) {}
+
+  get sentences(): readonly Sentence[] {
+    return (this.split ??= splitParagraph(this.id, this.text));
   }
-  const lastOffset = o ? out[o - 1] + 1 : 0;
-  out[o] = Math.min(lastOffset, fileLength);
-  return out;
 }
 
 /** The sentences of a paragraph's text, with offsets into it. */
@@ -338,7 +332,12 @@ function stripPrefix(line: string, inList: boolean, inQuote: boolean, isFirst: b
 
 /** Joins a block's raw lines into one mapped text: markers stripped, wraps joined, inline markup removed. */
 function joinLines(lines: LineIndex, rawLines: number[], inList: boolean, inQuote: boolean): MappedText {
-  const out: MappedText = { chars: [], offsets: [] };
+  const pieces: string[] = [];
+  let size = 0;
+  for (const l of rawLines) size += lines.lineText(l).length + 1;
+  const offsets = new Uint32Array(size);
+  let len = 0;
+  let last = ''; // the text so far ends with `last` (its final two characters)
   rawLines.forEach((l, i) => {
     const raw = lines.lineText(l);
     const base = lines.lineStarts[l];
@@ -349,28 +348,18 @@ function joinLines(lines: LineIndex, rawLines: number[], inList: boolean, inQuot
     if (end > start && raw[end - 1] === '\\' && i < rawLines.length - 1) end--; // backslash hard break
     while (end > start && /\s/.test(raw[end - 1])) end--;
     if (end <= start) return;
-    if (out.chars.length) {
-      const prev = out.chars[out.chars.length - 1];
-      const prev2 = out.chars[out.chars.length - 2] ?? '';
-      const wrappedHyphen = prev === '-' && /[\p{L}]/u.test(prev2) && /[\p{L}]/u.test(raw[start]);
+    if (len) {
+      const wrappedHyphen = last.endsWith('-') && /\p{L}-$/u.test(last) && /[\p{L}]/u.test(raw[start]);
       if (!wrappedHyphen) {
-        out.chars.push(' ');
-        out.offsets.push(base - 1 >= 0 ? lineBreakOffset(lines, l) : base);
+        pieces.push(' ');
+        offsets[len++] = base - 1 >= 0 ? lineBreakOffset(lines, l) : base;
       }
     }
-    for (let k = start; k < end; k++) {
-      const code = raw.charCodeAt(k);
-      if (code >= 0xd800 && code <= 0xdbff && k + 1 < end) {
-        out.chars.push(raw[k] + raw[k + 1]);
-        out.offsets.push(base + k);
-        k++;
-      } else {
-        out.chars.push(raw[k]);
-        out.offsets.push(base + k);
-      }
-    }
+    pieces.push(raw.slice(start, end));
+    for (let k = start; k < end; k++) offsets[len++] = base + k;
+    last = raw.slice(Math.max(start, end - 2), end);
   });
-  return removeInlineMarkup(out);
+  return removeInlineMarkup({ text: pieces.join(''), offsets: offsets.subarray(0, len) });
 }
 
 /** The offset of the line break that ends the line before `line`. */
@@ -381,16 +370,10 @@ function lineBreakOffset(lines: LineIndex, line: number): number {
 
 /** Removes emphasis markers, link targets and backslash escapes, keeping offsets. */
 function removeInlineMarkup(m: MappedText): MappedText {
-  const s = m.chars.join('');
+  const s = m.text;
   if (!/[*_\\[]/.test(s)) return m;
-  const drop = new Uint8Array(m.chars.length);
-  const indexAt: number[] = []; // string index -> char index
-  m.chars.forEach((c, i) => {
-    for (let k = 0; k < c.length; k++) indexAt.push(i);
-  });
-  const dropRange = (from: number, to: number) => {
-    for (let i = from; i < to; i++) drop[indexAt[i]] = 1;
-  };
+  const drop = new Uint8Array(s.length);
+  const dropRange = (from: number, to: number) => drop.fill(1, from, to);
   for (const match of s.matchAll(/\\([\\`*_{}[\]()#+\-.!])/g)) dropRange(match.index!, match.index! + 1);
   for (const match of s.matchAll(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g)) {
     dropRange(match.index!, match.index! + 2);
@@ -400,26 +383,36 @@ function removeInlineMarkup(m: MappedText): MappedText {
     dropRange(match.index!, match.index! + 1);
     dropRange(match.index! + 1 + match[1].length, match.index! + match[0].length);
   }
-  return { chars: m.chars.filter((_, i) => !drop[i]), offsets: m.offsets.filter((_, i) => !drop[i]) };
+  const kept: string[] = [];
+  const offsets = new Uint32Array(s.length);
+  let len = 0;
+  for (let i = 0; i < s.length; ) {
+    let j = i;
+    while (j < s.length && drop[j] === drop[i]) j++;
+    if (!drop[i]) {
+      kept.push(s.slice(i, j));
+      offsets.set(m.offsets.subarray(i, j), len);
+      len += j - i;
+    }
+    i = j;
+  }
+  return { text: kept.join(''), offsets: offsets.subarray(0, len) };
 }
 
-function trim(m: MappedText): void {
-  while (m.chars.length && /^\s+$/.test(m.chars[0])) {
-    m.chars.shift();
-    m.offsets.shift();
-  }
-  while (m.chars.length && /^\s+$/.test(m.chars[m.chars.length - 1])) {
-    m.chars.pop();
-    m.offsets.pop();
-  }
+/** Without leading and trailing white space. */
+function trim(m: MappedText): MappedText {
+  let start = 0;
+  let end = m.text.length;
+  while (start < end && /\s/.test(m.text[start])) start++;
+  while (end > start && /\s/.test(m.text[end - 1])) end--;
+  return start === 0 && end === m.text.length ? m : sliceMapped(m, start, end);
 }
 
-function isWhollyQuoted(m: MappedText): boolean {
-  const first = m.chars[0];
-  const last = m.chars[m.chars.length - 1];
+function isWhollyQuoted(text: string): boolean {
+  const first = text[0];
+  const last = text[text.length - 1];
   if (!((first === '“' && last === '”') || (first === '"' && last === '"'))) return false;
-  const inner = m.chars.slice(1, -1).join('');
-  return !/[“”"]/.test(inner);
+  return !/[“”"]/.test(text.slice(1, -1));
 }
 
 function isTitleCase(phrase: string): boolean {
