@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, test/eval/holdout.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json, holdout-2.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -159,8 +159,12 @@ if (fs.existsSync(seedPath)) {
 
 validateFile('cases', load(path.join(root, 'test/eval/cases.json')), corpus, allIds, seedTexts,
   { checks: 120, clean: 55, completions: 20, hovers: 15, perKind: 6 });
-validateFile('holdout', load(path.join(root, 'test/eval/holdout.json')), corpus, allIds, seedTexts,
+validateFile('tuning-2', load(path.join(root, 'test/eval/tuning-2.json')), corpus, allIds, seedTexts,
+  { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-1', load(path.join(root, 'test/eval/holdout-1.json')), corpus, allIds, seedTexts,
   { checks: 60, clean: 25, completions: 0, hovers: 0, perKind: 3 });
+validateFile('holdout-2', load(path.join(root, 'test/eval/holdout-2.json')), corpus, allIds, seedTexts,
+  { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 6 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);

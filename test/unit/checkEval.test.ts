@@ -2,21 +2,31 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning set as a regression guard. The held-out set is scored by `npm run eval`
-// and reported, never asserted on (it is not tuned on).
+// The labelled tuning sets as a regression guard. The held-out set (holdout-2) is scored by
+// `npm run eval` and reported, never asserted on (it is not tuned on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
   evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
 };
 
-describe('check: labelled tuning set (test/eval/cases.json)', () => {
-  const r = evaluate(['cases']).cases;
-  // Measured on the checker2 branch: precision 1.000, recall 1.000 (168 cases).
-  it('keeps precision and recall at the measured level', () => {
-    assert.ok(r.precision >= 1, `precision ${r.precision}: ${JSON.stringify(r.failures)}`);
-    assert.ok(r.recall >= 1, `recall ${r.recall}: ${JSON.stringify(r.failures)}`);
+// Floors at the level measured when the guard was last raised (second session):
+// cases 1.000 / 1.000, tuning-2 1.000 / 0.973, holdout-1 0.977 / 0.894; no clean alarm in any.
+const FLOORS: Record<string, { precision: number; recall: number }> = {
+  cases: { precision: 1, recall: 1 },
+  'tuning-2': { precision: 1, recall: 0.97 },
+  'holdout-1': { precision: 0.97, recall: 0.89 },
+};
+
+for (const [name, floor] of Object.entries(FLOORS)) {
+  describe(`check: labelled tuning set test/eval/${name}.json`, () => {
+    const r = evaluate([name])[name];
+    it(`keeps precision >= ${floor.precision} and recall >= ${floor.recall}`, () => {
+      assert.ok(!r.skipped, `test/eval/${name}.json is missing`);
+      assert.ok(r.precision >= floor.precision, `precision ${r.precision}: ${JSON.stringify(r.failures)}`);
+      assert.ok(r.recall >= floor.recall, `recall ${r.recall}: ${JSON.stringify(r.failures)}`);
+    });
+    it('raises no false alarm on any clean draft', () => {
+      assert.equal(r.cleanAlarms, 0, JSON.stringify(r.failures));
+    });
   });
-  it('raises no false alarm on any clean draft', () => {
-    assert.equal(r.cleanAlarms, 0, JSON.stringify(r.failures));
-  });
-});
+}

@@ -307,7 +307,7 @@ function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, ins
       const ds = s + d.start;
       const de = s + d.end;
       const between = ds >= titleEnd ? p.slice(titleEnd, ds) : p.slice(de, words[at].start);
-      if (wordsOf(between).length > 14 || !ISSUED.test(between) || insideSourced(ds, de)) continue;
+      if (wordsOf(between).length > 14 || !ISSUED.test(between) || insideSourced(ds, de) || isDateline(p, ds, de)) continue;
       const para = t.doc.paragraphs.find(x => findFigures(x.text).some(f => f.kind === 'date' && f.value === t.doc.date)) ?? t.doc.paragraphs[0];
       const dg = findFigures(para.text).find(f => f.kind === 'date' && f.value === t.doc.date);
       out.push({
@@ -318,6 +318,18 @@ function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, ins
       });
     }
   }
+}
+
+/**
+ * A dateline (`OTTAWA, February 23, 2022 —`) says when the draft itself was issued, not
+ * when a source was: the date opens its line, after at most a place name, and a dash or
+ * the end of the line follows.
+ */
+function isDateline(p: string, ds: number, de: number): boolean {
+  const lineStart = p.lastIndexOf('\n', ds - 1) + 1;
+  const before = p.slice(lineStart, ds);
+  const after = p.slice(de, de + 4);
+  return /^[\s>*_#-]*(?:\p{Lu}[\p{L}.'’ -]*,\s*)?$/u.test(before) && /^(?:\s*[—–-]|\s*\r?\n|\s*$)/.test(after);
 }
 
 function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {
@@ -556,14 +568,16 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|cannot|can't)\b(?:\s+\w+)?/gi;
+/** Adverbs between a negation and its verb (`did not itself create`). */
+const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
 const LADDER_WORDS: readonly [number, string][] = [
   [1, 'discuss discussed discussing review reviewed recognize recognized recognise recognised consider considered explore explored exploring noted note talked talk looked look acknowledge acknowledged acknowledging welcome welcomed examine examined highlight highlighted study studied'],
-  [2, 'reaffirm reaffirmed emphasize emphasized emphasise emphasised affirm affirmed reiterate reiterated express expressed underscore underscored'],
+  [2, 'reaffirm reaffirmed emphasize emphasized emphasise emphasised affirm affirmed reiterate reiterated express expressed underscore underscored aim aimed aims intend intended'],
   [3, 'agree agreed decide decided'],
   [4, 'commit committed pledge pledged promise promised'],
-  [5, 'create created establish established launch launched relaunch relaunched implement implemented impose imposed adopt adopted enact enacted'],
+  [5, 'create created establish established launch launched relaunch relaunched implement implemented impose imposed adopt adopted enact enacted reconvene reconvened restart restarted guarantee guaranteed'],
 ];
 const LADDER: Readonly<Record<string, number>> = Object.fromEntries(LADDER_WORDS.flatMap(([l, ws]) => ws.split(' ').map(w => [stem(w), l])));
 const HEDGES = new Set('discuss review consider explore look talk examine study'.split(' ').map(stem));
@@ -571,8 +585,9 @@ const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acte
 
 const stemAll = (ws: string) => ws.split(',').map(w => w.trim().split(' ').map(stem).join(' '));
 const OPPOSITES: readonly [string[], string[]][] = [
-  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail'],
-  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end'],
+  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail, wind down, dismantle, abandon, phase out, downgrade'],
+  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end, roll back, wind down, freeze'],
+  ['encourage, facilitate, enable', 'discourage, hinder, impede, obstruct, prevent, block'],
   ['increase, raise, boost, accelerate', 'decrease, reduce, lower, slow, cut, decelerate'],
   ['rise, growth, increase, surge', 'decline, fall, drop, decrease, reduction'],
   ['ease, loosen, lift, relax', 'tighten, impose, harden'],
@@ -657,7 +672,14 @@ function checkSentence(
   const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
   const sFigs: Figure[] = matches.flatMap(x => findFigures(x.sentence.paragraph.text.slice(x.sentence.start, x.sentence.end)));
   for (const f of dFigs) {
-    if (f.kind === 'count') continue;
+    if (f.kind === 'count') {
+      // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
+      const g = sFigs.find(x => x.kind === 'count' && x.unit === f.unit);
+      if (g && g.value !== f.value && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && x.value === f.value)) {
+        add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } });
+      }
+      continue;
+    }
     if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
       // The value appears in the source sentence, but in another place: `power sector by
       // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
@@ -667,15 +689,26 @@ function checkSentence(
       }
       continue;
     }
-    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value));
-    if (!other) continue;
+    // A source figure of the same kind that the draft does not have; failing that, the
+    // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value)) ?? alignedFigure(f);
+    if (!other || other.kind !== f.kind || other.value === f.value) continue;
     add({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${other.text}" (${label}).`, details: { draft: f.text, source: other.text } });
   }
 
   // Negation.
   const srcNeg = (srcText.match(NEGATION) ?? []).length;
   const dNeg = [...p.slice(s, e).matchAll(NEGATION)];
-  if (dNeg.length > srcNeg) {
+  // Denying more than the source claimed is consistent with it: `did not create a task
+  // force` where the source only `directed officials to explore the creation of` one.
+  const srcLevel = Math.max(0, ...src.keys.map(k => (HEDGES.has(k) ? 1 : LADDER[k] ?? 0)));
+  const deniesMore = (n: RegExpMatchArray) => {
+    const after = wordsOf(p, s + n.index! + n[0].replace(/\s+\w+$/, '').length, e).map(w => w.key);
+    const verb = after.find(k => !NEGATED_VERB_SKIP.has(k));
+    const level = verb !== undefined ? LADDER[verb] : undefined;
+    return level !== undefined && level > srcLevel;
+  };
+  if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
     const start = s + n.index!;
     const end = start + n[0].length;
@@ -704,15 +737,43 @@ function checkSentence(
   const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
-    const after = words.slice(oi + 1, oi + 5).map(w => w.key);
+    // `only the Prime Minister`, but `the Prime Minister alone` (the party before the word).
+    const isAlone = /^alone$/i.test(only[0]);
+    const after = isAlone ? words.slice(Math.max(0, oi - 3), oi).map(w => w.key) : words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
     // The first shared word after the named party (`committed`), not the party itself.
     const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in ACTORS) && draftKeys[o.a] !== 'minister');
     const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
     if (dp.size === 1 && sp.size >= 2) {
-      const endW = words[Math.min(words.length - 1, oi + 3)];
-      actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[oi].start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(words[oi].start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
+      const startW = isAlone ? words[Math.max(0, oi - 3)] : words[oi];
+      const endW = isAlone ? words[oi] : words[Math.min(words.length - 1, oi + 3)];
+      actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: startW.start, end: endW.end, ...base, message: `The draft attributes this to one side only ("${flat(p.slice(startW.start, endW.end))}"), but the source attributes it to both: "${clip(srcText)}" (${label}).` });
     }
+  }
+  // `Prime Minister Trudeau, but not President Biden, agreed …` where the source has both.
+  const excluded = /(?:,\s*|\b)(?:but\s+)?not\s+(?=(?:the\s+)?(?:president|prime\s+minister|canada|the\s+united\s+states|the\s+u\.s\.|u\.s\.|united\s+states)\b)/i.exec(p.slice(s, e));
+  if (excluded && sentenceParties.size >= 2) {
+    const xi = words.findIndex(w => w.start >= s + excluded.index! + excluded[0].length);
+    const named = words.slice(xi, xi + 3);
+    const np = parties(named.map(w => w.key));
+    const subject = parties(words.slice(0, Math.max(0, xi - 1)).map(w => w.key));
+    if (xi >= 0 && np.size === 1 && [...np].every(x => sentenceParties.has(x)) && subject.size >= 1 && ![...subject].some(x => np.has(x))) {
+      const end = named.filter(w => parties([w.key, 'minister']).size || w.key === 'minister').pop() ?? named[named.length - 1];
+      actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: s + excluded.index! + excluded[0].search(/\S/), end: end.end, ...base, message: `The draft excludes "${flat(p.slice(named[0].start, end.end))}", but the source attributes it to both: "${clip(srcText)}" (${label}).` });
+    }
+  }
+  // A third country brought in as a partner (`work with Mexico to protect …`) that the source
+  // passage does not mention at all.
+  for (const b of blocks) {
+    if (!b.a.length || parties(b.b.map(i => src.keys[i])).size) continue;
+    const third = b.a.find(i => parties([draftKeys[i]]).size === 1 && ![...parties([draftKeys[i]])].some(x => x === 'US' || x === 'CA'));
+    if (third === undefined) continue;
+    const party = [...parties([draftKeys[third]])][0];
+    const paragraphKeys = new Set(wordsOf(para.text).map(w => w.key));
+    if ([...paragraphKeys].some(k => (ACTORS[k] ?? []).includes(party))) continue;
+    const link = draftKeys[third - 1];
+    if (!/^(?:with|and|between|alongside)$/.test(link ?? '')) continue;
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[third - 1].start, end: words[third].end, ...base, message: `"${flat(p.slice(words[third - 1].start, words[third].end))}" brings in a party the source does not name: "${clip(srcText)}" (${label}).` });
   }
 
   // One swap of parties is one finding: `The President … for the United States` where the
@@ -725,7 +786,7 @@ function checkSentence(
   }
 
   // Strength: the draft's governing verb against the source's.
-  checkStrength(words, draftKeys, src, al, p, label, base, add);
+  checkStrength(words, draftKeys, src, matches.map(x => x.sentence), al, p, label, base, add);
 
   // Opposites and overstated objects inside substitutions.
   for (const b of blocks) {
@@ -745,6 +806,31 @@ function checkSentence(
     if (over) {
       add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).` });
       continue;
+    }
+  }
+
+  // An acronym put in place of a different official name (`modernizing NATO` for
+  // `modernizing the North American Aerospace Defense Command (NORAD)`).
+  for (const b of blocks) {
+    if (!b.a.length || !b.b.length || b.aBefore < 0) continue;
+    const acr = b.a.find(i => /^\p{Lu}[\p{Lu}\d]{2,}$/u.test(p.slice(words[i].start, words[i].end)));
+    if (acr === undefined) continue;
+    const dAcr = p.slice(words[acr].start, words[acr].end);
+    const sText = sSlice(b.b);
+    const sCaps = b.b.map(i => para.text.slice(src.words[i].start, src.words[i].end)).filter(w => /^\p{Lu}/u.test(w));
+    if (sCaps.length < 2 || srcText.includes(dAcr) || sCaps.map(w => w[0]).join('') === dAcr) continue;
+    add({ code: Codes.alteredName, kind: 'name', start: words[acr].start, end: words[acr].end, ...base, message: `"${dAcr}" where the source names "${flat(sText)}" (${label}).`, details: { draft: dAcr, source: sText } });
+  }
+
+  // Opposites the alignment did not pair (a reordered or merged restatement): the draft's
+  // action word against the source's word just before the same object (`will decrease
+  // cooperation` where the source says `will increase cooperation`).
+  if (!out.some(f => f.code === Codes.opposite && f.start >= s && f.end <= e)) {
+    const hit = oppositeByObject(draftKeys, src);
+    if (hit) {
+      const w = words[hit.di];
+      const sw = src.words[hit.si];
+      add({ code: Codes.opposite, kind: 'opposite', start: w.start, end: words[hit.dEnd].end, ...base, message: `"${flat(p.slice(w.start, words[hit.dEnd].end))}" reverses the source's "${flat(para.text.slice(sw.start, src.words[hit.sEnd].end))}" (${label}).` });
     }
   }
 
@@ -769,19 +855,152 @@ function checkSentence(
   return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
 }
 
+/** Where the draft's action word and the source's word before the same object are opposites. */
+function oppositeByObject(dk: readonly string[], src: SourceSentence): { di: number; dEnd: number; si: number; sEnd: number } | undefined {
+  const phraseAt = (keys: readonly string[], i: number, list: string[]): number => {
+    // Length in words of the entry of `list` starting at `keys[i]` (0: none).
+    for (const x of list) {
+      const xs = x.split(' ');
+      if (xs.every((w, k) => keys[i + k] === w)) return xs.length;
+    }
+    return 0;
+  };
+  for (let i = 0; i < dk.length; i++) {
+    for (const [x, y] of OPPOSITES) {
+      for (const [mine, theirs] of [[x, y], [y, x]] as const) {
+        const len = phraseAt(dk, i, mine);
+        if (!len || phraseAt(dk, i, theirs)) continue;
+        // The object: the next content word after the action, skipping articles.
+        let o = i + len;
+        while (o < dk.length && isStopKey(dk[o])) o++;
+        if (o >= dk.length || o > i + len + 2) continue;
+        for (let j = 0; j < src.keys.length; j++) {
+          if (src.keys[j] !== dk[o]) continue;
+          for (let h = j - 1; h >= Math.max(0, j - 3); h--) {
+            const sl = phraseAt(src.keys, h, theirs);
+            if (sl && h + sl <= j && !phraseAt(src.keys, h, mine) && !src.keys.includes(dk[i])) return { di: i, dEnd: i + len - 1, si: h, sEnd: h + sl - 1 };
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 function checkStrength(
   words: readonly Word[],
   draftKeys: readonly string[],
   src: SourceSentence,
+  candidates: readonly SourceSentence[],
   al: Alignment,
   p: string,
   label: string,
   base: { paragraphId: string; evidence: { start: number; end: number } },
   add: (f: Omit<Finding, 'severity' | 'category'> & { severity?: Finding['severity'] }) => void,
 ): void {
-  const di = draftKeys.findIndex((k, i) => k in LADDER && !(k === 'set' && draftKeys[i + 1] !== 'up') && !(/^(?:work|ways?)$/.test(draftKeys[i - 1] ?? '')));
-  if (di < 0) return;
-  const dl = LADDER[draftKeys[di]];
+  const isLadder = (keys: readonly string[], i: number) => {
+    const k = keys[i];
+    return k in LADDER && !(k === 'set' && keys[i + 1] !== 'up') && !/^(?:work|ways?|approach)$/.test(keys[i - 1] ?? '');
+  };
+  const negated = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => k === 'not' || k === 'never' || k === "didn't" || k === "won't");
+  // Every commitment verb of the draft is compared with the source's verb for the same
+  // object; the first (the main verb) falls back on the alignment. One finding per sentence,
+  // an overstatement before an understatement.
+  // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
+  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => HEDGES.has(k));
+  // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
+  const nounUse = (i: number) => i > 0 && (/'s$|s'$/.test(words[i - 1].text) || /^(?:the|a|an|their|his|her|its|our|this|that)$/.test(words[i - 1].text));
+  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i));
+  let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
+  for (const di of verbs) {
+    const dl = LADDER[draftKeys[di]];
+    // The source sentence that has the verb's object decides; the alignment only if none has it.
+    let found: { level: number; word: string } | undefined;
+    for (const c of candidates) if ((found = sourceLevelByObject(draftKeys, c, di, dl, isLadder))) break;
+    if (!found && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) found = sourceLevelByAlignment(draftKeys, src, al, di, dl, isLadder);
+    if (!found || found.level === dl) continue;
+    if (found.level > dl) {
+      under ??= { di, dl, found };
+      continue;
+    }
+    const w = words[di];
+    const sWord = found.word;
+    add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders ${sWord === 'work towards' ? 'agreed to work towards it' : `only ${sWord} it`} (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[found.level] } });
+    return;
+  }
+  if (under) {
+    const w = words[under.di];
+    add({ code: Codes.understated, kind: 'strength', severity: 'information', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" understates the source, which says "${under.found.word}" (${label}).`, details: { draftLevel: LEVEL_NAMES[under.dl], sourceLevel: LEVEL_NAMES[under.found.level] } });
+    return;
+  }
+  // A hedged action done: `create a task force` / `by establishing a facilitator` where the
+  // source only `explore[s] the creation of` / `the establishment of` one.
+  const hedged = hedgedActions(src);
+  if (!hedged.length) return;
+  for (let i = 0; i < words.length; i++) {
+    const h = hedged.find(x => sameRoot(words[i].text, x.noun) && words[i].text !== x.noun && !/(?:tion|ment|ance|ence)s?$/.test(words[i].text));
+    // The draft keeps the hedge (`explore its creation`, `study establishing`): faithful.
+    if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k))) continue;
+    const w = words[i];
+    add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders would only ${h.hedge} the ${h.noun} (${label}).`, details: { draftLevel: LEVEL_NAMES[5], sourceLevel: LEVEL_NAMES[1] } });
+    return;
+  }
+}
+
+/**
+ * The source's verb for what the draft verb at `di` governs: the first content words after
+ * the draft verb are looked up in the source sentence, and the nearest commitment verb
+ * before them is the one that governs them there. Robust to reordered paraphrases
+ * (`With a view to …, the leaders agreed on the importance of …`), where the alignment may
+ * anchor elsewhere. A hedge just before that verb (`explore the creation of`) is the level.
+ */
+function sourceLevelByObject(
+  draftKeys: readonly string[],
+  src: SourceSentence,
+  di: number,
+  dl: number,
+  isLadder: (keys: readonly string[], i: number) => boolean,
+): { level: number; word: string } | undefined {
+  const object: string[] = [];
+  for (let t = di + 1; t < draftKeys.length && object.length < 2 && t <= di + 8; t++) {
+    const k = draftKeys[t];
+    if (isStopKey(k) || k in LADDER || k in ACTORS || OBJECT_FILLERS.has(k)) continue;
+    object.push(k);
+  }
+  if (object.length < 2) return undefined;
+  // The object's two words in order, close together in the source.
+  let at = -1;
+  for (let j = 0; j < src.keys.length && at < 0; j++) {
+    if (src.keys[j] !== object[0]) continue;
+    for (let t = j + 1; t <= j + 4 && t < src.keys.length; t++) if (src.keys[t] === object[1]) { at = j; break; }
+  }
+  if (at < 0) return undefined;
+  // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
+  if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes('towards') && src.keys.slice(Math.max(0, at - 5), at).includes('work')) return { level: 1, word: 'work towards' };
+  for (let j = at - 1; j >= 0 && j >= at - 20; j--) {
+    if (!isLadder(src.keys, j)) continue;
+    let level = LADDER[src.keys[j]];
+    let word = src.words[j].text;
+    // `expressed their commitment to`, `reaffirmed their commitment to`: a commitment.
+    if (level < 4 && src.words.slice(j + 1, j + 3).some(w => w.text === 'commitment')) return { level: 4, word: `${word} their commitment` };
+    for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { level = LADDER[src.keys[h]]; word = src.words[h].text; }
+    return { level, word };
+  }
+  return undefined;
+}
+
+/** Adverbs that move freely in a paraphrase and so cannot anchor a verb's object. */
+const OBJECT_FILLERS = new Set(['particular', 'addition', 'also', 'further', 'furthermore', 'together', 'today', 'formal', 'formalli', 'fulli', 'strongli', 'firmli', 'again', 'now', 'yet']);
+
+/** The source's level for the draft verb at `di`, from the word alignment (the earlier rule). */
+function sourceLevelByAlignment(
+  draftKeys: readonly string[],
+  src: SourceSentence,
+  al: Alignment,
+  di: number,
+  dl: number,
+  isLadder: (keys: readonly string[], i: number) => boolean,
+): { level: number; word: string } | undefined {
   const opAt = al.ops.find(o => o.a === di);
   const prevEq = [...al.ops].reverse().find(o => o.t === 'eq' && o.a >= 0 && o.a < di);
   const nextEq = al.ops.find(o => o.t === 'eq' && o.a > di);
@@ -791,17 +1010,15 @@ function checkStrength(
   if (opAt?.t === 'eq') {
     // Same verb; but a hedge governing it in the source (`consider … implementing`) weakens it.
     for (let j = from; j < opAt.b; j++) if (HEDGES.has(src.keys[j]) && LADDER[src.keys[j]] < dl) { sl = LADDER[src.keys[j]]; sWord = src.words[j].text; }
-    if (sl === undefined) {
-      // `explore the creation of`, `work towards reviving`: hedged action nouns.
-    }
   } else {
+    // The draft verb is not in the source: a source sentence that uses the very same verb
+    // elsewhere is not contradicted by it (the alignment anchored on another clause).
+    if (src.keys.includes(draftKeys[di])) return undefined;
     const to = nextEq ? nextEq.b : src.keys.length;
     for (let j = to - 1; j >= 0 && sl === undefined; j--) {
-      const k = src.keys[j];
-      if (k in LADDER && !(/^(?:work|ways?)$/.test(src.keys[j - 1] ?? '')) && !(k === 'set')) {
-        sl = LADDER[k];
+      if (isLadder(src.keys, j)) {
+        sl = LADDER[src.keys[j]];
         sWord = src.words[j].text;
-        // `explore the creation of` / `exploring the establishment of`: an exploration, not an act.
         for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { sl = LADDER[src.keys[h]]; sWord = src.words[h].text; }
       }
     }
@@ -814,13 +1031,26 @@ function checkStrength(
   if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes('towards') && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes('work')) {
     if (sl === undefined || sl > 1) { sl = 1; sWord = 'work towards'; }
   }
-  if (sl === undefined || sl === dl) return;
-  const w = words[di];
-  if (dl > sl) {
-    add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders ${sWord === 'work towards' ? 'agreed to work towards it' : `only ${sWord} it`} (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[sl] } });
-  } else {
-    add({ code: Codes.understated, kind: 'strength', severity: 'information', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" understates the source, which says "${sWord}" (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[sl] } });
+  return sl === undefined ? undefined : { level: sl, word: sWord };
+}
+
+/** `explore the creation of`, `exploring the establishment of`: a hedge, then an action noun. */
+function hedgedActions(src: SourceSentence): { hedge: string; noun: string }[] {
+  const out: { hedge: string; noun: string }[] = [];
+  for (let j = 0; j < src.keys.length; j++) {
+    if (!HEDGES.has(src.keys[j])) continue;
+    for (let t = j + 1; t <= j + 3 && t < src.words.length; t++) {
+      const w = src.words[t].text;
+      if (/(?:tion|ment|ance|ence)$/.test(w) && src.words[t + 1]?.text === 'of') out.push({ hedge: src.words[j].text.replace(/ing$/, 'e').replace(/ed$/, 'e').replace(/ee$/, 'e'), noun: w });
+    }
   }
+  return out;
+}
+
+/** `create`/`creation`, `establishing`/`establishment`: the same root, by a shared stem of five or more letters. */
+function sameRoot(word: string, noun: string): boolean {
+  const root = noun.replace(/(?:ation|ition|tion|ment|ance|ence)$/, '');
+  return root.length >= 4 && word.startsWith(root.slice(0, Math.max(4, Math.min(root.length, 6)))) && word.length <= root.length + 4;
 }
 
 function checkNames(
@@ -838,9 +1068,25 @@ function checkNames(
     const pi = paragraphIndexOf(ci, m.sentence.paragraph);
     for (const n of ci.namesOf(pi)) if (n.start >= m.sentence.start && n.end <= m.sentence.end) context.push({ name: n, para: m.sentence.paragraph });
   }
-  for (const ph of phrases) {
+  for (let pi = 0; pi < phrases.length; pi++) {
+    const ph = phrases[pi];
     const key = ph.keys.join(' ');
     if (ci.names.has(key)) continue;
+    const inner = officialNameInside(ci, ph.keys);
+    if (inner) {
+      // The official name is right; what is left on either side is checked on its own
+      // (`the Plan for Avian … Influenza and the Global Health Security Agenda`).
+      const ws = wordsOf(p, ph.start, ph.end);
+      for (const [a, b] of [[0, inner[0]], [inner[1], ws.length]]) {
+        let from = a;
+        let to = b;
+        while (from < to && isStopKey(ws[from].key)) from++;
+        while (to > from && isStopKey(ws[to - 1].key)) to--;
+        if (ws.slice(from, to).filter(w => !isStopKey(w.key) && /^[A-Z]/.test(p[w.start])).length < 2) continue;
+        phrases.push({ text: p.slice(ws[from].start, ws[to - 1].end), keys: ws.slice(from, to).map(w => w.key), start: ws[from].start, end: ws[to - 1].end });
+      }
+      continue;
+    }
     if (ph.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
     const dContent = new Set(ph.keys.filter(k => !isStopKey(k)));
     const candidates: { name: NamePhrase; para?: Paragraph; global?: boolean }[] = [...context];
@@ -881,6 +1127,22 @@ function checkNames(
       break;
     }
   }
+}
+
+/**
+ * Where an official name of two or more content words sits whole inside the phrase
+ * (`WHO and the Pan American Health Organization`, a bullet's `Strengthen the U.S.-Canada
+ * Action Plan on Opioids`): the extra words are context, not an alteration.
+ */
+function officialNameInside(ci: CheckIndex, keys: readonly string[]): [number, number] | undefined {
+  for (let i = 0; i < keys.length; i++) {
+    for (let j = keys.length; j > i + 1; j--) {
+      if (j - i === keys.length) continue;
+      const sub = keys.slice(i, j);
+      if (sub.filter(k => !isStopKey(k)).length >= 2 && ci.names.has(sub.join(' '))) return [i, j];
+    }
+  }
+  return undefined;
 }
 
 /** True if `draft` is a strict prefix of `official`, word by word, the last word possibly half typed. */

@@ -19,6 +19,8 @@ export interface Figure {
   readonly end: number;
   /** As written. */
   readonly text: string;
+  /** For counts, the stem of the noun counted (`leader` in `two leaders`): counts compare only per noun. */
+  readonly unit?: string;
 }
 
 const UNITS: Record<string, number> = {
@@ -32,6 +34,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const NUM_WORD = `(?:${Object.keys(UNITS).join('|')})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?`;
 const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUM_WORD}(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?${NUM_WORD})?)?)`;
 const SCALE = `(?:\\s*(?:hundred|thousand|million|billion|trillion|bn|m)\\b)?`;
+/** Plural nouns whose counts are facts a restatement can change (`two leaders`, `three pillars`). */
+const COUNTED = 'leaders|countries|nations|ministers|secretaries|pillars|priorities|sections|areas|governments|parties|sides|partners|commitments|meetings|summits|initiatives';
 const FIGURE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
@@ -41,6 +45,8 @@ const FIGURE = new RegExp(
     `(?<percent>\\b${NUMBER}\\s*(?:%|per\\s*cent\\b|percent\\b))`,
     `(?<degrees>\\b${NUMBER}\\s*(?:°\\s*C?|degrees?(?:\\s+(?:C|Celsius)\\b\\.?)?))`,
     `(?<year>\\b(?:19|20)\\d{2}\\b)`,
+    `(?<yearWords>\\b(?:nineteen|two\\s+thousand(?:\\s+and)?|twenty)(?:[-\\s]+${NUM_WORD})?\\b(?=\\s*(?:[.,;:!?)]|$|\\s+(?:and|or|at|by|in|for|to|as|with|from)\\b)))`,
+    `(?<count>\\b(?:${NUM_WORD}|\\d{1,3})\\s+(?:${COUNTED})\\b)`,
   ].join('|'),
   'giu',
 );
@@ -107,6 +113,23 @@ export function findFigures(text: string): Figure[] {
     } else if (g.degrees) {
       kind = 'degrees';
       value = amount(g.degrees.replace(/\s*(?:°\s*C?|degrees?(?:\s+(?:C|Celsius)\.?)?)$/i, ''));
+    } else if (g.yearWords) {
+      // `two thousand and forty`, `twenty fifty`, `nineteen ninety`: a year only between 1900 and 2100.
+      const words = g.yearWords.toLowerCase().split(/[-\s]+/).filter(w => w && w !== 'and');
+      let y: number | undefined;
+      if (words[0] === 'two' && words[1] === 'thousand') y = 2000 + (parseNumber(words.slice(2).join(' ') || 'zero') ?? NaN);
+      else if (words.length >= 2) y = (words[0] === 'twenty' ? 2000 : 1900) + (parseNumber(words.slice(1).join(' ')) ?? NaN);
+      if (y === undefined || !(y >= 1900 && y <= 2100) || (words[0] !== 'two' && y % 100 < 10)) continue;
+      kind = 'year';
+      value = String(y);
+    } else if (g.count) {
+      const c = /^(.*?)\s+(\p{L}+)$/u.exec(g.count)!;
+      const n = parseNumber(c[1]);
+      if (n === undefined) continue;
+      kind = 'count';
+      value = String(n);
+      out.push({ kind, value, start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/ies$/, 'y').replace(/s$/, '') });
+      continue;
     } else {
       kind = 'year';
       value = g.year;
