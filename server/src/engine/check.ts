@@ -568,7 +568,7 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:is|was|remains) silent on|cannot|can't)\b(?:\s+\w+)?/gi;
 /** Adverbs between a negation and its verb (`did not itself create`). */
 const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
@@ -588,6 +588,8 @@ const OPPOSITES: readonly [string[], string[]][] = [
   ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail, wind down, dismantle, abandon, phase out, downgrade'],
   ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end, roll back, wind down, freeze'],
   ['encourage, facilitate, enable', 'discourage, hinder, impede, obstruct, prevent, block'],
+  ['modernize, modernizing, renew, update, upgrade', 'phase out, dismantle, abolish, scrap, retire, lapse, wind down'],
+  ['reestablish, establish, launch, relaunch, create, revive', 'wind down, dissolve, disband, abolish, scrap, close, end, suspend'],
   ['increase, raise, boost, accelerate', 'decrease, reduce, lower, slow, cut, decelerate'],
   ['rise, growth, increase, surge', 'decline, fall, drop, decrease, reduction'],
   ['ease, loosen, lift, relax', 'tighten, impose, harden'],
@@ -600,7 +602,7 @@ const ACTORS: Readonly<Record<string, string[]>> = {
   us: ['US'], president: ['US'], biden: ['US'], washington: ['US'], american: [],
   canada: ['CA'], canadian: ['CA'], prim: ['CA'], trudeau: ['CA'], ottawa: ['CA'],
   leader: ['US', 'CA'], both: ['US', 'CA'], two: ['US', 'CA'], countri: ['US', 'CA'], they: ['US', 'CA'],
-  mexico: ['MX'], mexican: ['MX'], brazil: ['BR'], china: ['CN'], russia: ['RU'], japan: ['JP'], france: ['FR'], germani: ['DE'], india: ['IN'],
+  harri: ['VP'], vice: ['VP'], mexico: ['MX'], mexican: ['MX'], brazil: ['BR'], china: ['CN'], russia: ['RU'], japan: ['JP'], france: ['FR'], germani: ['DE'], india: ['IN'],
   ukrain: ['UA'], australia: ['AU'], kingdom: ['UK'], britain: ['UK'], europ: ['EU'],
 };
 
@@ -704,9 +706,12 @@ function checkSentence(
   const srcLevel = Math.max(0, ...src.keys.map(k => (HEDGES.has(k) ? 1 : LADDER[k] ?? 0)));
   const deniesMore = (n: RegExpMatchArray) => {
     const after = wordsOf(p, s + n.index! + n[0].replace(/\s+\w+$/, '').length, e).map(w => w.key);
-    const verb = after.find(k => !NEGATED_VERB_SKIP.has(k));
-    const level = verb !== undefined ? LADDER[verb] : undefined;
-    return level !== undefined && level > srcLevel;
+    const verb = after.find(k => !NEGATED_VERB_SKIP.has(k) && !isStopKey(k));
+    if (verb === undefined) return false;
+    const level = LADDER[verb];
+    if (level !== undefined) return level > srcLevel;
+    // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
+    return !src.keys.includes(verb) && !/^(?:stopped|stops|no|is|was|remains)\b/i.test(n[0]);
   };
   if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
@@ -915,8 +920,13 @@ function checkStrength(
   for (const di of verbs) {
     const dl = LADDER[draftKeys[di]];
     // The source sentence that has the verb's object decides; the alignment only if none has it.
+    // Any source supporting the verb's strength is enough (the Roadmap's firm wording may
+    // sit beside the companion statement's weaker one).
     let found: { level: number; word: string } | undefined;
-    for (const c of candidates) if ((found = sourceLevelByObject(draftKeys, c, di, dl, isLadder))) break;
+    for (const c of candidates) {
+      const f = sourceLevelByObject(draftKeys, c, di, dl, isLadder);
+      if (f && (!found || f.level > found.level)) found = f;
+    }
     if (!found && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) found = sourceLevelByAlignment(draftKeys, src, al, di, dl, isLadder);
     if (!found || found.level === dl) continue;
     if (found.level > dl) {
@@ -938,9 +948,9 @@ function checkStrength(
   const hedged = hedgedActions(src);
   if (!hedged.length) return;
   for (let i = 0; i < words.length; i++) {
-    const h = hedged.find(x => sameRoot(words[i].text, x.noun) && words[i].text !== x.noun && !/(?:tion|ment|ance|ence)s?$/.test(words[i].text));
-    // The draft keeps the hedge (`explore its creation`, `study establishing`): faithful.
-    if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k))) continue;
+    const h = hedged.find(x => (sameRoot(words[i].text, x.noun) || actsAs(draftKeys, i, x.noun)) && words[i].text !== x.noun && !/(?:tion|ment|ance|ence)s?$/.test(words[i].text));
+    // The draft keeps the hedge (`explore its creation`, `study establishing`, `work towards`): faithful.
+    if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k) || k === 'towards')) continue;
     const w = words[i];
     add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders would only ${h.hedge} the ${h.noun} (${label}).`, details: { draftLevel: LEVEL_NAMES[5], sourceLevel: LEVEL_NAMES[1] } });
     return;
@@ -1044,12 +1054,25 @@ function hedgedActions(src: SourceSentence): { hedge: string; noun: string }[] {
       if (/(?:tion|ment|ance|ence)$/.test(w) && src.words[t + 1]?.text === 'of') out.push({ hedge: src.words[j].text.replace(/ing$/, 'e').replace(/ed$/, 'e').replace(/ee$/, 'e'), noun: w });
     }
   }
+  // `work towards reviving the Summit`.
+  for (let j = 0; j + 2 < src.words.length; j++) {
+    if (src.keys[j] === 'work' && src.keys[j + 1] === 'towards' && /ing$/.test(src.words[j + 2].text)) out.push({ hedge: 'work towards', noun: src.words[j + 2].text });
+  }
   return out;
+}
+
+/** Verbs that do what a hedged action noun names (`set up a task force` for `the creation of`). */
+const ACTS_AS: Readonly<Record<string, readonly string[]>> = {
+  creation: ['set up', 'form', 'establish', 'launch'],
+  establishment: ['set up', 'creat', 'form', 'launch'],
+};
+function actsAs(keys: readonly string[], i: number, noun: string): boolean {
+  return (ACTS_AS[noun] ?? []).some(v => v.split(' ').every((w, k) => keys[i + k] === w));
 }
 
 /** `create`/`creation`, `establishing`/`establishment`: the same root, by a shared stem of five or more letters. */
 function sameRoot(word: string, noun: string): boolean {
-  const root = noun.replace(/(?:ation|ition|tion|ment|ance|ence)$/, '');
+  const root = noun.replace(/(?:ation|ition|tion|ment|ance|ence|ing)$/, '');
   return root.length >= 4 && word.startsWith(root.slice(0, Math.max(4, Math.min(root.length, 6)))) && word.length <= root.length + 4;
 }
 
