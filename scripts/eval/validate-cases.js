@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json, holdout-2.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json, holdout-2.json, holdout-3.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -165,6 +165,8 @@ validateFile('holdout-1', load(path.join(root, 'test/eval/holdout-1.json')), cor
   { checks: 60, clean: 25, completions: 0, hovers: 0, perKind: 3 });
 validateFile('holdout-2', load(path.join(root, 'test/eval/holdout-2.json')), corpus, allIds, seedTexts,
   { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-3', load(path.join(root, 'test/eval/holdout-3.json')), corpus, allIds, seedTexts,
+  { checks: 90, clean: 45, completions: 0, hovers: 0, perKind: 3 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);
