@@ -533,7 +533,13 @@ interface Match {
 export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
   const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
   if (content.length < 3) return [];
-  const total = content.reduce((s, k) => s + ci.idf(k), 0);
+  // The action words a contradiction changes (`wind down` for `reestablish`, `ruled out`) and
+  // references to the sources themselves (`under the Roadmap`) are rare, so heavy by IDF; they
+  // say nothing about which commitment a sentence restates: they count for a match that has
+  // them, never against one that does not.
+  const weight = (k: string) => (NEUTRAL_KEYS.has(k) ? 0 : ci.idf(k));
+  const total = content.reduce((s, k) => s + weight(k), 0);
+  if (total <= 0) return [];
   const out: Match[] = [];
   for (const c of shortlist(ci, content, 4)) {
     if (c.score < total * 0.4) continue;
@@ -551,12 +557,18 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
     for (const [ui, s] of units.entries()) {
       let shared = 0;
       let n = 0;
-      for (const k of content) if (s.content.has(k)) { shared += ci.idf(k); n++; }
+      let sTotal = total;
+      for (const k of content) {
+        if (!s.content.has(k)) continue;
+        shared += ci.idf(k);
+        if (NEUTRAL_KEYS.has(k)) sTotal += ci.idf(k);
+        n++;
+      }
       if (s.merged) {
         const i = ui - own.length;
         if (substance(s) <= Math.max(own1[i], own1[i + 1]) + 1e-9) continue;
       }
-      const coverage = (shared / total) * (s.merged ? 0.97 : 1);
+      const coverage = (shared / sTotal) * (s.merged ? 0.97 : 1);
       if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage });
     }
   }
@@ -597,6 +609,13 @@ const OPPOSITES: readonly [string[], string[]][] = [
   ['reduce, counter, combat, address', 'increase, encourage, expand'],
 ].map(([x, y]) => [stemAll(x), stemAll(y)] as [string[], string[]]);
 const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, address, counter, combat, tackle, control'), stemAll('eliminate, eradicate, end, ban, abolish')]];
+
+/** Keys that do not count for or against a restatement match (see `bestSentences`). */
+const NEUTRAL_KEYS: ReadonlySet<string> = new Set([
+  ...OPPOSITES.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))),
+  ...Object.keys(LADDER),
+  ...'roadmap rule ruled declin refus reject wind down'.split(' ').map(stem),
+]);
 
 const ACTORS: Readonly<Record<string, string[]>> = {
   us: ['US'], president: ['US'], biden: ['US'], washington: ['US'], american: [],
@@ -915,7 +934,9 @@ function checkStrength(
   const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => HEDGES.has(k));
   // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
   const nounUse = (i: number) => i > 0 && (/'s$|s'$/.test(words[i - 1].text) || /^(?:the|a|an|their|his|her|its|our|this|that)$/.test(words[i - 1].text));
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i));
+  // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
+  const passive = (i: number) => i > 0 && /ed$/.test(words[i].text) && (/^(?:was|were|been|be|being|is|are|first|originally|once|long)$/i.test(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
+  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     const dl = LADDER[draftKeys[di]];
@@ -927,7 +948,13 @@ function checkStrength(
       const f = sourceLevelByObject(draftKeys, c, di, dl, isLadder);
       if (f && (!found || f.level > found.level)) found = f;
     }
-    if (!found && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) found = sourceLevelByAlignment(draftKeys, src, al, di, dl, isLadder);
+    if (!found && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) {
+      found = sourceLevelByAlignment(draftKeys, src, al, di, dl, isLadder);
+      // The source's verb is the draft's own next verb (`agreed to launch a Ministerial and
+      // reaffirmed their commitment to …` matched to the `reaffirmed` sentence): this verb
+      // governs another clause, which the source sentence does not have.
+      if (found && draftKeys.some((k, i) => i > di && k === stem(found!.word))) found = undefined;
+    }
     if (!found || found.level === dl) continue;
     if (found.level > dl) {
       under ??= { di, dl, found };
@@ -971,12 +998,7 @@ function sourceLevelByObject(
   dl: number,
   isLadder: (keys: readonly string[], i: number) => boolean,
 ): { level: number; word: string } | undefined {
-  const object: string[] = [];
-  for (let t = di + 1; t < draftKeys.length && object.length < 2 && t <= di + 8; t++) {
-    const k = draftKeys[t];
-    if (isStopKey(k) || k in LADDER || k in ACTORS || OBJECT_FILLERS.has(k)) continue;
-    object.push(k);
-  }
+  const object = objectOf(draftKeys, di);
   if (object.length < 2) return undefined;
   // The object's two words in order, close together in the source.
   let at = -1;
@@ -997,6 +1019,17 @@ function sourceLevelByObject(
     return { level, word };
   }
   return undefined;
+}
+
+/** The first two content words after the verb at `di`: what it governs. */
+function objectOf(draftKeys: readonly string[], di: number): string[] {
+  const object: string[] = [];
+  for (let t = di + 1; t < draftKeys.length && object.length < 2 && t <= di + 8; t++) {
+    const k = draftKeys[t];
+    if (isStopKey(k) || k in LADDER || k in ACTORS || OBJECT_FILLERS.has(k)) continue;
+    object.push(k);
+  }
+  return object;
 }
 
 /** Adverbs that move freely in a paraphrase and so cannot anchor a verb's object. */
