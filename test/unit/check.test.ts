@@ -85,6 +85,9 @@ describe('check: restatements', () => {
     ['negation', 'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.', 'negated', 'will not launch'],
     ['overstated', 'The leaders agreed to align their approaches to China.', 'overstated', 'agreed'],
     ['hedged action', 'The President and the Prime Minister created a cross-border task force to address gun smuggling and trafficking.', 'overstated', 'created'],
+    ['act for work towards', 'The leaders agreed to relaunch the North American Leaders’ Summit as a recommitment of solidarity between the United States, Canada, and Mexico.', 'overstated', 'relaunch'],
+    ['act for work towards, by root', 'The leaders will revive the North American Leaders’ Summit.', 'overstated', 'revive'],
+    ['opposite, action word unknown to the source', 'Under the Roadmap, Canada and the United States will wind down the Cross-Border Crime Forum.', 'opposite', 'wind down'],
     ['opposite', 'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.', 'opposite', 'reduce'],
     ['altered name', 'Canada and the United States will reestablish the Cross-Forum on Border Crime to facilitate cooperation among law enforcement bodies.', 'altered-name', 'Cross-Forum on Border Crime'],
     ['altered plan', 'To that end, the leaders agreed to strengthen the Canada-U.S. Critical Minerals Strategy to target a net-zero industrial transformation.', 'altered-name', 'Strategy'],
@@ -113,6 +116,8 @@ describe('check: restatements', () => {
       'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
       'The North American Leaders’ Summit was last held in Ottawa in 2016.',
       'Snow is expected in Ottawa on Thursday.',
+      'NORAD, first established in 1958, is to be modernized as part of expanded cooperation on continental defense and in the Arctic.',
+      'The leaders agreed to launch a High Level Climate Ministerial and reaffirmed their commitment to reducing oil and gas methane emissions.',
       'The leaders agreed to renew and update the energy MOU between the U.S. Department of Energy and Natural Resources Canada.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);

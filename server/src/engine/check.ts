@@ -592,6 +592,8 @@ const LADDER_WORDS: readonly [number, string][] = [
   [5, 'create created establish established launch launched relaunch relaunched implement implemented impose imposed adopt adopted enact enacted reconvene reconvened restart restarted guarantee guaranteed'],
 ];
 const LADDER: Readonly<Record<string, number>> = Object.fromEntries(LADDER_WORDS.flatMap(([l, ws]) => ws.split(' ').map(w => [stem(w), l])));
+/** The key of `towards`/`toward` (keys are stems). */
+const TOWARD = stem('towards');
 const HEDGES = new Set('discuss review consider explore look talk examine study'.split(' ').map(stem));
 const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acted'];
 
@@ -977,7 +979,7 @@ function checkStrength(
   for (let i = 0; i < words.length; i++) {
     const h = hedged.find(x => (sameRoot(words[i].text, x.noun) || actsAs(draftKeys, i, x.noun)) && words[i].text !== x.noun && !/(?:tion|ment|ance|ence)s?$/.test(words[i].text));
     // The draft keeps the hedge (`explore its creation`, `study establishing`, `work towards`): faithful.
-    if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k) || k === 'towards')) continue;
+    if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k) || k === TOWARD)) continue;
     const w = words[i];
     add({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders would only ${h.hedge} the ${h.noun} (${label}).`, details: { draftLevel: LEVEL_NAMES[5], sourceLevel: LEVEL_NAMES[1] } });
     return;
@@ -1008,7 +1010,7 @@ function sourceLevelByObject(
   }
   if (at < 0) return undefined;
   // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
-  if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes('towards') && src.keys.slice(Math.max(0, at - 5), at).includes('work')) return { level: 1, word: 'work towards' };
+  if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes(TOWARD) && src.keys.slice(Math.max(0, at - 5), at).includes('work')) return { level: 1, word: 'work towards' };
   for (let j = at - 1; j >= 0 && j >= at - 20; j--) {
     if (!isLadder(src.keys, j)) continue;
     let level = LADDER[src.keys[j]];
@@ -1071,7 +1073,7 @@ function sourceLevelByAlignment(
     if (sl !== undefined && dl === 5 && /^(?:towards?|toward)$/.test(src.keys[(nextEq?.b ?? 0) - 1] ?? '')) sl = Math.min(sl, 1);
   }
   // `work towards reviving` before the matched object: a hedge.
-  if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes('towards') && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes('work')) {
+  if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes(TOWARD) && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes('work')) {
     if (sl === undefined || sl > 1) { sl = 1; sWord = 'work towards'; }
   }
   return sl === undefined ? undefined : { level: sl, word: sWord };
@@ -1089,7 +1091,7 @@ function hedgedActions(src: SourceSentence): { hedge: string; noun: string }[] {
   }
   // `work towards reviving the Summit`.
   for (let j = 0; j + 2 < src.words.length; j++) {
-    if (src.keys[j] === 'work' && src.keys[j + 1] === 'towards' && /ing$/.test(src.words[j + 2].text)) out.push({ hedge: 'work towards', noun: src.words[j + 2].text });
+    if (src.keys[j] === 'work' && src.keys[j + 1] === TOWARD && /ing$/.test(src.words[j + 2].text)) out.push({ hedge: 'work towards', noun: src.words[j + 2].text });
   }
   return out;
 }
