@@ -91,6 +91,7 @@ describe('check: restatements', () => {
     ['opposite', 'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.', 'opposite', 'reduce'],
     ['altered name', 'Canada and the United States will reestablish the Cross-Forum on Border Crime to facilitate cooperation among law enforcement bodies.', 'altered-name', 'Cross-Forum on Border Crime'],
     ['altered plan', 'To that end, the leaders agreed to strengthen the Canada-U.S. Critical Minerals Strategy to target a net-zero industrial transformation.', 'altered-name', 'Strategy'],
+    ['name listed with another', 'They agreed to leverage existing pandemic preparedness arrangements, such as the North American Plan for Animal and Pandemic Influenza and the Global Health Security Initiative.', 'altered-name', 'Initiative'],
     ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {

@@ -1197,7 +1197,10 @@ function officialNameInside(ci: CheckIndex, keys: readonly string[]): [number, n
     for (let j = keys.length; j > i + 1; j--) {
       if (j - i === keys.length) continue;
       const sub = keys.slice(i, j);
-      if (sub.filter(k => !isStopKey(k)).length >= 2 && ci.names.has(sub.join(' '))) return [i, j];
+      // A name known only from inside a source list (`the U.S. Department of Energy and the
+      // Department of Natural Resources Canada`) does not vouch for the draft's rest of the list.
+      const key = sub.join(' ');
+      if (sub.filter(k => !isStopKey(k)).length >= 2 && ci.names.has(key) && !ci.partNames.has(key)) return [i, j];
     }
   }
   return undefined;

@@ -37,6 +37,8 @@ export interface CheckIndex {
   idf(key: string): number;
   /** Every official name in the sources, by joined keys. */
   readonly names: ReadonlyMap<string, NamePhrase>;
+  /** Keys of the names that occur only inside a list joined by `and the` (see `namesJoinedBy`). */
+  readonly partNames: ReadonlySet<string>;
   /** Content word key → official names containing it. */
   readonly namesByWord: ReadonlyMap<string, readonly NamePhrase[]>;
   sentencesOf(paragraphIndex: number): readonly SourceSentence[];
@@ -74,6 +76,30 @@ export function namePhrases(text: string, from = 0, to = text.length): NamePhras
   return out;
 }
 
+/**
+ * The names a capitalised run joins with `and the` (`the Global Health Security Agenda and the
+ * Global Partnership Against …`): each is an official name in its own right. The run stays a
+ * name too, for drafts that quote the whole list.
+ */
+function namesJoinedBy(n: NamePhrase): NamePhrase[] {
+  const words = wordsOf(n.text);
+  const parts: NamePhrase[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    const ws = words.slice(from, to);
+    if (ws.length >= 2 && ws.filter(w => isCap(n.text, w)).length >= 2 && isCap(n.text, ws[0]) && isCap(n.text, ws[ws.length - 1])) {
+      parts.push({ text: n.text.slice(ws[0].start, ws[ws.length - 1].end), keys: ws.map(w => w.key), start: n.start + ws[0].start, end: n.start + ws[ws.length - 1].end });
+    }
+  };
+  for (let i = 1; i + 2 < words.length; i++) {
+    if (words[i].text !== 'and' || words[i + 1].text !== 'the') continue;
+    push(i);
+    from = i + 2;
+  }
+  if (from > 0) push(words.length);
+  return parts;
+}
+
 function isCap(text: string, w: Word): boolean {
   const c = text[w.start];
   return (c >= 'A' && c <= 'Z') || /\d/.test(c) && /[A-Za-z]/.test(text.slice(w.start, w.end));
@@ -87,6 +113,7 @@ function build(index: CorpusIndex): CheckIndex {
   const paragraphWords: Word[][] = [];
   const postings = new Map<string, number[]>();
   const names = new Map<string, NamePhrase>();
+  const partNames = new Set<string>();
   index.paragraphs.forEach((p, pi) => {
     const words = wordsOf(p.text);
     paragraphWords.push(words);
@@ -112,7 +139,17 @@ function build(index: CorpusIndex): CheckIndex {
   // Official names: only the bundled and user sources' first copies matter; collect lazily per paragraph
   // for large corpora, but the global map is built from every paragraph (cheap: one regex pass each).
   index.paragraphs.forEach((_p, pi) => {
-    for (const n of namesOf(pi)) if (!names.has(n.keys.join(' '))) names.set(n.keys.join(' '), n);
+    for (const n of namesOf(pi)) {
+      // The first copy of a name is its citation; a name found whole anywhere is not a part.
+      if (!names.has(n.keys.join(' ')) || partNames.has(n.keys.join(' '))) names.set(n.keys.join(' '), n);
+      partNames.delete(n.keys.join(' '));
+      for (const x of namesJoinedBy(n)) {
+        const key = x.keys.join(' ');
+        if (names.has(key)) continue;
+        names.set(key, x);
+        partNames.add(key);
+      }
+    }
   });
   const namesByWord = new Map<string, NamePhrase[]>();
   for (const n of names.values()) {
@@ -128,6 +165,7 @@ function build(index: CorpusIndex): CheckIndex {
     paragraphWords,
     postings,
     names,
+    partNames,
     namesByWord,
     idf: (key: string) => {
       let v = idfs.get(key);
