@@ -627,6 +627,9 @@ const ACTORS: Readonly<Record<string, string[]>> = {
   ukrain: ['UA'], australia: ['AU'], kingdom: ['UK'], britain: ['UK'], europ: ['EU'],
 };
 
+/** Words for office holders: who a commitment directs (`Ministers of …`, `officials`). */
+const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secretaries adviser advisers advisor advisors ambassador ambassadors official officials cabinet envoy envoys'.split(' ').map(stem));
+
 function parties(keys: readonly string[]): Set<string> {
   const s = new Set<string>();
   keys.forEach((k, i) => {
@@ -800,6 +803,26 @@ function checkSentence(
     const link = draftKeys[third - 1];
     if (!/^(?:with|and|between|alongside)$/.test(link ?? '')) continue;
     actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[third - 1].start, end: words[third].end, ...base, message: `"${flat(p.slice(words[third - 1].start, words[third].end))}" brings in a party the source does not name: "${clip(srcText)}" (${label}).` });
+  }
+
+  // The office holders changed (`their national security advisers` for `their Ministers of
+  // Foreign Affairs and National Defence and Secretaries of State and Defense`): an interior
+  // substitution next to an office word, whose words the source sentence does not have at all.
+  for (const b of blocks) {
+    if (!b.a.length || !b.b.length || (b.aBefore < 0 && b.aAfter < 0)) continue;
+    // `Prime Minister` is a party (above), not an office.
+    const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== 'prim';
+    const near = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (isStopKey(keys[before] ?? '') && office(keys, before - 1));
+    const bBefore = al.ops.find(o => o.t === 'eq' && o.a === b.aBefore)?.b ?? -1;
+    if (!near(draftKeys, b.a, b.aBefore) || !near(src.keys, b.b, bBefore)) continue;
+    const dContent = b.a.map(i => draftKeys[i]).filter(k => !isStopKey(k) && !OFFICES.has(k));
+    const sContent = b.b.map(i => src.keys[i]).filter(k => !isStopKey(k) && !OFFICES.has(k));
+    // Another office (`advisers` for `Ministers … and Secretaries`), or the same office of
+    // other departments (`Ministers of Finance` for `Ministers of Foreign Affairs`).
+    const otherOffice = b.a.some(i => office(draftKeys, i) && !src.keys.includes(draftKeys[i])) && b.b.some(i => office(src.keys, i));
+    const otherDepartments = dContent.length > 0 && sContent.length > 0 && !dContent.some(k => src.keys.includes(k)) && !sContent.some(k => draftKeys.includes(k));
+    if (!otherOffice && !otherDepartments) continue;
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
   }
 
   // One swap of parties is one finding: `The President … for the United States` where the
