@@ -82,6 +82,8 @@ describe('check: restatements', () => {
     ['2+2 format', 'They directed their Ministers of Foreign Affairs and National Defence and Secretaries of State and Defense to meet in a 3+3 Ministerial format.', 'changed-figure', '3+3'],
     ['actor', 'Prime Minister Trudeau condemned the arbitrary detention of Michael Kovrig and Michael Spavor and committed to work for their release.', 'changed-actor', 'Prime Minister Trudeau'],
     ['office', 'They directed their national security advisers to meet in a 2+2 format to further coordinate joint contributions to collective security.', 'changed-actor', 'national security advisers'],
+    ['subject', 'Prime Minister Trudeau committed to work for the release of Michael Kovrig and Michael Spavor, whose arbitrary detention he condemned.', 'changed-actor', 'Prime Minister Trudeau'],
+    ['second verb of one subject', 'The leaders directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking, and agreed to reduce support for capacity building in Central America.', 'opposite', 'reduce'],
     ['partner', 'The leaders agreed to work towards reviving the North American Leaders’ Summit as a recommitment of solidarity between the United States, Canada, and Brazil.', 'changed-actor', 'Brazil'],
     ['negation', 'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.', 'negated', 'will not launch'],
     ['overstated', 'The leaders agreed to align their approaches to China.', 'overstated', 'agreed'],
@@ -105,6 +107,17 @@ describe('check: restatements', () => {
     });
   }
 
+  it('finds nothing wrong with the sources themselves, paragraph by paragraph and sentence by sentence', () => {
+    const index = bundledIndex();
+    for (const para of index.paragraphs) {
+      const texts = [para.text, ...para.sentences.map(x => para.text.slice(x.start, x.end))];
+      for (const text of texts) {
+        const fs = checkDraft(index, { uri: 'file:///source-as-draft.md', text }, {}).filter(f => f.severity === 'warning' || f.severity === 'error');
+        assert.deepEqual(fs.map(f => `${f.code}: ${at(text, f)}`), [], `${para.id}: ${text}`);
+      }
+    }
+  });
+
   it('reports an understatement at Information level', () => {
     const fs = check('The leaders discussed a High Level Climate Ministerial.');
     assert.deepEqual(fs.map(f => [f.code, f.severity]), [['understated', 'information']]);
@@ -118,6 +131,8 @@ describe('check: restatements', () => {
       'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
       'The North American Leaders’ Summit was last held in Ottawa in 2016.',
       'Snow is expected in Ottawa on Thursday.',
+      'Acknowledging Canada’s strengthened climate plan, the President welcomed the Prime Minister’s aim to announce an enhanced 2030 emissions target by the Summit.',
+      'The Prime Minister aimed to announce an enhanced 2030 emissions target for Canada’s NDC by the Leaders’ Climate Summit.',
       'They directed their foreign and defence ministers to meet in a 2+2 format to coordinate joint contributions to collective security.',
       'NORAD, first established in 1958, is to be modernized as part of expanded cooperation on continental defense and in the Arctic.',
       'The leaders agreed to launch a High Level Climate Ministerial and reaffirmed their commitment to reducing oil and gas methane emissions.',

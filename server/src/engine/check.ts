@@ -349,7 +349,9 @@ function sameSource(a: SourceSentence, b: SourceSentence): boolean {
 }
 
 /** Where a coordinating conjunction opens a new clause with its own subject. */
-const CLAUSE_BREAK = /(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|;\s+/gi;
+// A clause opens at a conjunction before a subject, or at `, and` before a second verb of the
+// same subject (`…directed officials to explore a task force, and agreed to expand support …`).
+const CLAUSE_BREAK = /(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|,\s*and\s+(?=(?:also\s+)?(?:agreed|committed|reaffirmed|affirmed|pledged|promised|decided|directed|discussed|welcomed|recognized|emphasized|expressed|noted|condemned|launched|will)\b)|;\s+/gi;
 
 /** The clauses of a draft sentence `p[s, e)` that each have a subject of their own (at least two, or none). */
 export function draftClauses(p: string, s: number, e: number): [number, number][] {
@@ -630,6 +632,34 @@ const ACTORS: Readonly<Record<string, string[]>> = {
 /** Words for office holders: who a commitment directs (`Ministers of …`, `officials`). */
 const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secretaries adviser advisers advisor advisors ambassador ambassadors official officials cabinet envoy envoys'.split(' ').map(stem));
 
+/**
+ * The parties named at the opening of a sentence, before its verb (`Prime Minister Trudeau`,
+ * `The President and the Prime Minister`): words that name a party, stop words and
+ * capitalised words, at most eight. `start`/`end` bound the party words.
+ */
+function subjectOf(texts: readonly string[], keys: readonly string[]): { parties: Set<string>; start: number; end: number } {
+  let end = 0;
+  let start = -1;
+  for (let i = 0; i < keys.length && i < 8; i++) {
+    const k = keys[i];
+    const isParty = parties([k, keys[i + 1] ?? '']).size > 0 || k === 'minister';
+    // `Canada's plan`, `the President's aim`: a possessive opens no subject.
+    if (isParty && /['’]s?$/.test(texts[i])) break;
+    if (isParty) {
+      if (start < 0) start = i;
+      end = i + 1;
+      continue;
+    }
+    // Capitalised words belong to a subject already begun (`President Joe Biden`), not before one
+    // (`Acknowledging Canada's plan, the President …`: no subject found).
+    if (isStopKey(k) || (start >= 0 && /^\p{Lu}/u.test(texts[i]) && !(k in LADDER))) continue;
+    break;
+  }
+  return { parties: start < 0 ? new Set() : parties(keys.slice(start, end)), start: Math.max(0, start), end };
+}
+
+const GROUP_PARTIES: ReadonlySet<string> = new Set(['leader', 'both', 'two', 'countri', 'they']);
+
 function parties(keys: readonly string[]): Set<string> {
   const s = new Set<string>();
   keys.forEach((k, i) => {
@@ -763,6 +793,29 @@ function checkSentence(
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
     actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
   }
+  // The subject swapped (`Prime Minister Trudeau committed to work for their release` where
+  // `President Biden condemned … and committed to work for their release`): the parties that
+  // open the draft and the source sentence are disjoint, and the draft does not name the
+  // source's subject at all, or names it where the source named the draft's (`with Canada`).
+  {
+    const dSubj = subjectOf(words.map(w => p.slice(w.start, w.end)), draftKeys);
+    const sSubj = subjectOf(src.words.map(w => para.text.slice(w.start, w.end)), src.keys);
+    if (dSubj.parties.size && sSubj.parties.size && ![...dSubj.parties].some(x => sSubj.parties.has(x))) {
+      // Named one by one: `the leaders`, `both` (or `Leaders’ Climate Summit`) name neither side alone.
+      const named1 = (keys: readonly string[]) => parties(keys.filter(k => !GROUP_PARTIES.has(k)));
+      const restD = named1(draftKeys.slice(dSubj.end));
+      const restS = named1(src.keys.slice(sSubj.end));
+      const named = [...sSubj.parties].some(x => restD.has(x));
+      // The source names the draft's subject later on (`welcomed the Prime Minister's aim`):
+      // only a complete swap of the two is a change.
+      const mirrored = [...dSubj.parties].some(x => restS.has(x));
+      if (mirrored ? named : !named) {
+        const endW = words[dSubj.end - 1];
+        const srcSubj = para.text.slice(src.words[0].start, src.words[sSubj.end - 1].end);
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source says "${flat(srcSubj)}" (${label}).` });
+      }
+    }
+  }
   const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
@@ -812,7 +865,8 @@ function checkSentence(
     if (!b.a.length || !b.b.length || (b.aBefore < 0 && b.aAfter < 0)) continue;
     // `Prime Minister` is a party (above), not an office.
     const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== 'prim';
-    const near = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (isStopKey(keys[before] ?? '') && office(keys, before - 1));
+    // The office inside the change, or just before it (`Ministers of [Finance]`), not `officials to [establish]`.
+    const near = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (keys[before] === 'of' && office(keys, before - 1));
     const bBefore = al.ops.find(o => o.t === 'eq' && o.a === b.aBefore)?.b ?? -1;
     if (!near(draftKeys, b.a, b.aBefore) || !near(src.keys, b.b, bBefore)) continue;
     const dContent = b.a.map(i => draftKeys[i]).filter(k => !isStopKey(k) && !OFFICES.has(k));
@@ -956,7 +1010,8 @@ function checkStrength(
   // object; the first (the main verb) falls back on the alignment. One finding per sentence,
   // an overstatement before an understatement.
   // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
-  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => HEDGES.has(k));
+  // (`consider innovative approaches to implementing`: up to five words back).
+  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
   // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
   const nounUse = (i: number) => i > 0 && (/'s$|s'$/.test(words[i - 1].text) || /^(?:the|a|an|their|his|her|its|our|this|that)$/.test(words[i - 1].text));
   // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
