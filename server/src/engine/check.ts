@@ -542,7 +542,7 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
   const weight = (k: string) => (NEUTRAL_KEYS.has(k) ? 0 : ci.idf(k));
   const total = content.reduce((s, k) => s + weight(k), 0);
   if (total <= 0) return [];
-  const out: Match[] = [];
+  const out: (Match & { neutral: number })[] = [];
   for (const c of shortlist(ci, content, 4)) {
     if (c.score < total * 0.4) continue;
     const own = ci.sentencesOf(c.pi);
@@ -560,10 +560,15 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
       let shared = 0;
       let n = 0;
       let sTotal = total;
+      let neutral = 0;
       for (const k of content) {
-        if (!s.content.has(k)) continue;
+        // `the President and the Prime Minister` are in `the leaders`.
+        if (!s.content.has(k) && !coveredParty(k, s)) continue;
         shared += ci.idf(k);
-        if (NEUTRAL_KEYS.has(k)) sTotal += ci.idf(k);
+        if (NEUTRAL_KEYS.has(k)) {
+          sTotal += ci.idf(k);
+          neutral += ci.idf(k);
+        }
         n++;
       }
       if (s.merged) {
@@ -571,10 +576,21 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
         if (substance(s) <= Math.max(own1[i], own1[i + 1]) + 1e-9) continue;
       }
       const coverage = (shared / sTotal) * (s.merged ? 0.97 : 1);
-      if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage });
+      if (n >= 3 && coverage >= 0.55) out.push({ sentence: s, coverage, neutral });
     }
   }
-  return out.sort((a, b) => b.coverage - a.coverage).slice(0, 2);
+  // Equal coverage: the sentence that also has the draft's action words (`reaffirmed … combat`).
+  return out.sort((a, b) => (Math.abs(b.coverage - a.coverage) > 1e-9 ? b.coverage - a.coverage : b.neutral - a.neutral)).slice(0, 2).map(({ sentence, coverage }) => ({ sentence, coverage }));
+}
+
+const sentenceParties = new WeakMap<SourceSentence, Set<string>>();
+/** True if `k` names a party (or is the `minister` of `Prime Minister`) that `s` names in other words. */
+function coveredParty(k: string, s: SourceSentence): boolean {
+  const named = k === 'minister' || k === 'prim' ? ['CA'] : ACTORS[k];
+  if (!named?.length) return false;
+  let sp = sentenceParties.get(s);
+  if (!sp) sentenceParties.set(s, (sp = parties(s.keys)));
+  return named.every(x => sp!.has(x));
 }
 
 function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & { merged: true } {
@@ -807,9 +823,15 @@ function checkSentence(
       const restS = named1(src.keys.slice(sSubj.end));
       const named = [...sSubj.parties].some(x => restD.has(x));
       // The source names the draft's subject later on (`welcomed the Prime Minister's aim`):
-      // only a complete swap of the two is a change.
+      // only a complete swap, the other side as partner in both, is a change (`President
+      // Biden committed to partnering with Canada` for `The Prime Minister … with the United States`).
       const mirrored = [...dSubj.parties].some(x => restS.has(x));
-      if (mirrored ? named : !named) {
+      const partner = (keys: readonly string[], from: number, who: Set<string>) => {
+        for (let i = from; i < keys.length; i++) if ((keys[i] in ACTORS || keys[i] === 'prim') && [...named1([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) return /^(?:with|and|between|alongside|for)$/.test(keys[i - 1] ?? '') || /^(?:with|and|between|alongside|for)$/.test(keys[i - 2] ?? '') && keys[i - 1] === 'the';
+        return false;
+      };
+      const swapped = named && partner(draftKeys, dSubj.end, sSubj.parties) && partner(src.keys, sSubj.end, dSubj.parties);
+      if (mirrored ? swapped : !named) {
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[0].start, src.words[sSubj.end - 1].end);
         actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source says "${flat(srcSubj)}" (${label}).` });
@@ -1090,6 +1112,9 @@ function sourceLevelByObject(
   // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
   if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes(TOWARD) && src.keys.slice(Math.max(0, at - 5), at).includes('work')) return { level: 1, word: 'work towards' };
   for (let j = at - 1; j >= 0 && j >= at - 20; j--) {
+    // `Canada and the United States will enhance … by reestablishing the Forum`: a declared
+    // action, as firm as any commitment the draft may report (but a verb is no weaker for it).
+    if (src.keys[j] === 'will') return { level: Math.max(dl, 4), word: 'will' };
     if (!isLadder(src.keys, j)) continue;
     let level = LADDER[src.keys[j]];
     let word = src.words[j].text;
