@@ -86,6 +86,9 @@ describe('check: restatements', () => {
     ['second verb of one subject', 'The leaders directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking, and agreed to reduce support for capacity building in Central America.', 'opposite', 'reduce'],
     ['negation, matched by the leaders', 'The President and the Prime Minister did not reaffirm their commitment to combat systemic racism and discrimination.', 'negated', 'did not reaffirm'],
     ['both sides swapped', 'President Biden committed to partnering with Canada on a Summit for Democracy as well as through the Media Freedom Coalition.', 'changed-actor', 'President Biden'],
+    ['claim of silence', 'Tellingly, the Roadmap makes no mention of the origins of the COVID-19 outbreak.', 'negated', 'makes no mention'],
+    ['introduced for considered', 'By engaging policy actors from Canada and the United States, within and outside of government, the leaders will introduce child benefits and pay equity legislation.', 'overstated', 'introduce'],
+    ['host swapped', 'The Prime Minister and the President expressed their commitment to cooperative action ahead of the Canada-hosted Leaders’ Climate Summit.', 'changed-actor', 'Canada'],
     ['partner', 'The leaders agreed to work towards reviving the North American Leaders’ Summit as a recommitment of solidarity between the United States, Canada, and Brazil.', 'changed-actor', 'Brazil'],
     ['negation', 'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.', 'negated', 'will not launch'],
     ['overstated', 'The leaders agreed to align their approaches to China.', 'overstated', 'agreed'],
@@ -117,6 +120,28 @@ describe('check: restatements', () => {
         const fs = checkDraft(index, { uri: 'file:///source-as-draft.md', text }, {}).filter(f => f.severity === 'warning' || f.severity === 'error');
         assert.deepEqual(fs.map(f => `${f.code}: ${at(text, f)}`), [], `${para.id}: ${text}`);
       }
+    }
+  });
+
+  it('stays quiet on unrelated statements about the same countries, in the same words', () => {
+    for (const text of [
+      'The leaders will introduce a carbon border adjustment.',
+      'The Roadmap says nothing about softwood lumber duties.',
+      'The President and the Prime Minister did not discuss the Keystone XL pipeline in this document.',
+      "Canada and the United States share the world's longest undefended border.",
+      'The leaders committed to a new agreement on Great Lakes water quality in 2012.',
+      "Prime Minister Trudeau reaffirmed Canada's support for supply management in dairy.",
+      'The President will host a state dinner for the Prime Minister next spring.',
+      'The two countries agreed to extend the border closure to non-essential travel by another month.',
+      'President Biden launched a new task force on semiconductors with Japan.',
+      'The leaders welcomed the reopening of the Peace Arch crossing.',
+      'Canada will reduce tariffs on American steel under the new agreement.',
+      'The Prime Minister expressed concern about Buy American provisions.',
+      'The United States and Canada will not renegotiate CUSMA.',
+      'The leaders created a new binational commission on the Columbia River Treaty.',
+      'Ottawa committed to buy 88 new fighter jets.'
+    ]) {
+      assert.deepEqual(check(text).filter(f => f.severity === 'warning' || f.severity === 'error').map(f => `${f.code}: ${at(text, f)}`), [], text);
     }
   });
 
