@@ -9,18 +9,18 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
   evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
 };
 
-// Floors at the level measured when the guard was last raised (second session):
-// cases 1.000 / 1.000, tuning-2 1.000 / 0.971, holdout-1 0.977 / 0.894, holdout-2 0.962 / 0.806
-// (one clean draft flagged: 'committed' where the companion statement says 'will agree', which
-// the issue's ladder calls an overstatement though the set's author labelled it faithful).
+// Floors at the level measured when the guard was last raised (third session): precision
+// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 0.957, holdout-2 0.903,
+// holdout-3 1.000; no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
-  'tuning-2': { precision: 1, recall: 0.97 },
-  'holdout-1': { precision: 0.97, recall: 0.89 },
-  'holdout-2': { precision: 0.96, recall: 0.8 },
+  'tuning-2': { precision: 1, recall: 1 },
+  'holdout-1': { precision: 1, recall: 0.95 },
+  'holdout-2': { precision: 1, recall: 0.9 },
+  'holdout-3': { precision: 1, recall: 1 },
 };
-/** Clean drafts allowed to draw an alarm, per set (see above). */
-const ALLOWED_ALARMS: Record<string, number> = { 'holdout-2': 1 };
+/** Clean drafts allowed to draw an alarm, per set: none. */
+const ALLOWED_ALARMS: Record<string, number> = {};
 
 for (const [name, floor] of Object.entries(FLOORS)) {
   describe(`check: labelled tuning set test/eval/${name}.json`, () => {
