@@ -583,6 +583,14 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
   return out.sort((a, b) => (Math.abs(b.coverage - a.coverage) > 1e-9 ? b.coverage - a.coverage : b.neutral - a.neutral)).slice(0, 2).map(({ sentence, coverage }) => ({ sentence, coverage }));
 }
 
+const figuresBySentence = new WeakMap<SourceSentence, Figure[]>();
+/** The figures of a source sentence, found once (source sentences are shared by every check). */
+function sourceFigures(s: SourceSentence): Figure[] {
+  let v = figuresBySentence.get(s);
+  if (!v) figuresBySentence.set(s, (v = findFigures(s.paragraph.text.slice(s.start, s.end))));
+  return v;
+}
+
 const sentenceParties = new WeakMap<SourceSentence, Set<string>>();
 /** True if `k` names a party (or is the `minister` of `Prime Minister`) that `s` names in other words. */
 function coveredParty(k: string, s: SourceSentence): boolean {
@@ -742,7 +750,7 @@ function checkSentence(
     return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
   };
   const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
-  const sFigs: Figure[] = matches.flatMap(x => findFigures(x.sentence.paragraph.text.slice(x.sentence.start, x.sentence.end)));
+  const sFigs: Figure[] = matches.flatMap(x => sourceFigures(x.sentence));
   for (const f of dFigs) {
     if (f.kind === 'count') {
       // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
@@ -984,17 +992,28 @@ function checkSentence(
   return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
 }
 
+/** First words of every opposite phrase: most words start none, and are skipped at once. */
+const OPPOSITE_FIRST_WORDS: ReadonlySet<string> = new Set(OPPOSITES.flatMap(([x, y]) => [...x, ...y].map(w => w.split(' ')[0])));
+const phraseWords = new Map<string, string[]>();
+function splitPhrase(x: string): string[] {
+  let v = phraseWords.get(x);
+  if (!v) phraseWords.set(x, (v = x.split(' ')));
+  return v;
+}
+
 /** Where the draft's action word and the source's word before the same object are opposites. */
 function oppositeByObject(dk: readonly string[], src: SourceSentence): { di: number; dEnd: number; si: number; sEnd: number } | undefined {
   const phraseAt = (keys: readonly string[], i: number, list: string[]): number => {
     // Length in words of the entry of `list` starting at `keys[i]` (0: none).
+    if (!OPPOSITE_FIRST_WORDS.has(keys[i])) return 0;
     for (const x of list) {
-      const xs = x.split(' ');
+      const xs = splitPhrase(x);
       if (xs.every((w, k) => keys[i + k] === w)) return xs.length;
     }
     return 0;
   };
   for (let i = 0; i < dk.length; i++) {
+    if (!OPPOSITE_FIRST_WORDS.has(dk[i])) continue;
     for (const [x, y] of OPPOSITES) {
       for (const [mine, theirs] of [[x, y], [y, x]] as const) {
         const len = phraseAt(dk, i, mine);
