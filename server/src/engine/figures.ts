@@ -39,6 +39,8 @@ const COUNTED = 'leaders|countries|nations|ministers|secretaries|pillars|priorit
 const FIGURE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+    // `February 2021`: a month of a year is when something happened, not a target year.
+    `(?<month>\\b(?:${MONTHS.join('|')})\\s+\\d{4}\\b)`,
     `(?<format>\\b\\d\\s*\\+\\s*\\d\\b)`,
     `(?<code>\\b[Gg]-?\\d{1,2}\\b)`,
     `(?<money>(?:US)?\\$\\s?${NUMBER}${SCALE}|\\b${NUMBER}${SCALE}\\s+(?:dollars|U\\.S\\. dollars|USD)\\b)`,
@@ -98,6 +100,10 @@ export function findFigures(text: string): Figure[] {
       const d = /^(\w+)\s+(\d{1,2}),?\s+(\d{4})/.exec(g.date)!;
       kind = 'date';
       value = `${d[3]}-${String(MONTHS.indexOf(d[1].toLowerCase()) + 1).padStart(2, '0')}-${d[2].padStart(2, '0')}`;
+    } else if (g.month) {
+      const d = /^(\w+)\s+(\d{4})/.exec(g.month)!;
+      kind = 'date';
+      value = `${d[2]}-${String(MONTHS.indexOf(d[1].toLowerCase()) + 1).padStart(2, '0')}`;
     } else if (g.format) {
       kind = 'format';
       value = g.format.replace(/\s/g, '');
