@@ -683,6 +683,10 @@ function subjectOf(texts: readonly string[], keys: readonly string[]): { parties
 }
 
 const GROUP_PARTIES: ReadonlySet<string> = new Set(['leader', 'both', 'two', 'countri', 'they']);
+/** The parties named one by one: `the leaders`, `both` (or the `Leaders’` of a summit's name) name neither side alone. */
+function namedParties(keys: readonly string[]): Set<string> {
+  return parties(keys.filter(k => !GROUP_PARTIES.has(k)));
+}
 
 function parties(keys: readonly string[]): Set<string> {
   const s = new Set<string>();
@@ -812,8 +816,7 @@ function checkSentence(
     const sp = parties(b.b.map(i => src.keys[i]));
     // `the Canada-hosted Leaders’ Climate Summit` for `the US-hosted …`: the `Leaders’` of a
     // name nearby does not put Canada in the source's window when the source names one side.
-    const specific = (keys: readonly string[]) => parties(keys.filter(k => !GROUP_PARTIES.has(k)));
-    const winParties = specific(b.b.map(i => src.keys[i])).size ? specific(bWin) : parties(bWin);
+    const winParties = namedParties(b.b.map(i => src.keys[i])).size ? namedParties(bWin) : parties(bWin);
     const foreign = [...dp].some(x => !sentenceParties.has(x)) && sp.size > 0;
     // The words just before the matched passage name its subject: `President Biden [reaffirmed the
     // goal for Canada …]` where the source has `the Prime Minister [reaffirmed the goal for Canada …]`.
@@ -835,10 +838,8 @@ function checkSentence(
     const dSubj = subjectOf(dTexts, draftKeys);
     const sSubj = subjectOf(sTexts, src.keys);
     if (dSubj.parties.size && sSubj.parties.size && ![...dSubj.parties].some(x => sSubj.parties.has(x))) {
-      // Named one by one: `the leaders`, `both` (or `Leaders’ Climate Summit`) name neither side alone.
-      const named1 = (keys: readonly string[]) => parties(keys.filter(k => !GROUP_PARTIES.has(k)));
-      const restD = named1(draftKeys.slice(dSubj.end));
-      const restS = named1(src.keys.slice(sSubj.end));
+      const restD = namedParties(draftKeys.slice(dSubj.end));
+      const restS = namedParties(src.keys.slice(sSubj.end));
       const named = [...sSubj.parties].some(x => restD.has(x));
       // The source names the draft's subject later on (`welcomed the Prime Minister's aim`):
       // only a complete swap, the other side as partner in both, is a change (`President
@@ -847,7 +848,7 @@ function checkSentence(
       // Named as partner (`with Canada`, `and the United States`) or as owner (`the President's aim`).
       const partner = (keys: readonly string[], texts: readonly string[], from: number, who: Set<string>) => {
         for (let i = from; i < keys.length; i++) {
-          if (!(keys[i] in ACTORS || keys[i] === 'prim') || ![...named1([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
+          if (!(keys[i] in ACTORS || keys[i] === 'prim') || ![...namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
           const last = keys[i] === 'prim' ? i + 1 : i;
           return /^(?:with|and|between|alongside|for)$/.test(keys[i - 1] ?? '') || (/^(?:with|and|between|alongside|for)$/.test(keys[i - 2] ?? '') && keys[i - 1] === 'the') || /['’]s$/.test(texts[last] ?? '');
         }
@@ -906,14 +907,14 @@ function checkSentence(
   // The office holders changed (`their national security advisers` for `their Ministers of
   // Foreign Affairs and National Defence and Secretaries of State and Defense`): an interior
   // substitution next to an office word, whose words the source sentence does not have at all.
+  // `Prime Minister` is a party (above), not an office.
+  const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== 'prim';
+  // The office inside the change, or just before it (`Ministers of [Finance]`), not `officials to [establish]`.
+  const nearOffice = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (keys[before] === 'of' && office(keys, before - 1));
   for (const b of blocks) {
     if (!b.a.length || !b.b.length || (b.aBefore < 0 && b.aAfter < 0)) continue;
-    // `Prime Minister` is a party (above), not an office.
-    const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== 'prim';
-    // The office inside the change, or just before it (`Ministers of [Finance]`), not `officials to [establish]`.
-    const near = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (keys[before] === 'of' && office(keys, before - 1));
     const bBefore = al.ops.find(o => o.t === 'eq' && o.a === b.aBefore)?.b ?? -1;
-    if (!near(draftKeys, b.a, b.aBefore) || !near(src.keys, b.b, bBefore)) continue;
+    if (!nearOffice(draftKeys, b.a, b.aBefore) || !nearOffice(src.keys, b.b, bBefore)) continue;
     const dContent = b.a.map(i => draftKeys[i]).filter(k => !isStopKey(k) && !OFFICES.has(k));
     const sContent = b.b.map(i => src.keys[i]).filter(k => !isStopKey(k) && !OFFICES.has(k));
     // Another office (`advisers` for `Ministers … and Secretaries`), or the same office of
