@@ -106,6 +106,14 @@ describe('check: restatements', () => {
     ['altered name', 'Canada and the United States will reestablish the Cross-Forum on Border Crime to facilitate cooperation among law enforcement bodies.', 'altered-name', 'Cross-Forum on Border Crime'],
     ['altered plan', 'To that end, the leaders agreed to strengthen the Canada-U.S. Critical Minerals Strategy to target a net-zero industrial transformation.', 'altered-name', 'Strategy'],
     ['name listed with another', 'They agreed to leverage existing pandemic preparedness arrangements, such as the North American Plan for Animal and Pandemic Influenza and the Global Health Security Initiative.', 'altered-name', 'Initiative'],
+    ['office of another department', 'The leaders directed their finance ministers to meet in a 2+2 Ministerial format to further coordinate our joint contributions to collective security.', 'changed-actor', 'finance ministers'],
+    ['denial, no plans at this stage', 'On law enforcement, Senator, there are no plans at this stage to reestablish the Cross-Border Crime Forum.', 'negated', 'no plans'],
+    ['denial, no commitment made', 'Neither leader made any commitment on national pledges to COVAX.', 'negated', 'Neither'],
+    ['topic said to be absent', '- China did not come up.', 'negated', 'did not come up'],
+    ['figure said to be absent', 'For all its ambition, the Roadmap sets no date for net-zero emissions.', 'negated', 'sets no date'],
+    ['overstated after a lead-in', 'Great news for North America: the leaders agreed to relaunch the North American Leaders’ Summit with Mexico.', 'overstated', 'relaunch'],
+    ['agreement on what was reviewed', 'Beyond Russia, they agreed on a common position on Venezuela, Myanmar, Iran, Yemen and the Middle East.', 'overstated', 'agreed'],
+    ['avoided action', 'The leaders made clear they would avoid cooperating with China even on climate change.', 'opposite', 'avoid'],
     ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
@@ -145,7 +153,13 @@ describe('check: restatements', () => {
       'The Prime Minister expressed concern about Buy American provisions.',
       'The United States and Canada will not renegotiate CUSMA.',
       'The leaders created a new binational commission on the Columbia River Treaty.',
-      'Ottawa committed to buy 88 new fighter jets.'
+      'Ottawa committed to buy 88 new fighter jets.',
+      'Softwood lumber did not come up.',
+      'The Roadmap sets no date for a decision on the Keystone XL pipeline.',
+      'The Roadmap is silent on dairy quotas.',
+      'The leaders agreed on a common position on softwood lumber.',
+      'Canada will avoid imposing new tariffs on American steel.',
+      'Our trade ministers will meet in Washington next month.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity === 'warning' || f.severity === 'error').map(f => `${f.code}: ${at(text, f)}`), [], text);
     }
@@ -174,6 +188,13 @@ describe('check: restatements', () => {
       'NORAD, first established in 1958, is to be modernized as part of expanded cooperation on continental defense and in the Arctic.',
       'The leaders agreed to launch a High Level Climate Ministerial and reaffirmed their commitment to reducing oil and gas methane emissions.',
       'The leaders agreed to renew and update the energy MOU between the U.S. Department of Energy and Natural Resources Canada.',
+      'The Roadmap for a Renewed U.S.-Canada Partnership was issued on 23 February 2021 in the names of President Joe Biden and Prime Minister Justin Trudeau.',
+      'The Roadmap, released in February 2021, sets out six priorities.',
+      'The Roadmap does not commit the leaders to relaunching the North American Leaders’ Summit outright; they agreed to work towards reviving it with Mexico.',
+      'The White House described Americans and Canadians as friends, neighbors, NATO Allies and partners.',
+      'The leaders committed to work with Canadian and American public and private financial institutions to advance climate-related financial risk disclosure.',
+      'The two leaders voiced their shared concern about Russia’s egregious mistreatment of Aleksey Navalny.',
+      'The Roadmap makes no mention of softwood lumber.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);
     }

@@ -2,16 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning sets as a regression guard. The held-out set (holdout-5) is scored by
-// `npm run eval` and reported, never asserted on (it is not tuned on).
+// The labelled tuning sets as a regression guard. The held-out sets (holdout-6, holdout-7) are
+// scored by `npm run eval` and reported, never asserted on (they are not tuned on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
   evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
 };
 
-// Floors at the level measured when the guard was last raised (third session): precision
+// Floors at the level measured when the guard was last raised (fourth session): precision
 // 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 0.957, holdout-2 0.903,
-// holdout-3 1.000, holdout-4 1.000; no clean draft flagged anywhere.
+// holdout-3 1.000, holdout-4 1.000, holdout-5 1.000; no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
   'tuning-2': { precision: 1, recall: 1 },
@@ -19,6 +19,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'holdout-2': { precision: 1, recall: 0.9 },
   'holdout-3': { precision: 1, recall: 1 },
   'holdout-4': { precision: 1, recall: 1 },
+  'holdout-5': { precision: 1, recall: 1 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};

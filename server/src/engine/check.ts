@@ -259,6 +259,16 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
     // A compound sentence may restate two source sentences (`…reestablish the Forum, and they
     // agreed to align…`): a clause that restates a different source sentence is checked on its own.
     const clauses = draftClauses(p, s, e);
+    if (!r && clauses.length < 2) {
+      // Lead-ins that match nothing (`On law enforcement, Mr. Chairman, there are no plans …`):
+      // the main clause after them may restate a source sentence on its own.
+      const tail = mainClause(p, s, e);
+      if (tail) {
+        const mark = findings.length;
+        const tr = checkSentence(ci, p, tail, e, insideSourced, findings);
+        if (tr) restatements.push({ ...restatement(tr), status: findings.length > mark ? 'contradiction' : 'faithful' });
+      }
+    }
     if (clauses.length < 2) continue;
     for (const [cs, ce] of clauses) {
       const top = bestSentences(ci, wordsOf(p, cs, ce))[0];
@@ -302,7 +312,8 @@ function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, ins
     const at = indexOfSeq(keys, t.keys);
     if (at < 0) continue;
     const titleEnd = words[at + t.keys.length - 1].end;
-    if (dates.some(d => d.value === t.doc.date)) continue;
+    // `February 2021` is right for a source of February 23, 2021: a month is a coarser date.
+    if (dates.some(d => d.value === t.doc.date || (d.value.length === 7 && t.doc.date!.startsWith(d.value)))) continue;
     for (const d of dates) {
       const ds = s + d.start;
       const de = s + d.end;
@@ -351,7 +362,8 @@ function sameSource(a: SourceSentence, b: SourceSentence): boolean {
 /** Where a coordinating conjunction opens a new clause with its own subject. */
 // A clause opens at a conjunction before a subject, or at `, and` before a second verb of the
 // same subject (`…directed officials to explore a task force, and agreed to expand support …`).
-const CLAUSE_BREAK = /(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|,\s*and\s+(?=(?:also\s+)?(?:agreed|committed|reaffirmed|affirmed|pledged|promised|decided|directed|discussed|welcomed|recognized|emphasized|expressed|noted|condemned|launched|will)\b)|;\s+/gi;
+// A colon before a subject ends a lead-in (`Great news for North America: the leaders agreed …`).
+const CLAUSE_BREAK = /(?:(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+|:\s+)(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|,\s*and\s+(?=(?:also\s+)?(?:agreed|committed|reaffirmed|affirmed|pledged|promised|decided|directed|discussed|welcomed|recognized|emphasized|expressed|noted|condemned|launched|will)\b)|;\s+/gi;
 
 /** The clauses of a draft sentence `p[s, e)` that each have a subject of their own (at least two, or none). */
 export function draftClauses(p: string, s: number, e: number): [number, number][] {
@@ -365,6 +377,21 @@ export function draftClauses(p: string, s: number, e: number): [number, number][
   if (!out.length) return [];
   out.push([s + from, e]);
   return out.filter(([a, b]) => wordsOf(p, a, b).filter(w => !isStopKey(w.key)).length >= 3);
+}
+
+/**
+ * The clause after the lead-in phrases of a draft sentence: the text after the last comma in
+ * its first half, if at least four content words follow. `undefined` if there is none.
+ */
+function mainClause(p: string, s: number, e: number): number | undefined {
+  const text = p.slice(s, e);
+  let at = -1;
+  for (const m of text.matchAll(/,\s+/g)) {
+    if (m.index! > text.length / 2) break;
+    at = m.index! + m[0].length;
+  }
+  if (at < 0 || wordsOf(p, s + at, e).filter(w => !isStopKey(w.key)).length < 4) return undefined;
+  return s + at;
 }
 
 /** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
@@ -606,7 +633,48 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no plans? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+/**
+ * Claims that the sources leave something out: `China did not come up`, `the Roadmap sets no
+ * date for net-zero emissions`, `the Roadmap is silent on critical minerals`. The claim is
+ * contradicted when one source sentence has every content word of its topic (and, for a
+ * date, deadline or target, a figure). A topic the sources never name draws nothing.
+ */
+const ABSENCE: readonly RegExp[] = [
+  /^(?:[-*+]\s+|\d+[.)]\s+)?(?<topic>[^,;:.!?]{2,80}?)\s+(?<claim>(?:did not|didn't|was not|wasn't|were not|weren't|never)\s+(?:come up|get (?:discussed|raised|mentioned)|(?:discussed|raised|mentioned|addressed|covered)(?= *(?:[.;,!]|$)))|went unmentioned|(?:was|were) (?:left out|omitted|absent))/gi,
+  /\b(?<claim>(?:sets?|gives?|gave|includes?|included|contains?|contained|names?|named|has|had|offers?|offered|provides?|provided)\s+no\s+(?:firm\s+|specific\s+|fixed\s+|target\s+)?(?<figure>date|deadline|target|timeline|timetable|year|figure)s?)\s+(?:for|on|of|to|regarding)\s+(?<topic>[^,;:.!?]{2,80})/gi,
+  /\b(?<claim>(?:is|was|remains|are|were)\s+silent\s+(?:on|about)|(?:says?|said)\s+nothing\s+(?:on|about)|(?:makes?|made)\s+no\s+(?:mention|reference)\s+(?:of|to))\s+(?<topic>[^,;:.!?]{2,80})/gi,
+];
+const TOPIC_FILLER: ReadonlySet<string> = new Set('issue issues question questions topic topics matter matters subject subjects'.split(' ').map(stem));
+
+function checkAbsenceClaims(ci: CheckIndex, p: string, s: number, e: number, add: (f: Omit<Finding, 'severity' | 'category'>) => void): void {
+  const text = p.slice(s, e);
+  for (const re of ABSENCE) {
+    for (const m of text.matchAll(re)) {
+      const g = m.groups!;
+      const topicAt = s + m.index! + m[0].indexOf(g.topic);
+      const keys = [...new Set(wordsOf(p, topicAt, topicAt + g.topic.length).map(w => w.key).filter(k => !isStopKey(k) && !TOPIC_FILLER.has(k) && !NEUTRAL_KEYS.has(k)))];
+      if (!keys.length || keys.length > 6) continue;
+      const rarest = keys.reduce((a, b) => (ci.idf(a) >= ci.idf(b) ? a : b));
+      let hit: SourceSentence | undefined;
+      for (const pi of ci.postings.get(rarest) ?? []) {
+        hit = ci.sentencesOf(pi).find(x => keys.every(k => x.content.has(k)) && (!g.figure || sourceFigures(x).some(f => f.kind === 'year' || f.kind === 'date')));
+        if (hit) break;
+      }
+      if (!hit) continue;
+      const start = s + m.index! + m[0].indexOf(g.claim);
+      const end = start + g.claim.length;
+      const para = hit.paragraph;
+      add({ code: Codes.negated, kind: 'negation', start, end, paragraphId: para.id, evidence: { start: hit.start, end: hit.end }, message: `The draft says the source leaves out ${flat(g.topic.trim())} ("${flat(g.claim)}"), but the source has it: "${clip(para.text.slice(hit.start, hit.end))}" (${para.label}).` });
+      return;
+    }
+  }
+}
+
+/** Light verbs whose noun carries the meaning (`made any commitment`, `gave an undertaking`). */
+const LIGHT_VERBS: ReadonlySet<string> = new Set('make makes made making give gives gave offer offers offered any'.split(' ').map(stem));
+/** Action nouns and the ladder verbs they stand for. */
+const NOMINAL_VERBS: ReadonlyMap<string, string> = new Map([['commitment', 'committed'], ['commitments', 'committed'], ['agreement', 'agreed'], ['pledge', 'pledged'], ['pledges', 'pledged'], ['promise', 'promised']].map(([n, v]) => [stem(n), stem(v)]));
 /** Adverbs between a negation and its verb (`did not itself create`). */
 const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
@@ -620,6 +688,9 @@ const LADDER_WORDS: readonly [number, string][] = [
 const LADDER: Readonly<Record<string, number>> = Object.fromEntries(LADDER_WORDS.flatMap(([l, ws]) => ws.split(' ').map(w => [stem(w), l])));
 /** The key of `towards`/`toward` (keys are stems). */
 const TOWARD = stem('towards');
+const CONCERN = stem('concern');
+/** Verbs that turn the action after them into its opposite (`avoid cooperating`, `refrain from imposing`). */
+const AVOID: ReadonlySet<string> = new Set('avoid avoided avoiding refrain refrained cease ceased stop stopped halt halted shun shunned forgo forgoing'.split(' ').map(stem));
 const HEDGES = new Set('discuss review consider explore look talk examine study'.split(' ').map(stem));
 const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acted'];
 
@@ -642,7 +713,8 @@ const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, add
 const NEUTRAL_KEYS: ReadonlySet<string> = new Set([
   ...OPPOSITES.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))),
   ...Object.keys(LADDER),
-  ...'roadmap rule ruled declin refus reject wind down mention silent nothing'.split(' ').map(stem),
+  ...'roadmap rule ruled declin refus reject wind down mention silent nothing neither nor never made make'.split(' ').map(stem),
+  ...AVOID,
 ]);
 
 const ACTORS: Readonly<Record<string, string[]>> = {
@@ -655,6 +727,26 @@ const ACTORS: Readonly<Record<string, string[]>> = {
 
 /** Words for office holders: who a commitment directs (`Ministers of …`, `officials`). */
 const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secretaries adviser advisers advisor advisors ambassador ambassadors official officials cabinet envoy envoys'.split(' ').map(stem));
+
+/**
+ * An office word with its department words: one or two plain words before it (`trade ministers`)
+ * and an `of` phrase of capitalised words after it, which may join further offices
+ * (`Ministers of Foreign Affairs and National Defence and Secretaries of State and Defense`).
+ * `from`/`to` bound the phrase; `mods` are its keys other than the office word and stop words.
+ */
+function officePhrase(keys: readonly string[], texts: readonly string[], i: number): { from: number; to: number; mods: string[] } {
+  let from = i;
+  while (from > i - 2 && from > 0 && !isStopKey(keys[from - 1]) && !/['’]/.test(texts[from - 1]) && parties([keys[from - 1]]).size === 0 && !(keys[from - 1] in LADDER)) from--;
+  let to = i;
+  if (keys[i + 1] === 'of') {
+    let k = i + 2;
+    while (k < keys.length && (/^\p{Lu}/u.test(texts[k]) || ((keys[k] === 'and' || keys[k] === 'of') && /^\p{Lu}/u.test(texts[k + 1] ?? '')))) k++;
+    if (k > i + 2) to = k - 1;
+  }
+  const mods: string[] = [];
+  for (let k = from; k <= to; k++) if (k !== i && !isStopKey(keys[k])) mods.push(keys[k]);
+  return { from, to, mods };
+}
 
 /**
  * The parties named at the opening of a sentence, before its verb (`Prime Minister Trudeau`,
@@ -715,6 +807,7 @@ function checkSentence(
     out.push({ severity: 'warning', category: 'contradiction', ...f } as Finding);
   };
   checkNames(ci, p, s, e, matches, add);
+  checkAbsenceClaims(ci, p, s, e, add);
   if (!matches.length) return undefined;
   const m = matches[0];
   const src = m.sentence;
@@ -789,8 +882,10 @@ function checkSentence(
   const deniesMore = (n: RegExpMatchArray) => {
     const after = wordsOf(p, s + n.index! + n[0].replace(/\s+\w+$/, '').length, e).map(w => w.key);
     // `Neither leader committed`: the parties named are not the verb.
-    const verb = after.find(k => !NEGATED_VERB_SKIP.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== 'minister');
-    if (verb === undefined) return false;
+    // `made any commitment`: a light verb and its noun are the noun's verb.
+    const found = after.find(k => !NEGATED_VERB_SKIP.has(k) && !LIGHT_VERBS.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== 'minister');
+    if (found === undefined) return false;
+    const verb = NOMINAL_VERBS.get(found) ?? found;
     const level = LADDER[verb];
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
@@ -925,6 +1020,29 @@ function checkSentence(
     actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
   }
 
+  // Office holders of other departments in the same frame (`directed their trade ministers to
+  // meet` for `directed their Ministers of Foreign Affairs … and Secretaries of State and Defense
+  // to meet`), even where the alignment skips the source's long list.
+  if (!actorFindings.length) {
+    const sTexts = src.words.map(w => src.paragraph.text.slice(w.start, w.end));
+    const dTexts = words.map(w => p.slice(w.start, w.end));
+    for (let i = 0; i < draftKeys.length && !actorFindings.length; i++) {
+      if (!office(draftKeys, i)) continue;
+      const d = officePhrase(draftKeys, dTexts, i);
+      const dMod = d.mods.filter(k => !OFFICES.has(k));
+      if (!dMod.length || dMod.some(k => src.keys.includes(k))) continue;
+      for (let j = 0; j < src.keys.length; j++) {
+        if (!office(src.keys, j)) continue;
+        const sp = officePhrase(src.keys, sTexts, j);
+        const sMod = sp.mods.filter(k => !OFFICES.has(k));
+        if (!sMod.length || sMod.some(k => draftKeys.includes(k))) continue;
+        if (draftKeys[d.from - 1] !== src.keys[sp.from - 1] || draftKeys[d.to + 1] !== src.keys[sp.to + 1] || draftKeys[d.to + 1] === undefined) continue;
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[d.from].start, end: words[d.to].end, ...base, message: `"${flat(p.slice(words[d.from].start, words[d.to].end))}" where the source says "${flat(src.paragraph.text.slice(src.words[sp.from].start, src.words[sp.to].end))}" (${label}).` });
+        break;
+      }
+    }
+  }
+
   // One swap of parties is one finding: `The President … for the United States` where the
   // source says `the Prime Minister … for Canada` is reported once, over both.
   if (actorFindings.length === 1) add(actorFindings[0]);
@@ -955,6 +1073,20 @@ function checkSentence(
     if (over) {
       add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).` });
       continue;
+    }
+  }
+
+  // An action the source takes, avoided in the draft (`would avoid cooperating with China`
+  // where the source says `while cooperating with China`): the verb and its next word match.
+  if (!out.some(f => f.code === Codes.opposite && f.start >= s && f.end <= e) && !src.keys.some(k => AVOID.has(k))) {
+    for (let i = 0; i < draftKeys.length; i++) {
+      if (!AVOID.has(draftKeys[i])) continue;
+      const v = draftKeys[i + 1] === 'from' ? i + 2 : i + 1;
+      if (!/ing$/.test(words[v]?.text ?? '') || isStopKey(draftKeys[v])) continue;
+      const j = src.keys.findIndex((k, t) => k === draftKeys[v] && src.keys[t + 1] !== undefined && src.keys[t + 1] === draftKeys[v + 1]);
+      if (j < 0) continue;
+      add({ code: Codes.opposite, kind: 'opposite', start: words[i].start, end: words[v].end, ...base, message: `"${flat(p.slice(words[i].start, words[v].end))}" reverses the source's "${flat(para.text.slice(src.words[j].start, src.words[j + 1].end))}" (${label}).` });
+      break;
     }
   }
 
@@ -1065,7 +1197,17 @@ function checkStrength(
     const k = keys[i];
     return k in LADDER && !(k === 'set' && keys[i + 1] !== 'up') && !/^(?:work|ways?|approach)$/.test(keys[i - 1] ?? '');
   };
-  const negated = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => k === 'not' || k === 'never' || k === "didn't" || k === "won't");
+  // A denial governs the verbs of its clause (`does not commit the leaders to relaunching`).
+  const negated = (i: number) => {
+    for (let j = i - 1; j >= Math.max(0, i - 7); j--) {
+      if (/[,;:()]/.test(p.slice(words[j].end, words[j + 1].start))) return false;
+      const k = draftKeys[j];
+      if (k === 'not' || k === 'never' || k === "didn't" || k === "won't" || k === "doesn't") return true;
+    }
+    return false;
+  };
+  // `voiced their shared concern` for `discussed their shared concern`: saying a concern is discussing it.
+  const voicedConcern = (i: number) => /^(?:voiced?|voicing|express(?:ed|es|ing)?)$/.test(words[i].text) && draftKeys.slice(i + 1, i + 4).includes(CONCERN);
   // Every commitment verb of the draft is compared with the source's verb for the same
   // object; the first (the main verb) falls back on the alignment. One finding per sentence,
   // an overstatement before an understatement.
@@ -1098,7 +1240,7 @@ function checkStrength(
       // governs another clause, which the source sentence does not have.
       if (found && draftKeys.some((k, i) => i > di && k === stem(found!.word))) found = undefined;
     }
-    if (!found || found.level === dl) continue;
+    if (!found || found.level === dl || (found.level === 1 && voicedConcern(di))) continue;
     if (found.level > dl) {
       under ??= { di, dl, found };
       continue;
@@ -1179,7 +1321,9 @@ function objectOf(draftKeys: readonly string[], di: number): string[] {
 }
 
 /** Adverbs that move freely in a paraphrase and so cannot anchor a verb's object. */
-const OBJECT_FILLERS = new Set(['particular', 'addition', 'also', 'further', 'furthermore', 'together', 'today', 'formal', 'formalli', 'fulli', 'strongli', 'firmli', 'again', 'now', 'yet']);
+const OBJECT_FILLERS = new Set(['particular', 'addition', 'also', 'further', 'furthermore', 'together', 'today', 'formal', 'formalli', 'fulli', 'strongli', 'firmli', 'again', 'now', 'yet',
+  // `agreed on a common position on Venezuela`: the frame of an agreement, not what it is about.
+  ...'common position positions stance unified'.split(' ').map(stem)]);
 
 /** The source's level for the draft verb at `di`, from the word alignment (the earlier rule). */
 function sourceLevelByAlignment(

@@ -46,6 +46,7 @@ export interface CheckIndex {
 }
 
 const NAME_LEAD = new Set(['the', 'a', 'an', 'both', 'as', 'in', 'our', 'their', 'through', 'from', 'today', 'they', 'this', 'these', 'recalling', 'given', 'only', 'neither', 'to', 'and', 'of', 'on', 'for', 'readout', 'excerpt', 'finally', 'such', 'with', 'it', 'we']);
+const PEOPLES = /^(?:canadians?|americans?|mexicans?|indigenous|north|u\.?s\.?|us)$/;
 const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to']);
 
 /** Capitalised multi-word phrases (`Cross-Border Crime Forum`, `U.S. Department of Energy`) in `text`. */
@@ -56,8 +57,9 @@ export function namePhrases(text: string, from = 0, to = text.length): NamePhras
   const flush = () => {
     while (run.length && (CONNECTORS.has(run[run.length - 1].text) || !isCap(text, run[run.length - 1]))) run.pop();
     while (run.length && (NAME_LEAD.has(run[0].text) || !isCap(text, run[0]))) run.shift();
-    const caps = run.filter(w => isCap(text, w)).length;
-    if (caps >= 2) {
+    const caps = run.filter(w => isCap(text, w));
+    // `Canadian and American institutions`: peoples, not a name.
+    if (caps.length >= 2 && !caps.every(w => PEOPLES.test(w.text))) {
       const start = run[0].start;
       const end = run[run.length - 1].end;
       out.push({ text: text.slice(start, end), keys: run.map(w => w.key), start, end });

@@ -30,8 +30,10 @@ const STOP = new Set(
   ('a an the and or of to in on for with by at as from into over under about this that these those it its their our his her ' +
     'they them we us you he she is are was were be been being will would shall should can could may might must do does did ' +
     'has have had also such including which who whom whose than then there here both all any each other more most very so ' +
-    'not no nor but if while when where how what why well further among between across through within without via per upon including').split(' '),
+    'not no nor but if while when where how what why well further among between across through within without via per upon including even').split(' '),
 );
+// Keys are stems: `there` is keyed `ther`, `including` `includ`. Both forms are stop keys.
+for (const w of [...STOP]) STOP.add(stem(w));
 
 /** True for function words that carry no content in a comparison. */
 export function isStopKey(key: string): boolean {

@@ -39,6 +39,8 @@ const COUNTED = 'leaders|countries|nations|ministers|secretaries|pillars|priorit
 const FIGURE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+    // `23 February 2021`: the day-month order of Canadian and British drafts.
+    `(?<dayFirst>\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS.join('|')}),?\\s+\\d{4}\\b)`,
     // `February 2021`: a month of a year is when something happened, not a target year.
     `(?<month>\\b(?:${MONTHS.join('|')})\\s+\\d{4}\\b)`,
     `(?<format>\\b\\d\\s*\\+\\s*\\d\\b)`,
@@ -100,6 +102,10 @@ export function findFigures(text: string): Figure[] {
       const d = /^(\w+)\s+(\d{1,2}),?\s+(\d{4})/.exec(g.date)!;
       kind = 'date';
       value = `${d[3]}-${String(MONTHS.indexOf(d[1].toLowerCase()) + 1).padStart(2, '0')}-${d[2].padStart(2, '0')}`;
+    } else if (g.dayFirst) {
+      const d = /^(\d{1,2})\D*?\s+(?:of\s+)?(\w+),?\s+(\d{4})/.exec(g.dayFirst)!;
+      kind = 'date';
+      value = `${d[3]}-${String(MONTHS.indexOf(d[2].toLowerCase()) + 1).padStart(2, '0')}-${d[1].padStart(2, '0')}`;
     } else if (g.month) {
       const d = /^(\w+)\s+(\d{4})/.exec(g.month)!;
       kind = 'date';
