@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json, holdout-2.json, holdout-3.json,
-// holdout-4.json, holdout-5.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-7.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -172,6 +171,10 @@ validateFile('holdout-4', load(path.join(root, 'test/eval/holdout-4.json')), cor
   { checks: 95, clean: 45, completions: 0, hovers: 0, perKind: 6 });
 validateFile('holdout-5', load(path.join(root, 'test/eval/holdout-5.json')), corpus, allIds, seedTexts,
   { checks: 95, clean: 45, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-6', load(path.join(root, 'test/eval/holdout-6.json')), corpus, allIds, seedTexts,
+  { checks: 90, clean: 45, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-7', load(path.join(root, 'test/eval/holdout-7.json')), corpus, allIds, seedTexts,
+  { checks: 90, clean: 45, completions: 0, hovers: 0, perKind: 6 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);

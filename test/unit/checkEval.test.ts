@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning sets as a regression guard. The held-out sets (holdout-6, holdout-7) are
-// scored by `npm run eval` and reported, never asserted on (they are not tuned on).
+// The labelled tuning sets as a regression guard. The held-out set (holdout-7) is scored by
+// `npm run eval` and reported, never asserted on (it is not tuned on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
   evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
