@@ -114,6 +114,15 @@ describe('check: restatements', () => {
     ['overstated after a lead-in', 'Great news for North America: the leaders agreed to relaunch the North American Leaders’ Summit with Mexico.', 'overstated', 'relaunch'],
     ['agreement on what was reviewed', 'Beyond Russia, they agreed on a common position on Venezuela, Myanmar, Iran, Yemen and the Middle East.', 'overstated', 'agreed'],
     ['avoided action', 'The leaders made clear they would avoid cooperating with China even on climate change.', 'opposite', 'avoid'],
+    ['figure before a comment', 'The two countries will encourage others to achieve net-zero emissions no later than 2040 — a timeline that will shape investment on the Iron Range.', 'changed-figure', '2040'],
+    ['negation before a comment', 'Canada and the United States will not reestablish the Cross-Border Crime Forum, relying instead on existing channels between police agencies.', 'negated', 'will not reestablish'],
+    ['issue date before the title', 'Released on February 24, 2021, the Roadmap for a Renewed U.S.-Canada Partnership sets out six areas of work.', 'changed-figure', 'February 24, 2021'],
+    ['denial, no agreement', 'There is no agreement between the leaders on a coordinated approach to easing Canada-U.S. border restrictions.', 'negated', 'no agreement'],
+    ['denial that a topic was addressed', 'The leaders agreed to expand cooperation on continental defense and in the Arctic, but did not address NORAD modernization.', 'negated', 'did not address'],
+    ['opposite, confronting', 'The leaders discussed dealing with China’s coercive and unfair economic practices, while confronting China on areas such as climate change.', 'opposite', 'confronting'],
+    ['opposite, gradual', 'The President and the Prime Minister agreed to take aligned but gradual policy actions, including efforts toward a zero-emissions vehicle future.', 'opposite', 'gradual'],
+    ['one side’s act credited to both', 'Both leaders acknowledged Canada’s new strengthened national climate plan and its globally ambitious price on pollution.', 'changed-actor', 'Both leaders'],
+    ['overstated after a verb the source does not use', 'Alaska residents should know that the leaders committed to protecting the Arctic National Wildlife Refuge.', 'overstated', 'committed'],
     ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
@@ -160,6 +169,10 @@ describe('check: restatements', () => {
       'The leaders agreed on a common position on softwood lumber.',
       'Canada will avoid imposing new tariffs on American steel.',
       'Our trade ministers will meet in Washington next month.',
+      'Released on March 3, 2021, the new Canadian budget sets out six priorities.',
+      'There is no agreement on softwood lumber.',
+      'The leaders did not address the Keystone XL pipeline.',
+      'Both leaders acknowledged the work of frontline health workers.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity === 'warning' || f.severity === 'error').map(f => `${f.code}: ${at(text, f)}`), [], text);
     }
@@ -195,6 +208,9 @@ describe('check: restatements', () => {
       'The leaders committed to work with Canadian and American public and private financial institutions to advance climate-related financial risk disclosure.',
       'The two leaders voiced their shared concern about Russia’s egregious mistreatment of Aleksey Navalny.',
       'The Roadmap makes no mention of softwood lumber.',
+      'On guns, the President and the Prime Minister noted their shared goal of reducing gun violence and asked officials to look into setting up a cross-border task force on gun smuggling and trafficking.',
+      'The leaders agreed to expand cooperation on continental defense and in the Arctic, including NORAD modernization — a priority for Alaska.',
+      'The leaders agreed to work together to help safeguard the Porcupine caribou herd calving grounds, which matter to the Gwich’in and Inuvialuit peoples.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);
     }

@@ -10,16 +10,17 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
 };
 
 // Floors at the level measured when the guard was last raised (fourth session): precision
-// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 0.957, holdout-2 0.903,
-// holdout-3 1.000, holdout-4 1.000, holdout-5 1.000; no clean draft flagged anywhere.
+// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 0.979, holdout-2 0.919,
+// holdout-3 to holdout-6 1.000; no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
   'tuning-2': { precision: 1, recall: 1 },
-  'holdout-1': { precision: 1, recall: 0.95 },
-  'holdout-2': { precision: 1, recall: 0.9 },
+  'holdout-1': { precision: 1, recall: 0.97 },
+  'holdout-2': { precision: 1, recall: 0.91 },
   'holdout-3': { precision: 1, recall: 1 },
   'holdout-4': { precision: 1, recall: 1 },
   'holdout-5': { precision: 1, recall: 1 },
+  'holdout-6': { precision: 1, recall: 1 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};

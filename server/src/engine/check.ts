@@ -263,10 +263,20 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
       // Lead-ins that match nothing (`On law enforcement, Mr. Chairman, there are no plans …`):
       // the main clause after them may restate a source sentence on its own.
       const tail = mainClause(p, s, e);
+      let tr: ReturnType<typeof checkSentence>;
       if (tail) {
         const mark = findings.length;
-        const tr = checkSentence(ci, p, tail, e, insideSourced, findings);
+        tr = checkSentence(ci, p, tail, e, insideSourced, findings);
         if (tr) restatements.push({ ...restatement(tr), status: findings.length > mark ? 'contradiction' : 'faithful' });
+      }
+      // A restatement with the drafter's comment after it (`… no later than 2040 — a timeline
+      // that will shape investment`, `…, relying instead on existing channels`): its head.
+      for (const he of tr ? [] : headClauses(p, s, e)) {
+        if (!bestSentences(ci, wordsOf(p, s, he)).length) continue;
+        const mark = findings.length;
+        const hr = checkSentence(ci, p, s, he, insideSourced, findings);
+        if (hr) restatements.push({ ...restatement(hr), status: findings.length > mark ? 'contradiction' : 'faithful' });
+        break;
       }
     }
     if (clauses.length < 2) continue;
@@ -318,7 +328,9 @@ function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, ins
       const ds = s + d.start;
       const de = s + d.end;
       const between = ds >= titleEnd ? p.slice(titleEnd, ds) : p.slice(de, words[at].start);
-      if (wordsOf(between).length > 14 || !ISSUED.test(between) || insideSourced(ds, de) || isDateline(p, ds, de)) continue;
+      // `Released on February 24, 2021, the Roadmap …`: the issuing word before the date.
+      const issuedBefore = ds < titleEnd && /^[\s,]*(?:the\s*)?$/i.test(between) && /\b(?:issued|released|published|announced|adopted|signed|dated|unveiled|launched)\s+(?:on\s+)?$/i.test(p.slice(Math.max(s, ds - 30), ds));
+      if (wordsOf(between).length > 14 || !(ISSUED.test(between) || issuedBefore) || insideSourced(ds, de) || isDateline(p, ds, de)) continue;
       const para = t.doc.paragraphs.find(x => findFigures(x.text).some(f => f.kind === 'date' && f.value === t.doc.date)) ?? t.doc.paragraphs[0];
       const dg = findFigures(para.text).find(f => f.kind === 'date' && f.value === t.doc.date);
       out.push({
@@ -386,12 +398,26 @@ export function draftClauses(p: string, s: number, e: number): [number, number][
 function mainClause(p: string, s: number, e: number): number | undefined {
   const text = p.slice(s, e);
   let at = -1;
-  for (const m of text.matchAll(/,\s+/g)) {
+  // A comma, or `that` before a subject (`Alaskans should know that the leaders committed …`).
+  for (const m of text.matchAll(/,\s+|\bthat\s+(?=(?:they|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)/gi)) {
     if (m.index! > text.length / 2) break;
     at = m.index! + m[0].length;
   }
   if (at < 0 || wordsOf(p, s + at, e).filter(w => !isStopKey(w.key)).length < 4) return undefined;
   return s + at;
+}
+
+/**
+ * Ends of the heads of a draft sentence `p[s, e)`: the text before a comma, semicolon, dash or
+ * parenthesis, longest first, at most three, each with at least four content words.
+ */
+function headClauses(p: string, s: number, e: number): number[] {
+  const out: number[] = [];
+  for (const m of p.slice(s, e).matchAll(/\s*(?:[,;(]|\s[-–—]\s|[–—])/g)) {
+    const end = s + m.index!;
+    if (wordsOf(p, s, end).filter(w => !isStopKey(w.key)).length >= 4) out.push(end);
+  }
+  return out.reverse().slice(0, 3);
 }
 
 /** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
@@ -633,7 +659,7 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
 /**
  * Claims that the sources leave something out: `China did not come up`, `the Roadmap sets no
  * date for net-zero emissions`, `the Roadmap is silent on critical minerals`. The claim is
@@ -671,6 +697,8 @@ function checkAbsenceClaims(ci: CheckIndex, p: string, s: number, e: number, add
   }
 }
 
+/** Verbs whose denial says a topic is absent (`did not address NORAD modernization`). */
+const TOPIC_VERBS: ReadonlySet<string> = new Set('address addressed mention mentioned cover covered include included raise raised tackle tackled'.split(' ').map(stem));
 /** Light verbs whose noun carries the meaning (`made any commitment`, `gave an undertaking`). */
 const LIGHT_VERBS: ReadonlySet<string> = new Set('make makes made making give gives gave offer offers offered any'.split(' ').map(stem));
 /** Action nouns and the ladder verbs they stand for. */
@@ -706,6 +734,8 @@ const OPPOSITES: readonly [string[], string[]][] = [
   ['ease, loosen, lift, relax', 'tighten, impose, harden'],
   ['support, protect, safeguard, promote', 'oppose, harm, undermine, weaken, threaten'],
   ['reduce, counter, combat, address', 'increase, encourage, expand'],
+  ['cooperate, cooperating, collaborate, collaborating, partner, partnering', 'confront, confronting, isolate, isolating, oppose, opposing, shun, shunning'],
+  ['accelerate, accelerated, accelerating, rapid, rapidly, swift, swiftly', 'gradual, gradually, slow, slower, slowed, delayed, phased, incremental'],
 ].map(([x, y]) => [stemAll(x), stemAll(y)] as [string[], string[]]);
 const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, address, counter, combat, tackle, control'), stemAll('eliminate, eradicate, end, ban, abolish')]];
 
@@ -737,6 +767,8 @@ const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secre
 function officePhrase(keys: readonly string[], texts: readonly string[], i: number): { from: number; to: number; mods: string[] } {
   let from = i;
   while (from > i - 2 && from > 0 && !isStopKey(keys[from - 1]) && !/['’]/.test(texts[from - 1]) && parties([keys[from - 1]]).size === 0 && !(keys[from - 1] in LADDER)) from--;
+  // `and asked officials`: a verb, not a department, unless a determiner shows it is an adjective (`the elected officials`).
+  if (from < i && texts.slice(from, i).some(t => /(?:ed|ing)$/i.test(t)) && !/^(?:the|their|its|our|his|her|a|an|both|two|all)$/.test(keys[from - 1] ?? '')) from = i;
   let to = i;
   if (keys[i + 1] === 'of') {
     let k = i + 2;
@@ -886,6 +918,11 @@ function checkSentence(
     const found = after.find(k => !NEGATED_VERB_SKIP.has(k) && !LIGHT_VERBS.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== 'minister');
     if (found === undefined) return false;
     const verb = NOMINAL_VERBS.get(found) ?? found;
+    // `did not address NORAD modernization`: a denial that the topic is there, which it is.
+    if (TOPIC_VERBS.has(verb)) {
+      const obj = after.slice(after.indexOf(found) + 1).filter(k => !isStopKey(k)).slice(0, 2);
+      return !(obj.length && obj.every(k => src.keys.includes(k)));
+    }
     const level = LADDER[verb];
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
@@ -954,6 +991,17 @@ function checkSentence(
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[0].start, src.words[sSubj.end - 1].end);
         actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source says "${flat(srcSubj)}" (${label}).` });
+      }
+    } else if (dSubj.parties.size > 1 && sSubj.parties.size === 1 && !namedParties(draftKeys.slice(dSubj.start, dSubj.end)).size) {
+      // Both credited with one side's act (`Both leaders acknowledged Canada’s plan` where `The
+      // President … acknowledging Canada’s plan`): the source names no group and the other side
+      // only as an owner or object, never as a co-actor.
+      const other = [...dSubj.parties].filter(x => !sSubj.parties.has(x));
+      const coActor = src.keys.some((k, i) => GROUP_PARTIES.has(k) || (i >= sSubj.end && (ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(sTexts[k === 'prim' ? i + 1 : i] ?? '')));
+      if (!coActor) {
+        const endW = words[dSubj.end - 1];
+        const srcSubj = para.text.slice(src.words[sSubj.start].start, src.words[sSubj.end - 1].end);
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
       }
     }
   }
@@ -1062,8 +1110,9 @@ function checkSentence(
     const sk = b.b.map(i => src.keys[i]);
     const has = (keys: string[], list: string[]) => list.some(x => (x.includes(' ') ? keys.join(' ').includes(x.split(' ').map(w => w).join(' ')) : keys.includes(x)));
     const dPhrase = b.a.map(i => words[i].text);
-    const opp = OPPOSITES.find(([x, y]) => (has(sk, x) && (has(dk, y) || has(dPhrase, y))) || (has(sk, y) && (has(dk, x) || has(dPhrase, x))));
-    if (opp && !dk.some(k => sk.includes(k) && (opp[0].includes(k) || opp[1].includes(k)))) {
+    // A pair whose word both sides share (`cooperation`) is no reversal; another pair may be.
+    const opp = OPPOSITES.find(([x, y]) => ((has(sk, x) && (has(dk, y) || has(dPhrase, y))) || (has(sk, y) && (has(dk, x) || has(dPhrase, x)))) && !dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k))));
+    if (opp) {
       const hit = b.a.filter(i => opp[0].includes(draftKeys[i]) || opp[1].includes(draftKeys[i]) || opp[1].some(x => x.startsWith(draftKeys[i] + ' ') || x.endsWith(' ' + draftKeys[i])));
       const oa = hit.length ? hit : b.a;
       add({ code: Codes.opposite, kind: 'opposite', start: words[oa[0]].start, end: words[oa[oa.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
@@ -1283,13 +1332,21 @@ function sourceLevelByObject(
   dl: number,
   isLadder: (keys: readonly string[], i: number) => boolean,
 ): { level: number; word: string } | undefined {
-  const object = objectOf(draftKeys, di);
+  let object = objectOf(draftKeys, di);
   if (object.length < 2) return undefined;
   // The object's two words in order, close together in the source.
-  let at = -1;
-  for (let j = 0; j < src.keys.length && at < 0; j++) {
-    if (src.keys[j] !== object[0]) continue;
-    for (let t = j + 1; t <= j + 4 && t < src.keys.length; t++) if (src.keys[t] === object[1]) { at = j; break; }
+  const find = (obj: readonly string[]) => {
+    for (let j = 0; j < src.keys.length; j++) {
+      if (src.keys[j] !== obj[0]) continue;
+      for (let t = j + 1; t <= j + 4 && t < src.keys.length; t++) if (src.keys[t] === obj[1]) return j;
+    }
+    return -1;
+  };
+  let at = find(object);
+  // `committed to protecting the Refuge`: a verb the source does not use, then the object.
+  if (at < 0 && !src.keys.includes(object[0])) {
+    object = objectOf(draftKeys, draftKeys.indexOf(object[0], di + 1));
+    if (object.length === 2) at = find(object);
   }
   if (at < 0) return undefined;
   // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
