@@ -123,6 +123,9 @@ describe('check: restatements', () => {
     ['opposite, gradual', 'The President and the Prime Minister agreed to take aligned but gradual policy actions, including efforts toward a zero-emissions vehicle future.', 'opposite', 'gradual'],
     ['one side’s act credited to both', 'Both leaders acknowledged Canada’s new strengthened national climate plan and its globally ambitious price on pollution.', 'changed-actor', 'Both leaders'],
     ['overstated after a verb the source does not use', 'Alaska residents should know that the leaders committed to protecting the Arctic National Wildlife Refuge.', 'overstated', 'committed'],
+    ['figure under a label with the right figure', '- 2+2: Ministers and Secretaries to meet in a 2+3 Ministerial format.', 'changed-figure', '2+3'],
+    ['opposite in the passive', 'Under the Roadmap, the existing Memorandum of Understanding on the reliability and security of the North American energy infrastructure would be allowed to lapse.', 'opposite', 'lapse'],
+    ['opposite of an action further from its object', 'The leaders expressed common concern about the global migration crisis and agreed to work together to curtail refugee resettlement.', 'opposite', 'curtail'],
     ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
@@ -211,6 +214,9 @@ describe('check: restatements', () => {
       'On guns, the President and the Prime Minister noted their shared goal of reducing gun violence and asked officials to look into setting up a cross-border task force on gun smuggling and trafficking.',
       'The leaders agreed to expand cooperation on continental defense and in the Arctic, including NORAD modernization — a priority for Alaska.',
       'The leaders agreed to work together to help safeguard the Porcupine caribou herd calving grounds, which matter to the Gwich’in and Inuvialuit peoples.',
+      '- 2+2: Ministers and Secretaries to meet in a 2+2 Ministerial format.',
+      'The existing Memorandum of Understanding on the reliability and security of the North American energy infrastructure is to be renewed and updated.',
+      'The leaders expressed their determination to work together to strengthen efforts on refugee resettlement.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);
     }

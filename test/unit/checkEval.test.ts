@@ -10,13 +10,13 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
 };
 
 // Floors at the level measured when the guard was last raised (fourth session): precision
-// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 0.979, holdout-2 0.919,
+// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 1.000, holdout-2 0.952,
 // holdout-3 to holdout-6 1.000; no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
   'tuning-2': { precision: 1, recall: 1 },
-  'holdout-1': { precision: 1, recall: 0.97 },
-  'holdout-2': { precision: 1, recall: 0.91 },
+  'holdout-1': { precision: 1, recall: 1 },
+  'holdout-2': { precision: 1, recall: 0.95 },
   'holdout-3': { precision: 1, recall: 1 },
   'holdout-4': { precision: 1, recall: 1 },
   'holdout-5': { precision: 1, recall: 1 },

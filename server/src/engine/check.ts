@@ -697,6 +697,8 @@ function checkAbsenceClaims(ci: CheckIndex, p: string, s: number, e: number, add
   }
 }
 
+/** Words before an action that make its object come first (`would be allowed to lapse`). */
+const PASSIVE_MARKS: ReadonlySet<string> = new Set('be been being is are was were allowed allow left let'.split(' ').map(stem));
 /** Verbs whose denial says a topic is absent (`did not address NORAD modernization`). */
 const TOPIC_VERBS: ReadonlySet<string> = new Set('address addressed mention mentioned cover covered include included raise raised tackle tackled'.split(' ').map(stem));
 /** Light verbs whose noun carries the meaning (`made any commitment`, `gave an undertaking`). */
@@ -873,10 +875,18 @@ function checkSentence(
   const alignedFigure = (f: Figure): Figure | undefined => {
     const wi = words.findIndex(w => w.start >= f.start);
     const b = blocks.find(x => x.a[0] === wi && x.b.length && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
-    if (!b) return undefined;
-    const from = src.words[b.b[0]].start;
-    const g = findFigures(para.text.slice(from, src.words[b.b[b.b.length - 1]].end))[0];
-    return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
+    if (b) {
+      const from = src.words[b.b[0]].start;
+      const g = findFigures(para.text.slice(from, src.words[b.b[b.b.length - 1]].end))[0];
+      return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
+    }
+    // Inside a figure (`2+[3]` for `2+[2]`): the source figure around the substituted word.
+    const inside = words.map((w, i) => (w.start > f.start && w.end <= f.end ? i : -1)).filter(i => i >= 0);
+    const ib = blocks.find(x => x.a.length && x.b.length && x.a.every(i => inside.includes(i)) && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
+    if (!ib) return undefined;
+    const sw = src.words[ib.b[0]];
+    const g = findFigures(para.text.slice(src.start, src.end)).map(x => ({ ...x, start: x.start + src.start, end: x.end + src.start })).find(x => x.start < sw.end && sw.start < x.end);
+    return g && g.kind === f.kind ? g : undefined;
   };
   const dFigs = findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s }));
   const sFigs: Figure[] = matches.flatMap(x => sourceFigures(x.sentence));
@@ -1216,10 +1226,25 @@ function oppositeByObject(dk: readonly string[], src: SourceSentence): { di: num
         // The object: the next content word after the action, skipping articles.
         let o = i + len;
         while (o < dk.length && isStopKey(dk[o])) o++;
-        if (o >= dk.length || o > i + len + 2) continue;
+        if (o >= dk.length || o > i + len + 2) {
+          // A passive (`the existing MOU … would be allowed to lapse`): the object comes first, so
+          // the source's object of the opposite action must be among the draft's earlier words.
+          if (!dk.slice(Math.max(0, i - 3), i).some(k => PASSIVE_MARKS.has(k)) || src.keys.includes(dk[i])) continue;
+          for (let h = 0; h < src.keys.length; h++) {
+            const sl = phraseAt(src.keys, h, theirs);
+            if (!sl) continue;
+            let so = h + sl;
+            while (so < src.keys.length && (isStopKey(src.keys[so]) || OPPOSITE_FIRST_WORDS.has(src.keys[so]))) so++;
+            if (so < src.keys.length && so <= h + sl + 4 && dk.slice(0, i).includes(src.keys[so])) return { di: i, dEnd: i + len - 1, si: h, sEnd: h + sl - 1 };
+          }
+          continue;
+        }
         for (let j = 0; j < src.keys.length; j++) {
           if (src.keys[j] !== dk[o]) continue;
-          for (let h = j - 1; h >= Math.max(0, j - 3); h--) {
+          // A two-word object (`refugee resettlement`) may sit further from its action
+          // (`strengthen efforts in these areas, including refugee resettlement`).
+          const reach = o + 1 < dk.length && !isStopKey(dk[o + 1]) && src.keys[j + 1] === dk[o + 1] ? 7 : 3;
+          for (let h = j - 1; h >= Math.max(0, j - reach); h--) {
             const sl = phraseAt(src.keys, h, theirs);
             if (sl && h + sl <= j && !phraseAt(src.keys, h, mine) && !src.keys.includes(dk[i])) return { di: i, dEnd: i + len - 1, si: h, sEnd: h + sl - 1 };
           }
