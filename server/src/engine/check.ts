@@ -73,7 +73,7 @@ export function checkDraft(index: CorpusIndex, draft: DraftDocument, options: Ch
 export function analyzeDraft(index: CorpusIndex, text: string, token?: CancellationToken): ParagraphAnalysis {
   const ci = checkIndexOf(index);
   const cache = cacheFor(index);
-  const masked = maskComments(text);
+  const masked = maskDraft(text);
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
@@ -124,9 +124,13 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 
 // ---- draft structure --------------------------------------------------------------
 
-/** Comments (suppression directives) become spaces: same offsets, no words. */
-function maskComments(text: string): string {
-  return text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text;
+/**
+ * Comments (suppression directives) become spaces: same offsets, no words. So do Markdown's
+ * backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the drafter sees the character after.
+ */
+function maskDraft(text: string): string {
+  const uncommented = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text;
+  return uncommented.includes('\\') ? uncommented.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ') : uncommented;
 }
 
 function draftParagraphs(text: string): [number, number][] {
@@ -1296,14 +1300,24 @@ function checkStrength(
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     const dl = LADDER[draftKeys[di]];
+    // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
+    const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === 'commitment') ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.
     // Any source supporting the verb's strength is enough (the Roadmap's firm wording may
     // sit beside the companion statement's weaker one).
     let found: { level: number; word: string } | undefined;
+    let same = false;
     for (const c of candidates) {
       const f = sourceLevelByObject(draftKeys, c, di, dl, isLadder);
+      if (f?.level === dl) same = true;
       if (f && (!found || f.level > found.level)) found = f;
     }
+    // One source says it as the draft does (`Both leaders agreed to launch` in the Roadmap,
+    // `will launch` in the statement): faithful to that one.
+    if (same) continue;
+    // The source's verb is the draft's own later verb (`agreed to launch` against `will launch`):
+    // this verb governs that one, which agrees with the source.
+    if (found && found.level > dl && draftKeys.some((k, i) => i > di && k === stem(found!.word))) continue;
     // Without the object in any source sentence, only a close match speaks for the verb (`The
     // leaders will introduce a carbon border adjustment` shares three words with a sentence
     // about clean electricity across the border, and is about something else).
@@ -1316,7 +1330,7 @@ function checkStrength(
     }
     if (!found || found.level === dl || (found.level === 1 && voicedConcern(di))) continue;
     if (found.level > dl) {
-      under ??= { di, dl, found };
+      if (found.level > dlAtLeast) under ??= { di, dl, found };
       continue;
     }
     const w = words[di];
