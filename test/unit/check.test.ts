@@ -126,6 +126,10 @@ describe('check: restatements', () => {
     ['figure under a label with the right figure', '- 2+2: Ministers and Secretaries to meet in a 2+3 Ministerial format.', 'changed-figure', '2+3'],
     ['opposite in the passive', 'Under the Roadmap, the existing Memorandum of Understanding on the reliability and security of the North American energy infrastructure would be allowed to lapse.', 'opposite', 'lapse'],
     ['opposite of an action further from its object', 'The leaders expressed common concern about the global migration crisis and agreed to work together to curtail refugee resettlement.', 'opposite', 'curtail'],
+    ['one side’s act credited to both, mid-sentence in the source', 'Both leaders affirmed the goal of a net-zero carbon pollution free power sector by 2035.', 'changed-actor', 'Both leaders'],
+    ['denial, without', 'Each country will decide on its own when to ease Canada-U.S. border restrictions, without a coordinated approach.', 'negated', 'without'],
+    ['denial, remain dormant', 'The Cross-Border Crime Forum will remain dormant for now.', 'negated', 'remain dormant'],
+    ['opposite, restrict', 'In this context, the leaders agreed to enhance cooperation to counter exploitation of social media and the Internet by terrorists, violent extremists and hate groups, and to restrict reciprocal sharing on known and suspected threats.', 'opposite', 'restrict'],
     ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
@@ -218,6 +222,9 @@ describe('check: restatements', () => {
       '- 2+2: Ministers and Secretaries to meet in a 2+2 Ministerial format.',
       'The existing Memorandum of Understanding on the reliability and security of the North American energy infrastructure is to be renewed and updated.',
       'The leaders expressed their determination to work together to strengthen efforts on refugee resettlement.',
+      'The leaders agreed to work together to expand support for capacity building in Central American countries affected by instability and irregular migration.',
+      'The President affirmed the goal of a net-zero carbon pollution free power sector by 2035 for the United States.',
+      'Both leaders agreed to take a coordinated approach, without delay, when considering measures to ease Canada-U.S. border restrictions.',
     ]) {
       assert.deepEqual(check(text).filter(f => f.severity !== 'information').map(f => f.code), [], text);
     }

@@ -10,7 +10,7 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
 };
 
 // Floors at the level measured when the guard was last raised (fourth session): precision
-// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 1.000, holdout-2 0.952,
+// 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 1.000, holdout-2 0.952, holdout-7 0.980,
 // holdout-3 to holdout-6 1.000; no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
@@ -21,6 +21,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'holdout-4': { precision: 1, recall: 1 },
   'holdout-5': { precision: 1, recall: 1 },
   'holdout-6': { precision: 1, recall: 1 },
+  'holdout-7': { precision: 1, recall: 0.98 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};

@@ -663,7 +663,7 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|without|(?:will |would )?(?:remains?|stays?) (?:dormant|inactive|suspended|shelved|on hold)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
 /**
  * Claims that the sources leave something out: `China did not come up`, `the Roadmap sets no
  * date for net-zero emissions`, `the Roadmap is silent on critical minerals`. The claim is
@@ -730,8 +730,8 @@ const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acte
 
 const stemAll = (ws: string) => ws.split(',').map(w => w.trim().split(' ').map(stem).join(' '));
 const OPPOSITES: readonly [string[], string[]][] = [
-  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail, wind down, dismantle, abandon, phase out, downgrade, pare back, cut back, rein in'],
-  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end, roll back, wind down, freeze, pare back, cut back, rein in'],
+  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail, wind down, dismantle, abandon, phase out, downgrade, pare back, cut back, rein in, restrict'],
+  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end, roll back, wind down, freeze, pare back, cut back, rein in, restrict'],
   ['encourage, facilitate, enable', 'discourage, hinder, impede, obstruct, prevent, block'],
   ['modernize, modernizing, renew, update, upgrade', 'phase out, dismantle, abolish, scrap, retire, lapse, wind down'],
   ['reestablish, establish, launch, relaunch, create, revive', 'wind down, dissolve, disband, abolish, scrap, close, end, suspend'],
@@ -749,7 +749,7 @@ const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, add
 const NEUTRAL_KEYS: ReadonlySet<string> = new Set([
   ...OPPOSITES.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))),
   ...Object.keys(LADDER),
-  ...'roadmap rule ruled declin refus reject wind down mention silent nothing neither nor never made make'.split(' ').map(stem),
+  ...'roadmap rule ruled declin refus reject wind down mention silent nothing neither nor never made make without remain dormant inactive shelved'.split(' ').map(stem),
   ...AVOID,
 ]);
 
@@ -940,7 +940,7 @@ function checkSentence(
     const level = LADDER[verb];
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
-    return !src.keys.includes(verb) && !/^(?:stopped|stops|no|is|was|remains)\b/i.test(n[0]);
+    return !src.keys.includes(verb) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
   };
   if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
@@ -948,6 +948,9 @@ function checkSentence(
     const end = start + n[0].length;
     add({ code: Codes.negated, kind: 'negation', start, end, ...base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(srcText)}" (${label}).` });
   }
+  // A sentence that denies the commitment has no strength to compare (`each country will decide
+  // on its own …, without a coordinated approach`): the denial is the finding.
+  const denied = out.some(f => f.code === Codes.negated && f.start >= s && f.end <= e);
 
   // Actors: a party the source sentence does not name at all, or a complete swap of parties
   // inside a substitution (`for the United States` where the source says `for Canada`).
@@ -1016,6 +1019,30 @@ function checkSentence(
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[sSubj.start].start, src.words[sSubj.end - 1].end);
         actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
+      }
+    }
+  }
+  // The same, where the source's subject opens a clause mid-sentence (`To advance this work, the
+  // President affirmed the goal for the United States … and the Prime Minister reaffirmed …`):
+  // the words just before the matched passage on each side, and the other side absent from it.
+  if (!actorFindings.length && al.aFrom > 0 && al.bFrom > 0 && al.aTo >= al.aFrom) {
+    const la = range(Math.max(0, al.aFrom - 4), al.aFrom);
+    const lb = range(Math.max(0, al.bFrom - 4), al.bFrom);
+    const dLeft = la.map(i => draftKeys[i]);
+    // Wide enough to hold a whole subject (`The Prime Minister and the President`, `Canada and the United States`).
+    const sWide = src.keys.slice(Math.max(0, al.bFrom - 8), al.bFrom);
+    const sNamed = namedParties(sWide);
+    const dAll = parties(dLeft);
+    if (dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => GROUP_PARTIES.has(k)) && sNamed.size === 1 && !sWide.some(k => GROUP_PARTIES.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
+      const other = [...dAll].filter(x => !sNamed.has(x));
+      const region = src.keys.slice(al.bFrom, al.bTo + 1);
+      const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
+      const coActor = region.some((k, r) => GROUP_PARTIES.has(k) || ((ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(sTexts[al.bFrom + r + (k === 'prim' ? 1 : 0)] ?? '')));
+      const di = la.filter(i => GROUP_PARTIES.has(draftKeys[i]) || draftKeys[i] in ACTORS);
+      if (!coActor && di.length) {
+        const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === 'minister');
+        const srcSubj = sParty.length ? para.text.slice(src.words[sParty[0]].start, src.words[sParty[sParty.length - 1]].end) : sSlice(lb);
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[di[0]].start, end: words[di[di.length - 1]].end, ...base, message: `"${flat(p.slice(words[di[0]].start, words[di[di.length - 1]].end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
       }
     }
   }
@@ -1115,7 +1142,7 @@ function checkSentence(
   }
 
   // Strength: the draft's governing verb against the source's.
-  checkStrength(words, draftKeys, src, matches.map(x => x.sentence), al, m.coverage, p, label, base, add);
+  if (!denied) checkStrength(words, draftKeys, src, matches.map(x => x.sentence), al, m.coverage, p, label, base, add);
 
   // Opposites and overstated objects inside substitutions.
   for (const b of blocks) {
@@ -1550,7 +1577,9 @@ function checkNames(
       if (!shared) continue;
       const sameSet = nContent.length === dContent.size && nContent.every(k => dContent.has(k)) && n.keys.join(' ') !== key;
       const al = align(n.keys, ph.keys, { global: true });
-      const subs = blocksOf(al).filter(b => b.a.length && b.b.length && b.a.some(i => !isStopKey(n.keys[i])) && b.b.some(i => !isStopKey(ph.keys[i])));
+      // `Central American countries` for `Central America`: the people's adjective of the same place.
+      const demonym = (a: string, b: string) => a !== b && (b.startsWith(a) || a.startsWith(b)) && /^(?:n|an|ian|ns|ians)$/.test(b.length > a.length ? b.slice(a.length) : a.slice(b.length));
+      const subs = blocksOf(al).filter(b => b.a.length && b.b.length && b.a.some(i => !isStopKey(n.keys[i])) && b.b.some(i => !isStopKey(ph.keys[i])) && !(b.a.length === 1 && b.b.length === 1 && demonym(n.keys[b.a[0]], ph.keys[b.b[0]])));
       if (!sameSet && (!subs.length || al.matches * (c.global ? 5 : 2) < n.keys.length * (c.global ? 3 : 1))) continue;
       const para = c.para ?? findNameParagraph(ci, n);
       const changed = subs.length ? subs[0].b : ph.keys.map((_, i) => i);
