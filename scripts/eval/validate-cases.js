@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-7.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-8.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -175,6 +175,8 @@ validateFile('holdout-6', load(path.join(root, 'test/eval/holdout-6.json')), cor
   { checks: 90, clean: 45, completions: 0, hovers: 0, perKind: 6 });
 validateFile('holdout-7', load(path.join(root, 'test/eval/holdout-7.json')), corpus, allIds, seedTexts,
   { checks: 90, clean: 45, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-8', load(path.join(root, 'test/eval/holdout-8.json')), corpus, allIds, seedTexts,
+  { checks: 75, clean: 38, completions: 0, hovers: 0, perKind: 3 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);
