@@ -812,6 +812,19 @@ function subjectOf(texts: readonly string[], keys: readonly string[]): { parties
   return { parties: start < 0 ? new Set() : parties(keys.slice(start, end)), start: Math.max(0, start), end };
 }
 
+/**
+ * True if `keys[from, to)` names the group, or one of `other` as an actor rather than an owner
+ * (`Canada’s plan` is an owner; `and the Prime Minister reaffirmed` an actor).
+ */
+function coActorIn(keys: readonly string[], texts: readonly string[], from: number, to: number, other: readonly string[]): boolean {
+  for (let i = from; i < to; i++) {
+    const k = keys[i];
+    if (GROUP_PARTIES.has(k)) return true;
+    if ((ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(texts[k === 'prim' ? i + 1 : i] ?? '')) return true;
+  }
+  return false;
+}
+
 const GROUP_PARTIES: ReadonlySet<string> = new Set(['leader', 'both', 'two', 'countri', 'they']);
 /** The parties named one by one: `the leaders`, `both` (or the `Leaders’` of a summit's name) name neither side alone. */
 function namedParties(keys: readonly string[]): Set<string> {
@@ -870,6 +883,9 @@ function checkSentence(
     if (ra.length && rb.length) blocks.push(...windowBlocks(draftKeys, src.keys, ra, rb, al.aTo, -1));
   }
   const base = { paragraphId: para.id, evidence };
+  // Surface forms (keys are lower-case stems): capitals and possessives are read from these.
+  const dTexts = words.map(w => p.slice(w.start, w.end));
+  const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
   const dSlice = (a: number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : '');
   const sSlice = (b: number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : '');
 
@@ -982,8 +998,6 @@ function checkSentence(
   // open the draft and the source sentence are disjoint, and the draft does not name the
   // source's subject at all, or names it where the source named the draft's (`with Canada`).
   {
-    const dTexts = words.map(w => p.slice(w.start, w.end));
-    const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
     const dSubj = subjectOf(dTexts, draftKeys);
     const sSubj = subjectOf(sTexts, src.keys);
     if (dSubj.parties.size && sSubj.parties.size && ![...dSubj.parties].some(x => sSubj.parties.has(x))) {
@@ -1014,7 +1028,7 @@ function checkSentence(
       // President … acknowledging Canada’s plan`): the source names no group and the other side
       // only as an owner or object, never as a co-actor.
       const other = [...dSubj.parties].filter(x => !sSubj.parties.has(x));
-      const coActor = src.keys.some((k, i) => GROUP_PARTIES.has(k) || (i >= sSubj.end && (ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(sTexts[k === 'prim' ? i + 1 : i] ?? '')));
+      const coActor = src.keys.some(k => GROUP_PARTIES.has(k)) || coActorIn(src.keys, sTexts, sSubj.end, src.keys.length, other);
       if (!coActor) {
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[sSubj.start].start, src.words[sSubj.end - 1].end);
@@ -1035,9 +1049,7 @@ function checkSentence(
     const dAll = parties(dLeft);
     if (dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => GROUP_PARTIES.has(k)) && sNamed.size === 1 && !sWide.some(k => GROUP_PARTIES.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
       const other = [...dAll].filter(x => !sNamed.has(x));
-      const region = src.keys.slice(al.bFrom, al.bTo + 1);
-      const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
-      const coActor = region.some((k, r) => GROUP_PARTIES.has(k) || ((ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(sTexts[al.bFrom + r + (k === 'prim' ? 1 : 0)] ?? '')));
+      const coActor = coActorIn(src.keys, sTexts, al.bFrom, al.bTo + 1, other);
       const di = la.filter(i => GROUP_PARTIES.has(draftKeys[i]) || draftKeys[i] in ACTORS);
       if (!coActor && di.length) {
         const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === 'minister');
@@ -1113,8 +1125,6 @@ function checkSentence(
   // meet` for `directed their Ministers of Foreign Affairs … and Secretaries of State and Defense
   // to meet`), even where the alignment skips the source's long list.
   if (!actorFindings.length) {
-    const sTexts = src.words.map(w => src.paragraph.text.slice(w.start, w.end));
-    const dTexts = words.map(w => p.slice(w.start, w.end));
     for (let i = 0; i < draftKeys.length && !actorFindings.length; i++) {
       if (!office(draftKeys, i)) continue;
       const d = officePhrase(draftKeys, dTexts, i);
