@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning sets as a regression guard. The held-out set (holdout-8) is scored by
+// The labelled tuning sets as a regression guard. A held-out set, when there is one, is scored by
 // `npm run eval` and reported, never asserted on (it is not tuned on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
@@ -22,6 +22,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'holdout-5': { precision: 1, recall: 1 },
   'holdout-6': { precision: 1, recall: 1 },
   'holdout-7': { precision: 1, recall: 0.98 },
+  'holdout-8': { precision: 0.96, recall: 0.88 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};
