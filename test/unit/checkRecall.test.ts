@@ -80,6 +80,25 @@ describe('check: figures in the wrong place', () => {
   });
 });
 
+describe('check: fifth-session tuning (holdout-8)', () => {
+  it('pairs a figure with the source figure whose lead-in it shares, when the words are in another order', () => {
+    expectFinding('President Biden affirmed a goal of a net-zero carbon pollution free power sector in the United States by 2030.', 'changed-figure', '2030');
+    expectClean('President Biden affirmed a goal of a net-zero carbon pollution free power sector in the United States by 2035.');
+    expectClean('The Prime Minister reaffirmed Canada’s goal of 90 percent non-emitting electricity by 2030.');
+    expectClean('The United States aims for a carbon pollution free power sector by 2035; Canada for 90 percent non-emitting electricity by 2030.');
+  });
+
+  it('does not take one infinitive verb for another as a swapped term ("to reach" for "to achieve")', () => {
+    expectClean('Both countries will work in tandem, and encourage other countries, to reach net-zero emissions no later than 2050.');
+    expectFinding('Both countries will work in tandem, and encourage other countries, to reach net-zero emissions no later than 2045.', 'changed-figure', '2045');
+  });
+
+  it('reads "easing" and "ease" as one word, so a denial of the coordinated approach finds its source', () => {
+    expectFinding('The Roadmap stops short of a coordinated approach to easing border restrictions, leaving each country to set its own criteria.', 'negated', 'stops short of');
+    expectClean('The leaders agreed on a coordinated approach, based on science and public health criteria, to easing border restrictions.');
+  });
+});
+
 describe('check: text still being typed', () => {
   it('does not flag the start of an official name at the end of a paragraph (the drafter is typing it)', () => {
     expectClean('# Readout\n\nThe leaders agreed to launch a High Level Cli\n');
