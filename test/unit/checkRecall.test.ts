@@ -93,6 +93,17 @@ describe('check: fifth-session tuning (holdout-8)', () => {
     expectFinding('Both countries will work in tandem, and encourage other countries, to reach net-zero emissions no later than 2045.', 'changed-figure', '2045');
   });
 
+  it('flags gains said to have been accelerated where the source says they were rolled back', () => {
+    expectFinding('As COVID-19 has accelerated the hard-won gains women have achieved over past decades, the President and Prime Minister committed to measures supporting women’s full and equal participation in the workforce.', 'opposite', 'accelerated');
+    expectClean('As COVID-19 has eroded many of the hard-won gains women have achieved over past decades, the President and Prime Minister committed to measures supporting women’s full and equal participation in the workforce.');
+  });
+
+  it('reads a denial in other words for the same act ("does not bring back" for "reestablishing")', () => {
+    expectFinding('The Roadmap does not bring back the Cross-Border Crime Forum, a disappointment for police chiefs along the border.', 'negated', 'does not bring');
+    expectClean('The Roadmap does not fund the Cross-Border Crime Forum, a disappointment for police chiefs along the border.');
+    expectClean('The Roadmap does not create a new forum for law enforcement; it brings back the Cross-Border Crime Forum.');
+  });
+
   it('reads "easing" and "ease" as one word, so a denial of the coordinated approach finds its source', () => {
     expectFinding('The Roadmap stops short of a coordinated approach to easing border restrictions, leaving each country to set its own criteria.', 'negated', 'stops short of');
     expectClean('The leaders agreed on a coordinated approach, based on science and public health criteria, to easing border restrictions.');

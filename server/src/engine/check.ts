@@ -709,6 +709,20 @@ const TOPIC_VERBS: ReadonlySet<string> = new Set('address addressed mention ment
 const LIGHT_VERBS: ReadonlySet<string> = new Set('make makes made making give gives gave offer offers offered any'.split(' ').map(stem));
 /** Action nouns and the ladder verbs they stand for. */
 const NOMINAL_VERBS: ReadonlyMap<string, string> = new Map([['commitment', 'committed'], ['commitments', 'committed'], ['agreement', 'agreed'], ['pledge', 'pledged'], ['pledges', 'pledged'], ['promise', 'promised']].map(([n, v]) => [stem(n), stem(v)]));
+/**
+ * Verbs that name one act, for reading a denial (`does not bring back the Forum` denies
+ * `reestablishing the Forum`). Only the denial check uses these; a restatement's own verbs
+ * are compared by the strength and opposite checks.
+ */
+const SAME_ACT: readonly ReadonlySet<string>[] = [
+  'reestablish reestablishing revive reviving restore restoring reinstate reinstating relaunch relaunching resume resuming reconvene reconvening bring resurrect',
+  'launch launching establish establishing create creating start starting form forming set',
+  'expand expanding extend extending broaden broadening widen widening deepen deepening increase increasing',
+  'strengthen strengthening bolster bolstering reinforce reinforcing enhance enhancing improve improving',
+  'protect protecting safeguard safeguarding preserve preserving defend defending',
+  'implement implementing deliver delivering execute executing',
+].map(g => new Set(g.split(' ').map(stem)));
+const sameAct = (a: string, b: string) => a === b || SAME_ACT.some(g => g.has(a) && g.has(b));
 /** Adverbs between a negation and its verb (`did not itself create`). */
 const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
@@ -742,6 +756,7 @@ const OPPOSITES: readonly [string[], string[]][] = [
   ['reduce, counter, combat, address', 'increase, encourage, expand'],
   ['cooperate, cooperating, collaborate, collaborating, partner, partnering', 'confront, confronting, isolate, isolating, oppose, opposing, shun, shunning'],
   ['accelerate, accelerated, accelerating, rapid, rapidly, swift, swiftly', 'gradual, gradually, slow, slower, slowed, delayed, phased, incremental'],
+  ['roll back, rolled back, erode, eroded, reverse, reversed, undo, undone, set back, wipe out, wiped out', 'accelerate, accelerated, advance, advanced, boost, boosted, build on, built on, consolidate, consolidated, cement, cemented, extend, extended'],
 ].map(([x, y]) => [stemAll(x), stemAll(y)] as [string[], string[]]);
 const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, address, counter, combat, tackle, control'), stemAll('eliminate, eradicate, end, ban, abolish')]];
 
@@ -976,7 +991,7 @@ function checkSentence(
     const level = LADDER[verb];
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
-    return !src.keys.includes(verb) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
+    return !src.keys.some(k => sameAct(verb, k)) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
   };
   if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
