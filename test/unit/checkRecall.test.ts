@@ -110,6 +110,48 @@ describe('check: fifth-session tuning (holdout-8)', () => {
   });
 });
 
+describe('check: fifth-session tuning (holdout-9 and holdout-10)', () => {
+  it('reads a lead-in party before a colon as a lead-in when the source’s subject follows it', () => {
+    expectClean('Mexico was not forgotten: the leaders agreed to work towards reviving the North American Leaders’ Summit as a recommitment of solidarity between the United States, Canada, and Mexico.');
+    expectFinding('Mexico was not forgotten: the leaders agreed “to work towards reviving the North American Leaders’ Forum as a recommitment of solidarity between the United States, Canada, and Mexico.”', 'misquote', 'Forum');
+  });
+
+  it('flags "rules out" an act the source takes, read through its action noun', () => {
+    expectFinding('Notably, the Roadmap rules out cooperation with China, even on climate change.', 'negated', 'rules out');
+    expectClean('Notably, the Roadmap keeps room for cooperation with China, for instance on climate change.');
+  });
+
+  it('does not take a framing noun for a swapped term ("the idea of" for "the establishment of")', () => {
+    expectClean('The leaders also backed exploring the idea of a permanent facilitator for high-consequence biological threats in the office of the UN Secretary-General, alongside a sustainable financing mechanism for health security.');
+  });
+
+  it('flags a negative prefix dropped or added in the same place', () => {
+    expectFinding('The Cross-Border Crime Forum will address cross-border law enforcement challenges, including tackling legal cross-border flows of firearms, drugs, and currency.', 'opposite', 'legal');
+    expectClean('The Cross-Border Crime Forum will address cross-border law enforcement challenges, including tackling illegal cross-border flows of firearms, drugs, and currency.');
+  });
+
+  it('reads irregular past forms as their verb ("held" for "holding") and finds the swapped subject', () => {
+    expectFinding('As Prime Minister Trudeau restated in the Roadmap, polluters must be held accountable for their actions.', 'changed-actor', 'Prime Minister Trudeau');
+    expectClean('As President Biden restated in the Roadmap, polluters must be held accountable for their actions.');
+  });
+
+  it('finds the subject after a lead-in, and a swap of who welcomed whose aim', () => {
+    expectFinding('In the run-up to the Leaders’ Climate Summit, the Prime Minister welcomed the President’s aim to announce an enhanced 2030 emissions target by the Summit.', 'changed-actor', 'Prime Minister');
+    expectClean('In the run-up to the Leaders’ Climate Summit, the President welcomed the Prime Minister’s aim to announce an enhanced 2030 emissions target by the Summit.');
+  });
+
+  it('flags an official name reworded without a one-for-one swap', () => {
+    expectFinding('The two leaders agreed to strengthen the U.S.-Canada Opioid Strategy, recognizing the rise in drug use and overdoses in both countries during the pandemic.', 'altered-name', 'Opioid Strategy');
+    expectClean('The two leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids, recognizing the rise in drug use and overdoses in both countries during the pandemic.');
+  });
+
+  it('flags a negation the source has and the draft drops, its verb kept', () => {
+    expectFinding('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries taking strong climate action.', 'opposite', 'taking');
+    expectClean('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries failing to take strong climate action.');
+    expectClean('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries that do not take strong climate action.');
+  });
+});
+
 describe('check: text still being typed', () => {
   it('does not flag the start of an official name at the end of a paragraph (the drafter is typing it)', () => {
     expectClean('# Readout\n\nThe leaders agreed to launch a High Level Cli\n');

@@ -275,10 +275,13 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
       }
       // A restatement with the drafter's comment after it (`… no later than 2040 — a timeline
       // that will shape investment`, `…, relying instead on existing channels`): its head.
-      for (const he of tr ? [] : headClauses(p, s, e)) {
-        if (!bestSentences(ci, wordsOf(p, s, he)).length) continue;
+      // Both at once (`Looking back, the step was the leaders' agreement to relaunch the Summit,
+      // restoring solidarity with Mexico`): the head of the main clause.
+      const heads = tr ? [] : [...headClauses(p, s, e).map(he => [s, he]), ...(tail ? headClauses(p, tail, e).map(he => [tail, he]) : [])];
+      for (const [hs, he] of heads) {
+        if (!bestSentences(ci, wordsOf(p, hs, he)).length) continue;
         const mark = findings.length;
-        const hr = checkSentence(ci, p, s, he, insideSourced, findings);
+        const hr = checkSentence(ci, p, hs, he, insideSourced, findings);
         if (hr) restatements.push({ ...restatement(hr), status: findings.length > mark ? 'contradiction' : 'faithful' });
         break;
       }
@@ -663,7 +666,7 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|rejected|ruled out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|without|(?:will |would )?(?:remains?|stays?) (?:dormant|inactive|suspended|shelved|on hold)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|fail(?:s|ing)? to|rejected|(?:ruled|rules|rule|ruling) out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|without|(?:will |would )?(?:remains?|stays?) (?:dormant|inactive|suspended|shelved|on hold)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
 /**
  * Claims that the sources leave something out: `China did not come up`, `the Roadmap sets no
  * date for net-zero emissions`, `the Roadmap is silent on critical minerals`. The claim is
@@ -723,6 +726,18 @@ const SAME_ACT: readonly ReadonlySet<string>[] = [
   'implement implementing deliver delivering execute executing',
 ].map(g => new Set(g.split(' ').map(stem)));
 const sameAct = (a: string, b: string) => a === b || SAME_ACT.some(g => g.has(a) && g.has(b));
+/** True if `neg` is `plain` with a negative prefix (`illegal`/`legal`, `unfair`/`fair`, `non-binding`/`binding`). */
+function negativePrefixed(neg: string, plain: string): boolean {
+  if (plain.length < 4) return false;
+  const m = /^(?:il|ir|im|in|un|dis|non-?)(.+)$/.exec(neg);
+  return !!m && m[1] === plain;
+}
+/** Source negations whose verb a draft may keep while dropping them (`failing to take`). */
+const DROPPABLE_NEGATION = /\b(?:fail(?:s|ed|ing)?|refus(?:es|ed|ing)?|declin(?:es|ed|ing)?)\s+to\s+\w+|\b(?:will|would|did|does|do|should|can|could)\s+not\s+\w+/gi;
+/** General nouns that frame a thing rather than name it (`the idea of`, `the possibility of`). */
+const FRAME_NOUNS: ReadonlySet<string> = new Set('idea ideas concept notion possibility prospect prospects option options proposal question matter issue subject goal aim prospect potential'.split(' ').map(stem));
+/** Verbs of leaving out: denied, they affirm (`Mexico was not forgotten`). */
+const NEGATIVE_VERBS: ReadonlySet<string> = new Set('forget forgot forgotten ignore ignored neglect neglected overlook overlooked omit omitted exclude excluded abandon abandoned sideline sidelined lose lost'.split(' ').map(stem));
 /** Adverbs between a negation and its verb (`did not itself create`). */
 const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
@@ -983,6 +998,8 @@ function checkSentence(
     const found = after.find(k => !NEGATED_VERB_SKIP.has(k) && !LIGHT_VERBS.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== 'minister');
     if (found === undefined) return false;
     const verb = NOMINAL_VERBS.get(found) ?? found;
+    // `was not forgotten`, `did not ignore`: two negatives affirm.
+    if (NEGATIVE_VERBS.has(verb)) return true;
     // `did not address NORAD modernization`: a denial that the topic is there, which it is.
     if (TOPIC_VERBS.has(verb)) {
       const obj = after.slice(after.indexOf(found) + 1).filter(k => !isStopKey(k)).slice(0, 2);
@@ -991,13 +1008,34 @@ function checkSentence(
     const level = LADDER[verb];
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
-    return !src.keys.some(k => sameAct(verb, k)) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
+    // An action noun is its verb (`rules out cooperation` denies `cooperating`).
+    const acts = [verb, verb.replace(/(?<=t)ion$/, ''), verb.replace(/ment$/, '')];
+    return !src.keys.some(k => acts.some(v => sameAct(v, k))) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
   };
   if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
     const start = s + n.index!;
     const end = start + n[0].length;
     add({ code: Codes.negated, kind: 'negation', start, end, ...base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(srcText)}" (${label}).` });
+  }
+  // A negation the source has and the draft drops, its verb kept (`countries taking strong
+  // climate action` where the source says `countries failing to take strong climate action`).
+  if (dNeg.length < srcNeg) {
+    for (const n of srcText.matchAll(DROPPABLE_NEGATION)) {
+      const from = src.start + n.index!;
+      const to = from + n[0].length;
+      const inNeg = range(0, src.words.length).filter(j => src.words[j].start >= from && src.words[j].end <= to);
+      if (inNeg.length < 2) continue;
+      const verb = inNeg[inNeg.length - 1];
+      const kept = al.ops.find(o => o.t === 'eq' && o.b === verb);
+      if (!kept || inNeg.slice(0, -1).some(j => al.ops.some(o => o.t === 'eq' && o.b === j))) continue;
+      // The source's words just before the negation are there too: the draft restates this clause.
+      if (!al.ops.some(o => o.t === 'eq' && o.b === inNeg[0] - 1 && o.a >= 0 && o.a < kept.a)) continue;
+      const before = p.slice(words[Math.max(0, kept.a - 4)].start, words[kept.a].start);
+      if (/\b(?:not|no|never|fail\w*|refus\w*|declin\w*|unwilling|unable)\b|n't\b/i.test(before)) continue;
+      add({ code: Codes.opposite, kind: 'opposite', start: words[kept.a].start, end: words[kept.a].end, ...base, message: `"${flat(dTexts[kept.a])}" drops the source's "${flat(n[0])}" (${label}).` });
+      break;
+    }
   }
   // A sentence that denies the commitment has no strength to compare (`each country will decide
   // on its own …, without a coordinated approach`): the denial is the finding.
@@ -1033,9 +1071,19 @@ function checkSentence(
   // open the draft and the source sentence are disjoint, and the draft does not name the
   // source's subject at all, or names it where the source named the draft's (`with Canada`).
   {
-    const dSubj = subjectOf(dTexts, draftKeys);
+    let dSubj = subjectOf(dTexts, draftKeys);
+    // After a lead-in (`In the run-up to the Summit, the Prime Minister welcomed …`).
+    for (let i = 1; !dSubj.parties.size && i < Math.min(words.length, 16); i++) {
+      if (!p.slice(words[i - 1].end, words[i].start).includes(',')) continue;
+      const t = subjectOf(dTexts.slice(i), draftKeys.slice(i));
+      if (t.parties.size) dSubj = { parties: t.parties, start: t.start + i, end: t.end + i };
+      break;
+    }
     const sSubj = subjectOf(sTexts, src.keys);
-    if (dSubj.parties.size && sSubj.parties.size && ![...dSubj.parties].some(x => sSubj.parties.has(x))) {
+    // The source's subject word for word later in the draft (`Mexico was not forgotten: the
+    // leaders agreed …`): the opening party belongs to a lead-in, not to the commitment.
+    const subjectKept = sSubj.parties.size > 0 && range(sSubj.start, sSubj.end).every(j => isStopKey(src.keys[j]) || al.ops.some(o => o.t === 'eq' && o.b === j && o.a >= dSubj.end));
+    if (!subjectKept && dSubj.parties.size && sSubj.parties.size && ![...dSubj.parties].some(x => sSubj.parties.has(x))) {
       const restD = namedParties(draftKeys.slice(dSubj.end));
       const restS = namedParties(src.keys.slice(sSubj.end));
       const named = [...sSubj.parties].some(x => restD.has(x));
@@ -1204,6 +1252,16 @@ function checkSentence(
       add({ code: Codes.opposite, kind: 'opposite', start: words[oa[0]].start, end: words[oa[oa.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
       continue;
     }
+    // A negative prefix added or dropped in the same place (`legal flows` for `illegal flows`,
+    // `fair trade` for `unfair trade`).
+    if (b.a.length <= 3 && b.b.length <= 3) {
+      const sWords = b.b.map(i => src.words[i].text);
+      const neg = b.a.find(i => sWords.some(x => negativePrefixed(words[i].text, x) || negativePrefixed(x, words[i].text)));
+      if (neg !== undefined) {
+        add({ code: Codes.opposite, kind: 'opposite', start: words[neg].start, end: words[neg].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
+        continue;
+      }
+    }
     const over = OVERSTATE_OBJECT.find(([x, y]) => has(sk, x) && has(dk, y));
     if (over) {
       add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).` });
@@ -1263,6 +1321,9 @@ function checkSentence(
       // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
       // and opposite checks judge; a swapped term is a thing named.
       if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === 'to' && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === 'to') continue;
+      // `exploring the idea of a facilitator` for `exploring the establishment of`: a general
+      // noun framing the thing named is no swapped term.
+      if (dk.some(k => FRAME_NOUNS.has(k))) continue;
       if ([...dk, ...sk].some(k => k in LADDER || k in ACTORS || OPPOSITES.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
@@ -1628,7 +1689,10 @@ function checkNames(
       // `Central American countries` for `Central America`: the people's adjective of the same place.
       const demonym = (a: string, b: string) => a !== b && (b.startsWith(a) || a.startsWith(b)) && /^(?:n|an|ian|ns|ians)$/.test(b.length > a.length ? b.slice(a.length) : a.slice(b.length));
       const subs = blocksOf(al).filter(b => b.a.length && b.b.length && b.a.some(i => !isStopKey(n.keys[i])) && b.b.some(i => !isStopKey(ph.keys[i])) && !(b.a.length === 1 && b.b.length === 1 && demonym(n.keys[b.a[0]], ph.keys[b.b[0]])));
-      if (!sameSet && (!subs.length || al.matches * (c.global ? 5 : 2) < n.keys.length * (c.global ? 3 : 1))) continue;
+      // Words dropped from the name and others added elsewhere, with no one-for-one swap
+      // (`U.S.-Canada Opioid Strategy` for `U.S.-Canada Action Plan on Opioids`).
+      const reworded = !subs.length && !c.global && shared >= 2 && nContent.some(k => !dContent.has(k)) && [...dContent].some(k => !nContent.includes(k) && !(k in ACTORS));
+      if (!sameSet && ((!subs.length && !reworded) || al.matches * (c.global ? 5 : 2) < n.keys.length * (c.global ? 3 : 1))) continue;
       const para = c.para ?? findNameParagraph(ci, n);
       const changed = subs.length ? subs[0].b : ph.keys.map((_, i) => i);
       const words = wordsOf(p, ph.start, ph.end);

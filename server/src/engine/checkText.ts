@@ -24,6 +24,9 @@ const VARIANTS: Readonly<Record<string, string>> = {
   voiced: 'emphasized', underlined: 'emphasized', stressed: 'emphasized', restated: 'reiterated',
   modernization: 'modernizing', modernisation: 'modernizing', nations: 'countries', pledged: 'committed',
   tasked: 'directed', agencies: 'bodies', percent: 'percent', cent: 'percent', jointly: 'together',
+  // Irregular past forms the light stem cannot reach.
+  held: 'hold', took: 'take', taken: 'take', brought: 'bring', led: 'lead', sought: 'seek', met: 'meet',
+  began: 'begin', begun: 'begin', built: 'build', chose: 'choose', chosen: 'choose', won: 'win', grew: 'grow', grown: 'grow',
 };
 
 const STOP_WORDS =
