@@ -145,6 +145,11 @@ describe('check: fifth-session tuning (holdout-9 and holdout-10)', () => {
     expectClean('The two leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids, recognizing the rise in drug use and overdoses in both countries during the pandemic.');
   });
 
+  it('reads the act after a copula and a party (“the step was the leaders’ agreement to relaunch …”)', () => {
+    expectFinding('Looking back a year later, perhaps the most symbolic step in the Roadmap was the leaders’ agreement to relaunch the North American Leaders’ Summit, restoring trilateral solidarity with Mexico.', 'overstated', 'relaunch');
+    expectClean('Looking back a year later, perhaps the most symbolic step in the Roadmap was the leaders’ agreement to work towards reviving the North American Leaders’ Summit, restoring trilateral solidarity with Mexico.');
+  });
+
   it('flags a negation the source has and the draft drops, its verb kept', () => {
     expectFinding('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries taking strong climate action.', 'opposite', 'taking');
     expectClean('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries failing to take strong climate action.');

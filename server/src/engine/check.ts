@@ -406,7 +406,8 @@ function mainClause(p: string, s: number, e: number): number | undefined {
   const text = p.slice(s, e);
   let at = -1;
   // A comma, or `that` before a subject (`Alaskans should know that the leaders committed …`).
-  for (const m of text.matchAll(/,\s+|\bthat\s+(?=(?:they|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)/gi)) {
+  // A copula before a party's act (`the most symbolic step was the leaders’ agreement to …`).
+  for (const m of text.matchAll(/,\s+|\bthat\s+(?=(?:they|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|\b(?:was|is|were|are)\s+(?=(?:the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)['’])/gi)) {
     if (m.index! > text.length / 2) break;
     at = m.index! + m[0].length;
   }
