@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-10.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-12.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -181,6 +181,10 @@ validateFile('holdout-9', load(path.join(root, 'test/eval/holdout-9.json')), cor
   { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 6 });
 validateFile('holdout-10', load(path.join(root, 'test/eval/holdout-10.json')), corpus, allIds, seedTexts,
   { checks: 110, clean: 55, completions: 0, hovers: 0, perKind: 7 });
+validateFile('holdout-11', load(path.join(root, 'test/eval/holdout-11.json')), corpus, allIds, seedTexts,
+  { checks: 95, clean: 50, completions: 0, hovers: 0, perKind: 6 });
+validateFile('holdout-12', load(path.join(root, 'test/eval/holdout-12.json')), corpus, allIds, seedTexts,
+  { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 5 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);
