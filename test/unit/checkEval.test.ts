@@ -11,7 +11,8 @@ const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js'))
 
 // Floors at the level measured when the guard was last raised (fifth session): precision
 // 1.000 on every set; recall cases 1.000, tuning-2 1.000, holdout-1 1.000, holdout-2 0.952, holdout-7 0.980,
-// holdout-3 to holdout-6 and holdout-8 to holdout-10 1.000; no clean draft flagged anywhere.
+// holdout-11 0.920, holdout-12 0.868, holdout-3 to holdout-6 and holdout-8 to holdout-10 1.000;
+// no clean draft flagged anywhere.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   cases: { precision: 1, recall: 1 },
   'tuning-2': { precision: 1, recall: 1 },
@@ -25,6 +26,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'holdout-8': { precision: 1, recall: 1 },
   'holdout-9': { precision: 1, recall: 1 },
   'holdout-10': { precision: 1, recall: 1 },
+  'holdout-11': { precision: 1, recall: 0.92 },
+  'holdout-12': { precision: 1, recall: 0.86 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};

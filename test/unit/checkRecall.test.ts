@@ -150,6 +150,21 @@ describe('check: fifth-session tuning (holdout-9 and holdout-10)', () => {
     expectClean('Looking back a year later, perhaps the most symbolic step in the Roadmap was the leaders’ agreement to work towards reviving the North American Leaders’ Summit, restoring trilateral solidarity with Mexico.');
   });
 
+  it('does not take one general word for a group for another as a swapped term', () => {
+    expectClean('The leaders discussed emerging outbreaks, among them the Ebola outbreaks in West and Central Africa, and agreed that a robust global response matters, in partnership with regional bodies such as the Africa Centers for Disease Control and Prevention.');
+  });
+
+  it('does not read a name with each side’s owner added as a reordered name (a word twice in the name counts twice)', () => {
+    expectClean('Canada’s Ministers of Foreign Affairs and National Defence and the U.S. Secretaries of State and Defense are to meet in a 2+2 Ministerial format to further coordinate joint contributions to collective security.');
+    expectClean('The U.S. Department of Energy and Natural Resources Canada will renew their Memorandum of Understanding on energy cooperation.');
+  });
+
+  it('does not take the source sentence’s own subject for a changed actor when the window meets another party', () => {
+    const text = 'The leaders discussed how to address “the challenges it presents to our shared interest and to the international rules-based order.”';
+    assert.deepEqual(warnings(text).filter(f => f.code === 'changed-actor').map(f => text.slice(f.start, f.end)), []);
+    expectFinding(text, 'misquote', 'shared');
+  });
+
   it('flags a negation the source has and the draft drops, its verb kept', () => {
     expectFinding('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries taking strong climate action.', 'opposite', 'taking');
     expectClean('Both leaders agreed to protect businesses, workers and communities from unfair trade by countries failing to take strong climate action.');

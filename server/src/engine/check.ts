@@ -737,6 +737,16 @@ function negativePrefixed(neg: string, plain: string): boolean {
 const DROPPABLE_NEGATION = /\b(?:fail(?:s|ed|ing)?|refus(?:es|ed|ing)?|declin(?:es|ed|ing)?)\s+to\s+\w+|\b(?:will|would|did|does|do|should|can|could)\s+not\s+\w+/gi;
 /** General nouns that frame a thing rather than name it (`the idea of`, `the possibility of`). */
 const FRAME_NOUNS: ReadonlySet<string> = new Set('idea ideas concept notion possibility prospect prospects option options proposal question matter issue subject goal aim prospect potential'.split(' ').map(stem));
+/** True if a party's name starts at `keys[i]` (`Canada`, `Prime Minister`, `President Biden`). */
+function namesParty(keys: readonly string[], i: number): boolean {
+  return (keys[i] in ACTORS || keys[i] === 'prim') && namedParties([keys[i], keys[i + 1] ?? '']).size > 0;
+}
+/** True if `keys[i]` follows a preposition: an object (`approaches to China`), not a subject. */
+function afterPreposition(keys: readonly string[], i: number): boolean {
+  return /^(?:to|with|on|for|against|from|of|toward|towards|about|regarding|by)$/.test(keys[i - 1] ?? '');
+}
+/** General words for a group of people or institutions. */
+const GROUP_NOUNS: ReadonlySet<string> = new Set('body bodies organization organizations organisation organisations institution institutions agency agencies entity entities group groups partner partners authority authorities'.split(' ').map(stem));
 /** Verbs of leaving out: denied, they affirm (`Mexico was not forgotten`). */
 const NEGATIVE_VERBS: ReadonlySet<string> = new Set('forget forgot forgotten ignore ignored neglect neglected overlook overlooked omit omitted exclude excluded abandon abandoned sideline sidelined lose lost'.split(' ').map(stem));
 /** Adverbs between a negation and its verb (`did not itself create`). */
@@ -1046,6 +1056,7 @@ function checkSentence(
   // inside a substitution (`for the United States` where the source says `for Canada`).
   const sentenceParties = parties(src.keys);
   const actorFindings: Parameters<typeof add>[0][] = [];
+  const sSubjParties = subjectOf(sTexts, src.keys).parties;
   for (const b of blocks) {
     if (!b.a.length || !b.b.length) continue;
     const dp = parties(b.a.map(i => draftKeys[i]));
@@ -1060,7 +1071,11 @@ function checkSentence(
     // The words just before the matched passage name its subject: `President Biden [reaffirmed the
     // goal for Canada …]` where the source has `the Prime Minister [reaffirmed the goal for Canada …]`.
     const subjectSlot = b.aBefore < 0 && b.aAfter === al.aFrom && b.b.length > 0 && b.b[b.b.length - 1] === al.bFrom - 1;
-    const swapped = (!edge || subjectSlot) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
+    // The draft's opening party is the source sentence's own subject (`The leaders discussed how
+    // to address …` against `They also discussed … our approaches to China, including to address …`):
+    // the window met another party of the source, not a changed subject.
+    const ownSubject = sSubjParties.size > 0 && dp.size === sSubjParties.size && [...dp].every(x => sSubjParties.has(x));
+    const swapped = (!edge || (subjectSlot && !ownSubject)) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
     if (!foreign && !swapped) continue;
     const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
     const from = aw.length ? aw[0] : b.a[0];
@@ -1131,7 +1146,9 @@ function checkSentence(
     const sWide = src.keys.slice(Math.max(0, al.bFrom - 8), al.bFrom);
     const sNamed = namedParties(sWide);
     const dAll = parties(dLeft);
-    if (dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => GROUP_PARTIES.has(k)) && sNamed.size === 1 && !sWide.some(k => GROUP_PARTIES.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
+    // The source's party there is a subject, not an object (`our approaches to China`).
+    const subjectThere = lb.some(i => namesParty(src.keys, i) && !afterPreposition(src.keys, i));
+    if (subjectThere && dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => GROUP_PARTIES.has(k)) && sNamed.size === 1 && !sWide.some(k => GROUP_PARTIES.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
       const other = [...dAll].filter(x => !sNamed.has(x));
       const coActor = coActorIn(src.keys, sTexts, al.bFrom, al.bTo + 1, other);
       const di = la.filter(i => GROUP_PARTIES.has(draftKeys[i]) || draftKeys[i] in ACTORS);
@@ -1231,7 +1248,7 @@ function checkSentence(
   if (actorFindings.length === 1) add(actorFindings[0]);
   else if (actorFindings.length > 1) {
     const sorted = actorFindings.sort((x, y) => x.start - y.start);
-    const parts = sorted.map(f => f.message.replace(/ \([^()]*(?:\([^()]*\)[^()]*)*\)\.$/, ''));
+    const parts = [...new Set(sorted.map(f => f.message.replace(/ \([^()]*(?:\([^()]*\)[^()]*)*\)\.$/, '')))];
     add({ ...sorted[0], end: Math.max(...sorted.map(f => f.end)), message: `${parts.join('; ')} (${label}).` });
   }
 
@@ -1325,6 +1342,8 @@ function checkSentence(
       // `exploring the idea of a facilitator` for `exploring the establishment of`: a general
       // noun framing the thing named is no swapped term.
       if (dk.some(k => FRAME_NOUNS.has(k))) continue;
+      // `regional bodies` for `regional organizations`: one general word for a group for another.
+      if ([...dk, ...sk].every(k => GROUP_NOUNS.has(k))) continue;
       if ([...dk, ...sk].some(k => k in LADDER || k in ACTORS || OPPOSITES.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
@@ -1685,7 +1704,10 @@ function checkNames(
       const nContent = n.keys.filter(k => !isStopKey(k));
       const shared = nContent.filter(k => dContent.has(k)).length;
       if (!shared) continue;
-      const sameSet = nContent.length === dContent.size && nContent.every(k => dContent.has(k)) && n.keys.join(' ') !== key;
+      // The same words in another order (compared as lists: `Defense` twice in the name must be
+      // twice in the draft, and a party named before the name is an extra word).
+      const sorted = (ks: readonly string[]) => [...ks].sort().join(' ');
+      const sameSet = sorted(nContent) === sorted(ph.keys.filter(k => !isStopKey(k))) && n.keys.join(' ') !== key;
       const al = align(n.keys, ph.keys, { global: true });
       // `Central American countries` for `Central America`: the people's adjective of the same place.
       const demonym = (a: string, b: string) => a !== b && (b.startsWith(a) || a.startsWith(b)) && /^(?:n|an|ian|ns|ians)$/.test(b.length > a.length ? b.slice(a.length) : a.slice(b.length));
