@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-12.json):
+// Validates the labelled evaluation sets (test/eval/cases.json, tuning-2.json, holdout-1.json to holdout-13.json):
 // JSON shape, spans inside their text, unique ids, minimum counts, hover sections and
 // completion targets against the bundled corpus, and (as warnings) quoted fragments of clean
 // checks against the sources. Usage: node scripts/eval/validate-cases.js [--seed path]
@@ -185,6 +185,8 @@ validateFile('holdout-11', load(path.join(root, 'test/eval/holdout-11.json')), c
   { checks: 95, clean: 50, completions: 0, hovers: 0, perKind: 6 });
 validateFile('holdout-12', load(path.join(root, 'test/eval/holdout-12.json')), corpus, allIds, seedTexts,
   { checks: 100, clean: 50, completions: 0, hovers: 0, perKind: 5 });
+validateFile('holdout-13', load(path.join(root, 'test/eval/holdout-13.json')), corpus, allIds, seedTexts,
+  { checks: 80, clean: 42, completions: 0, hovers: 0, perKind: 4 });
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`ERROR: ${e}`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning sets as a regression guard. A held-out set, when there is one, is scored by
+// The labelled tuning sets as a regression guard. The held-out set (holdout-13) is scored by
 // `npm run eval` and reported, never asserted on (it is not tuned on).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
