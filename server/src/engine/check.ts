@@ -736,7 +736,7 @@ function negativePrefixed(neg: string, plain: string): boolean {
 /** Source negations whose verb a draft may keep while dropping them (`failing to take`). */
 const DROPPABLE_NEGATION = /\b(?:fail(?:s|ed|ing)?|refus(?:es|ed|ing)?|declin(?:es|ed|ing)?)\s+to\s+\w+|\b(?:will|would|did|does|do|should|can|could)\s+not\s+\w+/gi;
 /** General nouns that frame a thing rather than name it (`the idea of`, `the possibility of`). */
-const FRAME_NOUNS: ReadonlySet<string> = new Set('idea ideas concept notion possibility prospect prospects option options proposal question matter issue subject goal aim prospect potential'.split(' ').map(stem));
+const FRAME_NOUNS: ReadonlySet<string> = new Set('idea ideas concept notion possibility prospect prospects option options proposal question matter issue subject goal aim potential'.split(' ').map(stem));
 /** True if a party's name starts at `keys[i]` (`Canada`, `Prime Minister`, `President Biden`). */
 function namesParty(keys: readonly string[], i: number): boolean {
   return (keys[i] in ACTORS || keys[i] === 'prim') && namedParties([keys[i], keys[i + 1] ?? '']).size > 0;
@@ -1056,7 +1056,8 @@ function checkSentence(
   // inside a substitution (`for the United States` where the source says `for Canada`).
   const sentenceParties = parties(src.keys);
   const actorFindings: Parameters<typeof add>[0][] = [];
-  const sSubjParties = subjectOf(sTexts, src.keys).parties;
+  const sSubj = subjectOf(sTexts, src.keys);
+  const sSubjParties = sSubj.parties;
   for (const b of blocks) {
     if (!b.a.length || !b.b.length) continue;
     const dp = parties(b.a.map(i => draftKeys[i]));
@@ -1095,7 +1096,6 @@ function checkSentence(
       if (t.parties.size) dSubj = { parties: t.parties, start: t.start + i, end: t.end + i };
       break;
     }
-    const sSubj = subjectOf(sTexts, src.keys);
     // The source's subject word for word later in the draft (`Mexico was not forgotten: the
     // leaders agreed …`): the opening party belongs to a lead-in, not to the commitment.
     const subjectKept = sSubj.parties.size > 0 && range(sSubj.start, sSubj.end).every(j => isStopKey(src.keys[j]) || al.ops.some(o => o.t === 'eq' && o.b === j && o.a >= dSubj.end));

@@ -29,12 +29,12 @@ const VARIANTS: Readonly<Record<string, string>> = {
   began: 'begin', begun: 'begin', built: 'build', chose: 'choose', chosen: 'choose', won: 'win', grew: 'grow', grown: 'grow',
 };
 
-const STOP_WORDS =
+const STOP = new Set(
   ('a an the and or of to in on for with by at as from into over under about this that these those it its their our his her ' +
     'they them we us you he she is are was were be been being will would shall should can could may might must do does did ' +
     'has have had also such including which who whom whose than then there here both all any each other more most very so ' +
-    'not no nor but if while when where how what why well further among between across through within without via per upon including even').split(' ');
-const STOP = new Set(STOP_WORDS);
+    'not no nor but if while when where how what why well further among between across through within without via per upon including even').split(' '),
+);
 // Keys are stems: `there` is keyed `ther`, `including` `includ`. Both forms are stop keys.
 for (const w of [...STOP]) STOP.add(stem(w));
 
@@ -51,7 +51,7 @@ export function stem(word: string): string {
   // `ease`/`easing`, `take`/`taking`: a four-letter word loses a final e after a consonant,
   // as the longer words do below.
   // `note` keeps its e: `not` is a function word.
-  if (w.length <= 4) return w.length === 4 && /[^aeiouy]e$/.test(w) && /[aeiouy]/.test(w.slice(0, 2)) && !STOP_WORDS.includes(w.slice(0, -1)) ? w.slice(0, -1) : w;
+  if (w.length <= 4) return w.length === 4 && /[^aeiouy]e$/.test(w) && /[aeiouy]/.test(w.slice(0, 2)) && !STOP.has(w.slice(0, -1)) ? w.slice(0, -1) : w;
   if (w.endsWith('ies') && w.length > 5) w = w.slice(0, -3) + 'i';
   else if (w.endsWith('ing') && (w.length > 6 || (w.length === 6 && /[aeiouy]/.test(w.slice(0, 3))))) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
