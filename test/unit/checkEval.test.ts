@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { repoRoot } from '../support/corpus';
 
-// The labelled tuning sets as a regression guard. The held-out set (holdout-13) is scored by
-// `npm run eval` and reported, never asserted on (it is not tuned on).
+// The labelled sentence sets as a regression guard (whole-document sets are guarded by the
+// golden snapshot and scored by `npm run eval`).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { evaluate } = require(path.join(repoRoot, 'scripts', 'eval', 'score.js')) as {
   evaluate(names: string[]): Record<string, { precision: number; recall: number; cleanAlarms: number; skipped?: boolean; failures: unknown[] }>;
@@ -28,6 +28,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'holdout-10': { precision: 1, recall: 1 },
   'holdout-11': { precision: 1, recall: 0.92 },
   'holdout-12': { precision: 1, recall: 0.86 },
+  'holdout-13': { precision: 0.97, recall: 0.9 },
+  'dev-cases': { precision: 1, recall: 1 },
 };
 /** Clean drafts allowed to draw an alarm, per set: none. */
 const ALLOWED_ALARMS: Record<string, number> = {};
