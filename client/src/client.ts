@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReloadSourcesRequest, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type VerbatimInitializationOptions } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
@@ -32,6 +32,9 @@ export class VerbatimClient {
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
       vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
       registerInsertCommitment(() => this.languageClient),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void this.languageClient?.sendNotification(WorkspaceTrustNotification, { trusted: true });
+      }),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('verbatim.languages')) {
           void vscode.window
@@ -70,6 +73,25 @@ export class VerbatimClient {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies VerbatimInitializationOptions,
+      middleware: {
+        workspace: {
+          // Tell the server where verbatim.sources was set: a workspace's own settings arrive
+          // with a repository and may only name files inside it (the server enforces that).
+          configuration: async (params, token, next) => {
+            const result = await next(params, token);
+            if (!Array.isArray(result)) return result;
+            return result.map((value, i) => {
+              const item = params.items[i];
+              if (item?.section !== 'verbatim' || !value || typeof value !== 'object') return value;
+              const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+              const inspected = vscode.workspace.getConfiguration('verbatim', scope).inspect<string[]>('sources');
+              const fromWorkspace = inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined;
+              return { ...(value as object), sourcesOrigin: fromWorkspace ? 'workspace' : 'user' };
+            });
+          },
+        },
+      },
       outputChannel: this.output,
       // Errors are in the output channel; do not pop it open on every hiccup.
       revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,

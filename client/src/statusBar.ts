@@ -31,9 +31,12 @@ export class StatusBar implements vscode.Disposable {
     md.isTrusted = false;
     md.supportHtml = false;
     md.appendMarkdown('**Verbatim sources**\n\n');
+    if (status.trusted === false) md.appendText('Restricted Mode: this workspace is not trusted, so only the bundled sources are indexed.\n\n');
     for (const s of status.sources) {
       md.appendMarkdown('- ');
       md.appendText(`${s.title}${s.date ? ` (${s.date})` : ''}: ${s.passages} passages${s.bundled ? ', bundled' : ''}`);
+      md.appendMarkdown('  \n  ');
+      md.appendText(s.bundled ? `${s.displayPath} (ships with Verbatim)` : s.displayPath);
       md.appendMarkdown('\n');
     }
     if (!n) md.appendText('No sources are indexed. Check verbatim.sources and verbatim.includeBundledSources.\n');

@@ -26,6 +26,8 @@ export interface SourceProblemSummary {
 export interface StatusParams {
   /** True while sources are being (re)loaded. */
   readonly loading: boolean;
+  /** False in an untrusted workspace (only the bundled sources are read). */
+  readonly trusted?: boolean;
   readonly sources: readonly SourceSummary[];
   readonly passages: number;
   readonly problems: readonly SourceProblemSummary[];
@@ -33,6 +35,17 @@ export interface StatusParams {
 
 /** Server → client: the indexed sources changed (or started loading). Drives the status bar. */
 export const StatusNotification = new NotificationType<StatusParams>('verbatim/status');
+
+/** Client → server: the workspace's trust changed (VS Code's Restricted Mode); the server re-reads its sources. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('verbatim/workspaceTrust');
+
+/** What a client may pass in `initializationOptions`. */
+export interface VerbatimInitializationOptions {
+  /** Settings for clients that cannot answer `workspace/configuration` (or answer null). */
+  readonly settings?: unknown;
+  /** False when the workspace is not trusted: only bundled sources are read. Default true. */
+  readonly workspaceTrusted?: boolean;
+}
 
 /** Client → server: the sources now indexed for a resource (or for the first workspace folder). */
 export const SourcesRequest = new RequestType<{ uri?: string }, StatusParams, void>('verbatim/sources');

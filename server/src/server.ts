@@ -21,7 +21,7 @@ import { registerDefinition } from './features/definition';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerSourcesView } from './features/sourcesView';
 import { completionCapabilities, registerCompletion } from './features/completion';
-import { ReloadSourcesRequest, SourcesRequest, StatusNotification } from './protocol';
+import { ReloadSourcesRequest, SourcesRequest, StatusNotification, WorkspaceTrustNotification, type VerbatimInitializationOptions } from './protocol';
 import { packageVersion } from './packageInfo';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -53,8 +53,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
     canWatchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as VerbatimInitializationOptions | undefined;
     if (init?.settings !== undefined) settings.setPushed(init.settings);
+    sources.setTrusted(init?.workspaceTrusted !== false);
     folders = [...(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))];
     sources.setFolders(folders);
     return {
@@ -106,6 +107,11 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as { verbatim?: unknown } | undefined)?.verbatim;
     if (!canPullSettings && pushed !== undefined) settings.setPushed(pushed);
     settings.clear();
+    void sources.reload();
+  });
+
+  connection.onNotification(WorkspaceTrustNotification, params => {
+    sources.setTrusted(params?.trusted !== false);
     void sources.reload();
   });
 

@@ -22,6 +22,12 @@ export interface VerbatimSettings {
   readonly inlineSuggestions: boolean;
   /** How inserted official text is cited (`verbatim.citationStyle`). */
   readonly citationStyle: 'none' | 'inline' | 'footnote';
+  /**
+   * Where `sources` was set: `user` (the user's own settings, an LSP client's configuration,
+   * the command line) may name any path; `workspace` (a workspace or folder settings file,
+   * which arrives with a repository) may only name files inside the workspace folder.
+   */
+  readonly sourcesOrigin: 'user' | 'workspace';
 }
 
 export const defaultSettings: VerbatimSettings = Object.freeze({
@@ -32,6 +38,7 @@ export const defaultSettings: VerbatimSettings = Object.freeze({
   reportUnsourcedQuotes: true,
   inlineSuggestions: true,
   citationStyle: 'inline',
+  sourcesOrigin: 'user',
 });
 
 /** Coerces whatever a client sent into valid settings; bad values fall back to defaults. */
@@ -53,6 +60,7 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
     reportUnsourcedQuotes: typeof r.reportUnsourcedQuotes === 'boolean' ? r.reportUnsourcedQuotes : defaultSettings.reportUnsourcedQuotes,
     inlineSuggestions: typeof r.inlineSuggestions === 'boolean' ? r.inlineSuggestions : defaultSettings.inlineSuggestions,
     citationStyle: r.citationStyle === 'inline' || r.citationStyle === 'footnote' || r.citationStyle === 'none' ? r.citationStyle : defaultSettings.citationStyle,
+    sourcesOrigin: r.sourcesOrigin === 'workspace' ? 'workspace' : 'user',
   });
 }
 
@@ -60,12 +68,14 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<VerbatimSettings>>();
   private pushed: VerbatimSettings | undefined;
+  private pushedRaw: Record<string, unknown> = {};
 
   constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
 
   /** Settings pushed by a client that cannot be asked (initializationOptions or didChangeConfiguration). */
   setPushed(raw: unknown): void {
     this.pushed = raw === undefined ? undefined : sanitizeSettings(raw);
+    this.pushedRaw = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
     this.cache.clear();
   }
 
@@ -74,9 +84,15 @@ export class SettingsCache {
     const key = resource ?? '';
     let entry = this.cache.get(key);
     if (!entry) {
+      // A client may offer workspace/configuration yet answer null (or an empty object) for a
+      // section it does not know, as Neovim's default handler does: what it pushed at start-up
+      // (initializationOptions.settings) still holds, and values it does answer win.
       entry = this.connection.workspace
         .getConfiguration({ scopeUri: resource, section: 'verbatim' })
-        .then(sanitizeSettings, () => this.pushed ?? defaultSettings);
+        .then(
+          raw => (raw && typeof raw === 'object' ? sanitizeSettings({ ...this.pushedRaw, ...(raw as Record<string, unknown>) }) : this.pushed ?? defaultSettings),
+          () => this.pushed ?? defaultSettings,
+        );
       this.cache.set(key, entry);
     }
     return entry;

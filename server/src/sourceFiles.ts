@@ -74,9 +74,10 @@ export function readSourceFile(file: string, displayPath: string, uri = pathToFi
  * Markdown or text file below it), or a glob. A specification that finds nothing is
  * reported so that a typo in a setting does not silently index nothing.
  */
-export function readUserSources(specs: readonly string[], baseDir: string | undefined, origin: string): ReadResult {
+export function readUserSources(specs: readonly string[], baseDir: string | undefined, origin: string, options: { confineTo?: string } = {}): ReadResult {
   const result: ReadResult = { inputs: [], problems: [] };
   const seen = new Set<string>();
+  const root = options.confineTo !== undefined ? realOrSelf(options.confineTo) : undefined;
   for (const spec of specs) {
     const files = resolveSpec(spec, baseDir);
     if ('problem' in files) {
@@ -86,6 +87,15 @@ export function readUserSources(specs: readonly string[], baseDir: string | unde
     for (const file of files.files) {
       if (seen.has(file)) continue;
       seen.add(file);
+      if (root !== undefined && !isInside(realOrSelf(file), root)) {
+        result.problems.push({
+          uri: pathToFileURL(file).href,
+          displayPath: file,
+          severity: 'error',
+          message: `${origin} "${spec}": ${file} is outside the workspace folder and was not read. A workspace's own settings may only name sources inside it; name other files in your user settings or on the command line.`,
+        });
+        continue;
+      }
       const display = baseDir && file.startsWith(baseDir + path.sep) ? path.relative(baseDir, file) : file;
       const read = readSourceFile(file, display);
       if ('input' in read) result.inputs.push(read.input);
@@ -116,6 +126,19 @@ function resolveSpec(spec: string, baseDir: string | undefined): { files: string
     .map(f => path.normalize(f))
     .sort();
   return files.length ? { files } : { problem: `the pattern matched no Markdown or text files under ${cwd}.` };
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function describeFsError(e: unknown, fallback: string): string {

@@ -27,8 +27,21 @@ export class WorkspaceSources {
   private bundled: ReadResult | undefined;
   private readonly listeners: ((folderKey: string) => void)[] = [];
   private loadingCount = 0;
+  private trusted = true;
 
   constructor(private readonly connection: Connection, private readonly settings: SettingsCache) {}
+
+  /**
+   * Workspace trust, as the editor reports it. In an untrusted workspace (VS Code's Restricted
+   * Mode) only the bundled sources are read: `verbatim.sources` could name any file.
+   */
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
 
   setFolders(folders: readonly { uri: string; name?: string }[]): void {
     this.folders = folders
@@ -108,6 +121,7 @@ export class WorkspaceSources {
     }));
     return {
       loading: this.loadingCount > 0,
+      trusted: this.trusted,
       sources,
       passages: index?.passageCount ?? 0,
       problems: (index?.problems ?? []).map(p => ({ displayPath: p.displayPath, severity: p.severity, message: p.message })),
@@ -135,9 +149,23 @@ export class WorkspaceSources {
           problems.push(...this.bundled.problems);
         }
         const folderPath = this.folders.find(f => f.uri === state.key)?.path;
-        const user = readUserSources(settings.sources, folderPath, 'verbatim.sources');
-        inputs.push(...user.inputs);
-        problems.push(...user.problems);
+        if (!this.trusted) {
+          if (settings.sources.length) {
+            problems.push({
+              uri: 'verbatim:restricted-mode',
+              displayPath: 'verbatim.sources',
+              severity: 'warning',
+              message: 'This workspace is not trusted (Restricted Mode): only the bundled sources are indexed. Trust the workspace to index the sources named in verbatim.sources.',
+            });
+          }
+        } else {
+          // A workspace's settings arrive with the repository: they may only name files inside it.
+          const confineTo = settings.sourcesOrigin === 'workspace' ? folderPath : undefined;
+          const specs = settings.sourcesOrigin === 'workspace' && !folderPath ? [] : settings.sources;
+          const user = readUserSources(specs, folderPath, 'verbatim.sources', { confineTo });
+          inputs.push(...user.inputs);
+          problems.push(...user.problems);
+        }
         const started = Date.now();
         const index = loadCorpus(inputs, undefined, problems);
         const engine = createEngine(index);

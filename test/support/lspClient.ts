@@ -30,6 +30,8 @@ export interface TestClientOptions {
   readonly settings?: Record<string, unknown>;
   readonly workspaceFolder?: string;
   readonly initializationOptions?: unknown;
+  /** Advertise `workspace/configuration` but answer null for every section (as Neovim does for an unknown one). */
+  readonly answerNullConfiguration?: boolean;
 }
 
 export class TestClient {
@@ -59,7 +61,9 @@ export class TestClient {
       this.poke();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    this.connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'verbatim' ? (this.settings ?? {}) : null)));
+    this.connection.onRequest(ConfigurationRequest.type, params =>
+      params.items.map(item => (item.section === 'verbatim' && !options.answerNullConfiguration ? (this.settings ?? {}) : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
@@ -67,7 +71,7 @@ export class TestClient {
   async initialize(): Promise<InitializeResult> {
     const folder = this.options.workspaceFolder;
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: this.options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: { configuration: this.options.settings !== undefined || this.options.answerNullConfiguration === true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         synchronization: { dynamicRegistration: false },
