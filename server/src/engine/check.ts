@@ -582,6 +582,36 @@ function insertAround(ctx: string, before: string, missing: string): string {
   return ctx.replace(before, `${before} ${missing}`);
 }
 
+/**
+ * `details` for a fix: the source's words for the draft's (see fixes.ts). Kept apart from the
+ * detectors' logic: they only say which words stand for which.
+ */
+function replacing(draft: string, source: string): { draft: string; source: string } {
+  return { draft, source };
+}
+
+/**
+ * The source's affirmative words for a negation (`agreed` for `did not agree`, `will launch` for
+ * `will not launch`): the source words after the one aligned with the word before the negation, up
+ * to the one aligned with the negated verb. Undefined when the alignment does not say.
+ */
+function affirmedIn(words: readonly Word[], al: Alignment, src: SourceSentence, start: number, end: number, negation: string): { draft: string; source: string } | undefined {
+  const first = words.findIndex(w => w.start >= start);
+  const verb = words.findIndex(w => w.end === end);
+  if (first <= 0 || verb < first) return undefined;
+  const verbOp = al.ops.find(o => o.t === 'eq' && o.a === verb);
+  if (!verbOp) return undefined;
+  const para = src.paragraph.text;
+  const before = al.ops.find(o => o.t === 'eq' && o.a === first - 1);
+  if (before && verbOp.b > before.b && verbOp.b - before.b <= 4) return { draft: negation, source: para.slice(src.words[before.b + 1].start, src.words[verbOp.b].end) };
+  // Unaligned before the negation: `did not agree` → `agreed`; `will not launch` → `will launch`.
+  const aux = words[first].text.toLowerCase();
+  const prev = src.words[verbOp.b - 1];
+  if (prev && prev.text.toLowerCase() === aux) return { draft: negation, source: para.slice(prev.start, src.words[verbOp.b].end) };
+  if (/^(?:did|does|do|didn't|doesn't|don't)$/.test(aux)) return { draft: negation, source: para.slice(src.words[verbOp.b].start, src.words[verbOp.b].end) };
+  return undefined;
+}
+
 function flat(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/^>\s*/, '');
 }
@@ -1027,7 +1057,7 @@ function checkSentence(
     const n = dNeg[0];
     const start = s + n.index!;
     const end = start + n[0].length;
-    add({ code: Codes.negated, kind: 'negation', start, end, ...base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(srcText)}" (${label}).` });
+    add({ code: Codes.negated, kind: 'negation', start, end, ...base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(srcText)}" (${label}).`, details: affirmedIn(words, al, src, start, end, n[0]) });
   }
   // A negation the source has and the draft drops, its verb kept (`countries taking strong
   // climate action` where the source says `countries failing to take strong climate action`).
@@ -1044,7 +1074,7 @@ function checkSentence(
       if (!al.ops.some(o => o.t === 'eq' && o.b === inNeg[0] - 1 && o.a >= 0 && o.a < kept.a)) continue;
       const before = p.slice(words[Math.max(0, kept.a - 4)].start, words[kept.a].start);
       if (/\b(?:not|no|never|fail\w*|refus\w*|declin\w*|unwilling|unable)\b|n't\b/i.test(before)) continue;
-      add({ code: Codes.opposite, kind: 'opposite', start: words[kept.a].start, end: words[kept.a].end, ...base, message: `"${flat(dTexts[kept.a])}" drops the source's "${flat(n[0])}" (${label}).` });
+      add({ code: Codes.opposite, kind: 'opposite', start: words[kept.a].start, end: words[kept.a].end, ...base, message: `"${flat(dTexts[kept.a])}" drops the source's "${flat(n[0])}" (${label}).`, details: replacing(dTexts[kept.a], n[0]) });
       break;
     }
   }
@@ -1081,7 +1111,7 @@ function checkSentence(
     const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
     const from = aw.length ? aw[0] : b.a[0];
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
-    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
   }
   // The subject swapped (`Prime Minister Trudeau committed to work for their release` where
   // `President Biden condemned … and committed to work for their release`): the parties that
@@ -1120,7 +1150,7 @@ function checkSentence(
       if (mirrored ? swapped : !named) {
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[0].start, src.words[sSubj.end - 1].end);
-        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source says "${flat(srcSubj)}" (${label}).` });
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source says "${flat(srcSubj)}" (${label}).`, details: replacing(p.slice(words[dSubj.start].start, endW.end), srcSubj) });
       }
     } else if (dSubj.parties.size > 1 && sSubj.parties.size === 1 && !namedParties(draftKeys.slice(dSubj.start, dSubj.end)).size) {
       // Both credited with one side's act (`Both leaders acknowledged Canada’s plan` where `The
@@ -1131,7 +1161,7 @@ function checkSentence(
       if (!coActor) {
         const endW = words[dSubj.end - 1];
         const srcSubj = para.text.slice(src.words[sSubj.start].start, src.words[sSubj.end - 1].end);
-        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[dSubj.start].start, end: endW.end, ...base, message: `"${flat(p.slice(words[dSubj.start].start, endW.end))}" where the source credits "${flat(srcSubj)}" alone (${label}).`, details: replacing(p.slice(words[dSubj.start].start, endW.end), srcSubj) });
       }
     }
   }
@@ -1155,7 +1185,7 @@ function checkSentence(
       if (!coActor && di.length) {
         const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === 'minister');
         const srcSubj = sParty.length ? para.text.slice(src.words[sParty[0]].start, src.words[sParty[sParty.length - 1]].end) : sSlice(lb);
-        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[di[0]].start, end: words[di[di.length - 1]].end, ...base, message: `"${flat(p.slice(words[di[0]].start, words[di[di.length - 1]].end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[di[0]].start, end: words[di[di.length - 1]].end, ...base, message: `"${flat(p.slice(words[di[0]].start, words[di[di.length - 1]].end))}" where the source credits "${flat(srcSubj)}" alone (${label}).`, details: replacing(p.slice(words[di[0]].start, words[di[di.length - 1]].end), srcSubj) });
       }
     }
   }
@@ -1219,7 +1249,7 @@ function checkSentence(
     const otherOffice = b.a.some(i => office(draftKeys, i) && !src.keys.includes(draftKeys[i])) && b.b.some(i => office(src.keys, i));
     const otherDepartments = dContent.length > 0 && sContent.length > 0 && !dContent.some(k => src.keys.includes(k)) && !sContent.some(k => draftKeys.includes(k));
     if (!otherOffice && !otherDepartments) continue;
-    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+    actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
   }
 
   // Office holders of other departments in the same frame (`directed their trade ministers to
@@ -1237,7 +1267,7 @@ function checkSentence(
         const sMod = sp.mods.filter(k => !OFFICES.has(k));
         if (!sMod.length || sMod.some(k => draftKeys.includes(k))) continue;
         if (draftKeys[d.from - 1] !== src.keys[sp.from - 1] || draftKeys[d.to + 1] !== src.keys[sp.to + 1] || draftKeys[d.to + 1] === undefined) continue;
-        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[d.from].start, end: words[d.to].end, ...base, message: `"${flat(p.slice(words[d.from].start, words[d.to].end))}" where the source says "${flat(src.paragraph.text.slice(src.words[sp.from].start, src.words[sp.to].end))}" (${label}).` });
+        actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[d.from].start, end: words[d.to].end, ...base, message: `"${flat(p.slice(words[d.from].start, words[d.to].end))}" where the source says "${flat(src.paragraph.text.slice(src.words[sp.from].start, src.words[sp.to].end))}" (${label}).`, details: replacing(p.slice(words[d.from].start, words[d.to].end), src.paragraph.text.slice(src.words[sp.from].start, src.words[sp.to].end)) });
         break;
       }
     }
@@ -1267,7 +1297,7 @@ function checkSentence(
     if (opp) {
       const hit = b.a.filter(i => opp[0].includes(draftKeys[i]) || opp[1].includes(draftKeys[i]) || opp[1].some(x => x.startsWith(draftKeys[i] + ' ') || x.endsWith(' ' + draftKeys[i])));
       const oa = hit.length ? hit : b.a;
-      add({ code: Codes.opposite, kind: 'opposite', start: words[oa[0]].start, end: words[oa[oa.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
+      add({ code: Codes.opposite, kind: 'opposite', start: words[oa[0]].start, end: words[oa[oa.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
       continue;
     }
     // A negative prefix added or dropped in the same place (`legal flows` for `illegal flows`,
@@ -1276,13 +1306,13 @@ function checkSentence(
       const sWords = b.b.map(i => src.words[i].text);
       const neg = b.a.find(i => sWords.some(x => negativePrefixed(words[i].text, x) || negativePrefixed(x, words[i].text)));
       if (neg !== undefined) {
-        add({ code: Codes.opposite, kind: 'opposite', start: words[neg].start, end: words[neg].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).` });
+        add({ code: Codes.opposite, kind: 'opposite', start: words[neg].start, end: words[neg].end, ...base, message: `"${flat(dSlice(b.a))}" reverses the source's "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
         continue;
       }
     }
     const over = OVERSTATE_OBJECT.find(([x, y]) => has(sk, x) && has(dk, y));
     if (over) {
-      add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).` });
+      add({ code: Codes.overstated, kind: 'strength', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" overstates the source's "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
       continue;
     }
   }
@@ -1322,7 +1352,7 @@ function checkSentence(
     if (hit) {
       const w = words[hit.di];
       const sw = src.words[hit.si];
-      add({ code: Codes.opposite, kind: 'opposite', start: w.start, end: words[hit.dEnd].end, ...base, message: `"${flat(p.slice(w.start, words[hit.dEnd].end))}" reverses the source's "${flat(para.text.slice(sw.start, src.words[hit.sEnd].end))}" (${label}).` });
+      add({ code: Codes.opposite, kind: 'opposite', start: w.start, end: words[hit.dEnd].end, ...base, message: `"${flat(p.slice(w.start, words[hit.dEnd].end))}" reverses the source's "${flat(para.text.slice(sw.start, src.words[hit.sEnd].end))}" (${label}).`, details: replacing(p.slice(w.start, words[hit.dEnd].end), para.text.slice(sw.start, src.words[hit.sEnd].end)) });
     }
   }
 
@@ -1351,7 +1381,7 @@ function checkSentence(
       const leftOk = b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore]) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
       const rightOk = b.aAfter >= 0;
       if (!leftOk || !rightOk) continue;
-      add({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
+      add({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
     }
   }
   return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
