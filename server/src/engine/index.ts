@@ -7,6 +7,7 @@ import { NeverCancelled, throwIfCancelled, type CancellationToken } from './canc
 import { checkDraft, type CheckOptions, type DraftDocument } from './check';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
+import { withFixes } from './fixes';
 import { LineIndex } from './positions';
 import { parseSource } from './sources/parse';
 import { RuleDocs } from './rules';
@@ -22,6 +23,7 @@ export { LineIndex, type Position, type Range } from './positions';
 export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, ParagraphAnalysis } from './check';
 export { analyzeDraft } from './check';
 export { buildReport, type ReportInput } from './report';
+export { withFix, withFixes, cleanOfficialText } from './fixes';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
 export function explainCode(code: string): string | undefined {
@@ -83,7 +85,7 @@ export function createEngine(index: CorpusIndex): Engine {
     index,
     check(draft: DraftDocument, request: CheckRequest = {}, token: CancellationToken = NeverCancelled): Diagnostic[] {
       const lines = new LineIndex(draft.text);
-      const findings = checkDraft(index, draft, request, token);
+      const findings = withFixes(checkDraft(index, draft, request, token), draft.text);
       throwIfCancelled(token);
       return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity);
     },
