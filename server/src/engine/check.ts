@@ -20,7 +20,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { normalizeText } from './normalize';
-import { applySuppressions } from './suppress';
+import { applySuppressions, maskLineDirectives } from './suppress';
 import type { Paragraph, SourceDocument } from './types';
 
 /** A draft being checked: the text of a document the drafter is writing. */
@@ -125,11 +125,11 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 // ---- draft structure --------------------------------------------------------------
 
 /**
- * Comments (suppression directives) become spaces: same offsets, no words. So do Markdown's
+ * Comments and plain-text directive lines (suppression directives) become spaces: same offsets, no words. So do Markdown's
  * backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the drafter sees the character after.
  */
 function maskDraft(text: string): string {
-  const uncommented = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text;
+  const uncommented = maskLineDirectives(text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text);
   return uncommented.includes('\\') ? uncommented.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ') : uncommented;
 }
 

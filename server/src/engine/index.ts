@@ -24,6 +24,7 @@ export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, P
 export { analyzeDraft } from './check';
 export { buildReport, type ReportInput } from './report';
 export { withFix, withFixes, cleanOfficialText } from './fixes';
+export { disableEdit, suppressionRegions, applySuppressions, type OffsetEdit } from './suppress';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
 export function explainCode(code: string): string | undefined {
