@@ -10,6 +10,8 @@ import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { packageVersion } from '../packageInfo';
+import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, PROJECT_FILE_NAME, type ProjectConfig } from '../projectFile';
+import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
 import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, type FileResult } from './format';
 
@@ -33,6 +35,9 @@ Options:
                         warning, information, hint, off)
   --output FILE         write the results to FILE instead of standard output
   --report FILE         also write a Markdown consistency report (check)
+  --config FILE         the project file to use (default: ${PROJECT_FILE_NAME} in the
+                        current folder or above, up to the repository root)
+  --no-config           use no project file
 
 Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error.
 Examples:
@@ -90,6 +95,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         severity: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         report: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -107,14 +114,16 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError("no command given. Use 'verbatim check FILE...' or 'verbatim sources'; 'verbatim --help' for more.");
 
-  const severity: Record<string, SeverityName> = {};
+  const project = loadProject(values.config, !!values['no-config'], io);
+  // Flags override the project file, code by code.
+  const severity: Record<string, SeverityName> = { ...(project?.severity ?? {}) };
   for (const s of values.severity ?? []) {
     const m = /^([\w-]+)=(\w+)$/.exec(s);
     if (!m || !SEVERITY_NAMES.includes(m[2])) throw new UsageError(`--severity expects CODE=LEVEL with LEVEL one of ${SEVERITY_NAMES.join(', ')}; got "${s}".`);
     severity[m[1]] = m[2] as SeverityName;
   }
 
-  const engine = loadEngine(values.source ?? [], !values['no-bundled'], io);
+  const engine = loadEngine(values.source ?? [], !values['no-bundled'] && project?.includeBundledSources !== false, io, project);
   const out = values.output ? bufferTo(values.output, io) : { write: io.stdout, close: () => undefined };
 
   if (command === 'sources') {
@@ -131,9 +140,20 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const failOn = values['fail-on'] ?? 'warning';
     if (!(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on is one of ${Object.keys(FAIL_LEVELS).join(', ')}, not "${failOn}".`);
     if (!rest.length) throw new UsageError("'check' needs at least one draft file, folder or glob.");
-    const files = expandDrafts(rest, io.cwd);
-    const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), severity));
+    const ignored = ignoreMatcher(project);
+    const files = expandDrafts(rest, io.cwd).filter(f => {
+      if (!ignored(path.resolve(io.cwd, f))) return true;
+      if (!/[*?[\]{}]/.test(f) && rest.includes(f)) io.stderr(`verbatim: ${f}: not checked (matches "ignore" in ${PROJECT_FILE_NAME}).\n`);
+      return false;
+    });
+    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [] };
+    const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), options));
     if (values.report) writeReport(values.report, engine, results, io);
+    // Stale acceptances are findings in the project file itself: reported, never dropped silently.
+    if (project) {
+      const stale = staleAcceptanceDiagnostics(engine.index, project);
+      if (stale.length) results.push({ file: path.relative(io.cwd, project.file) || project.file, text: project.text, diagnostics: stale });
+    }
     if (format === 'json') out.write(JSON.stringify(results.map(r => ({ file: r.file, diagnostics: r.diagnostics })), null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(results, engine.index, VERSION, io.cwd), null, 2) + '\n');
     else out.write(formatText(results, engine.index));
@@ -145,7 +165,29 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   throw new UsageError(`unknown command "${command}". Commands: check, sources.`);
 }
 
-function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO): Engine {
+/** The project file: named with --config, else found upwards; a malformed one is an input error (the check would not be the project's). */
+function loadProject(configPath: string | undefined, none: boolean, io: CliIO): ProjectConfig | undefined {
+  if (none) return undefined;
+  let project: ProjectConfig | undefined;
+  if (configPath) {
+    try {
+      project = readProjectFileAt(path.resolve(io.cwd, configPath));
+    } catch (e) {
+      throw new UsageError(`--config ${(e as Error).message}`);
+    }
+  } else {
+    const found = findProjectFile(io.cwd);
+    if (found) project = readProjectFileAt(found);
+  }
+  if (!project) return undefined;
+  const shown = path.relative(io.cwd, project.file) || project.file;
+  const where = (m: string) => m.replace(path.basename(project!.file) + ':', `${shown}:`);
+  if (project.malformed) throw new UsageError(project.problems.map(p => where(p.message)).join('\n'));
+  for (const p of project.problems) io.stderr(`verbatim: warning: ${where(p.message)}\n`);
+  return project;
+}
+
+function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO, project?: ProjectConfig): Engine {
   const inputs: SourceInput[] = [];
   const problems: SourceProblem[] = [];
   if (bundled) {
@@ -159,6 +201,11 @@ function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO)
   if (missing.length) throw new UsageError(missing.map(p => p.message).join('\n'));
   inputs.push(...user.inputs);
   problems.push(...user.problems);
+  if (project) {
+    const fromProject = readProjectSources(project);
+    inputs.push(...fromProject.inputs);
+    problems.push(...fromProject.problems);
+  }
   const index = loadCorpus(inputs, undefined, problems);
   for (const p of index.problems) io.stderr(`verbatim: ${p.severity === 'error' ? 'skipped source' : 'warning'}: ${p.message}\n`);
   if (index.documents.length === 0) {
@@ -193,7 +240,7 @@ function expandDrafts(specs: readonly string[], cwd: string): string[] {
   return files;
 }
 
-function checkFile(engine: Engine, file: string, absolute: string, severity: Record<string, SeverityName>): FileResult {
+function checkFile(engine: Engine, file: string, absolute: string, options: Parameters<Engine['check']>[1]): FileResult {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absolute);
@@ -207,7 +254,7 @@ function checkFile(engine: Engine, file: string, absolute: string, severity: Rec
   } catch {
     throw new UsageError(`${file}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
   }
-  const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, { severity });
+  const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, options);
   return { file, text, diagnostics };
 }
 
@@ -227,6 +274,7 @@ function sourcesJson(engine: Engine) {
     date: d.date ?? null,
     url: d.url ?? null,
     publisher: d.publisher ?? null,
+    language: d.language ?? null,
     file: d.displayPath,
     bundled: d.bundled,
     sections: [...(d.opening ? [d.opening] : []), ...d.sections].map(s => ({ id: s.id, title: s.title, paragraphs: s.paragraphIds.length })),

@@ -8,6 +8,7 @@ import { checkDraft, type CheckOptions, type DraftDocument } from './check';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { withFixes } from './fixes';
+import { applyAcceptances, type Acceptance } from './acceptances';
 import { LineIndex } from './positions';
 import { parseSource } from './sources/parse';
 import { RuleDocs } from './rules';
@@ -24,6 +25,7 @@ export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, P
 export { analyzeDraft } from './check';
 export { buildReport, type ReportInput } from './report';
 export { withFix, withFixes, cleanOfficialText } from './fixes';
+export { acceptanceOf, acceptedBy, applyAcceptances, staleAcceptances, anchorText, findingSourceText, type Acceptance } from './acceptances';
 export { disableEdit, suppressionRegions, applySuppressions, type OffsetEdit } from './suppress';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
@@ -44,9 +46,19 @@ export function loadCorpus(inputs: readonly SourceInput[], token: CancellationTo
     throwIfCancelled(token);
     const result = parseSource(input, ids);
     problems.push(...result.problems);
-    if (result.document) documents.push(result.document);
+    if (result.document) documents.push(withCallerFacts(result.document, input));
   }
   return new CorpusIndex(documents, problems);
+}
+
+/** The date and language a caller gives a source (a project file), where its own front matter is silent. */
+function withCallerFacts(doc: SourceDocument, input: SourceInput): SourceDocument {
+  const fm = doc.metadata;
+  const lang = typeof fm.lang === 'string' ? fm.lang : typeof fm.language === 'string' ? fm.language : undefined;
+  const date = doc.date ?? input.date;
+  const language = lang ?? input.language;
+  if (date === doc.date && language === undefined) return doc;
+  return Object.freeze({ ...doc, ...(date ? { date } : {}), ...(language ? { language } : {}) });
 }
 
 /**
@@ -62,7 +74,7 @@ export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], 
   for (const input of inputs) {
     const result = parseSource(input, ids);
     problems.push(...result.problems);
-    if (result.document) documents.push(result.document);
+    if (result.document) documents.push(withCallerFacts(result.document, input));
   }
   return new CorpusIndex(documents, problems);
 }
@@ -71,6 +83,8 @@ export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], 
 export interface CheckRequest extends CheckOptions {
   /** Per-code severity overrides (`verbatim.severity`). */
   readonly severity?: Readonly<Partial<Record<string, SeverityName>>>;
+  /** Wordings the project accepted (the project file's `accepted`): their findings are dropped. */
+  readonly accepted?: readonly Acceptance[];
 }
 
 /** The engine bound to one index. Frozen; get a new one when the sources change. */
@@ -86,7 +100,7 @@ export function createEngine(index: CorpusIndex): Engine {
     index,
     check(draft: DraftDocument, request: CheckRequest = {}, token: CancellationToken = NeverCancelled): Diagnostic[] {
       const lines = new LineIndex(draft.text);
-      const findings = withFixes(checkDraft(index, draft, request, token), draft.text);
+      const findings = withFixes(applyAcceptances(index, draft.text, checkDraft(index, draft, request, token), request.accepted ?? []), draft.text);
       throwIfCancelled(token);
       return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity);
     },

@@ -13,6 +13,10 @@ export interface SourceInput {
   readonly content: string | Uint8Array;
   /** True for the sources that ship inside Verbatim. */
   readonly bundled?: boolean;
+  /** The document's date (ISO) as the caller knows it (a project file): used when its front matter gives none. */
+  readonly date?: string;
+  /** The document's language (`en`, `fr`) as the caller knows it: used when its front matter gives none. */
+  readonly language?: string;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -89,6 +93,8 @@ export interface SourceDocument {
   readonly date?: string;
   readonly url?: string;
   readonly publisher?: string;
+  /** Language tag from the front matter (`lang`, `language`) or the caller (a project file). */
+  readonly language?: string;
   /** All front matter fields as parsed. */
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Headed sections, in order. The opening (text before the first heading) is {@link opening}. */
