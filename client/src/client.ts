@@ -10,6 +10,7 @@ import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
 import { registerInsertCommitment } from './insertCommitment';
 import { registerConsistency } from './consistency';
+import { ACCEPT_COMMAND, registerAccept } from './accept';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -32,6 +33,7 @@ export class VerbatimClient {
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
       vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
       registerInsertCommitment(() => this.languageClient),
+      registerAccept(() => this.languageClient),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         void this.languageClient?.sendNotification(WorkspaceTrustNotification, { trusted: true });
       }),
@@ -73,7 +75,7 @@ export class VerbatimClient {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies VerbatimInitializationOptions,
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, acceptCommand: ACCEPT_COMMAND } satisfies VerbatimInitializationOptions,
       middleware: {
         workspace: {
           // Tell the server where verbatim.sources was set: a workspace's own settings arrive
@@ -85,9 +87,15 @@ export class VerbatimClient {
               const item = params.items[i];
               if (item?.section !== 'verbatim' || !value || typeof value !== 'object') return value;
               const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-              const inspected = vscode.workspace.getConfiguration('verbatim', scope).inspect<string[]>('sources');
+              const config = vscode.workspace.getConfiguration('verbatim', scope);
+              const inspected = config.inspect<string[]>('sources');
               const fromWorkspace = inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined;
-              return { ...(value as object), sourcesOrigin: fromWorkspace ? 'workspace' : 'user' };
+              // The settings the user set anywhere (not their defaults): these override the project file.
+              const explicit = Object.keys(value as object).filter(key => {
+                const i = config.inspect(key);
+                return i !== undefined && [i.globalValue, i.workspaceValue, i.workspaceFolderValue, i.globalLanguageValue, i.workspaceLanguageValue, i.workspaceFolderLanguageValue].some(v => v !== undefined);
+              });
+              return { ...(value as object), sourcesOrigin: fromWorkspace ? 'workspace' : 'user', explicit };
             });
           },
         },

@@ -45,6 +45,11 @@ export interface VerbatimInitializationOptions {
   readonly settings?: unknown;
   /** False when the workspace is not trusted: only bundled sources are read. Default true. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * A client-side command to run for "Accept this wording for the project" (it asks for a reason
+   * and sends {@link AcceptWordingRequest}); without it the action runs {@link SERVER_ACCEPT_COMMAND}.
+   */
+  readonly acceptCommand?: string;
 }
 
 /** Client → server: the sources now indexed for a resource (or for the first workspace folder). */
@@ -171,3 +176,41 @@ export interface CheckDraftsResult {
  * Drafts in Workspace` commands) and optionally build the consistency report. Cancellable.
  */
 export const CheckDraftsRequest = new RequestType<CheckDraftsParams, CheckDraftsResult, void>('verbatim/checkDrafts');
+
+/** What "Accept this wording for the project" records: a draft's words and the source text they restate. */
+export interface AcceptWordingParams {
+  /** The draft (its workspace folder holds the project file). */
+  readonly uri: string;
+  readonly code: string;
+  /** The draft's words, as flagged. */
+  readonly wording: string;
+  /** The source text they restate (the matched sentence or quoted passage, in the index's clean text). */
+  readonly source: string;
+  /** Who accepts it; the server asks git (user.name), then the OS, when omitted. */
+  readonly acceptedBy?: string;
+  readonly reason?: string;
+}
+
+export interface AcceptWordingResult {
+  /** The edit adding the acceptance to the project file (creating the file if need be). */
+  readonly edit?: import('vscode-languageserver-protocol').WorkspaceEdit;
+  /** The project file's URI. */
+  readonly projectFile?: string;
+  /** True when no name could be found for `acceptedBy`: ask the user and send it. */
+  readonly needsName?: boolean;
+  /** Why the wording cannot be accepted (no workspace folder, an untrusted workspace, a malformed project file). */
+  readonly error?: string;
+}
+
+/**
+ * Client → server: the edit recording an accepted wording in the project file. The client
+ * applies it (and saves the file); the server re-reads the file when it changes on disk.
+ */
+export const AcceptWordingRequest = new RequestType<AcceptWordingParams, AcceptWordingResult, void>('verbatim/acceptWording');
+
+/**
+ * The server command behind "Accept this wording for the project" for editors without a
+ * command of their own (VS Code's client declares `acceptCommand`): it applies the edit
+ * through `workspace/applyEdit`. Arguments: one {@link AcceptWordingParams}.
+ */
+export const SERVER_ACCEPT_COMMAND = 'verbatim.server.acceptWording';

@@ -14,6 +14,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCodeActions } from './features/codeActions';
+import { acceptActionProvider, registerAccept } from './features/accept';
+import { projectProblemDiagnostics, staleAcceptanceDiagnostics } from './projectDiagnostics';
+import { PROJECT_FILE_NAME } from './projectFile';
+import { pathToFileURL } from 'node:url';
 import { registerConsistency } from './features/consistency';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
@@ -21,7 +25,7 @@ import { registerDefinition } from './features/definition';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerSourcesView } from './features/sourcesView';
 import { completionCapabilities, registerCompletion } from './features/completion';
-import { ReloadSourcesRequest, SourcesRequest, StatusNotification, WorkspaceTrustNotification, type VerbatimInitializationOptions } from './protocol';
+import { ReloadSourcesRequest, SERVER_ACCEPT_COMMAND, SourcesRequest, StatusNotification, WorkspaceTrustNotification, type VerbatimInitializationOptions } from './protocol';
 import { packageVersion } from './packageInfo';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -48,7 +52,9 @@ export function startServer(connection: Connection): void {
   let folders: { uri: string; name: string }[] = [];
   const settings = new SettingsCache(connection, () => canPullSettings);
   const sources = new WorkspaceSources(connection, settings);
+  settings.setProjectLookup(uri => sources.projectFor(uri));
   const ctx: ServerContext = { connection, documents, settings, sources };
+  let acceptCommand: string | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -56,6 +62,7 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as VerbatimInitializationOptions | undefined;
     if (init?.settings !== undefined) settings.setPushed(init.settings);
     sources.setTrusted(init?.workspaceTrusted !== false);
+    acceptCommand = typeof init?.acceptCommand === 'string' ? init.acceptCommand : undefined;
     folders = [...(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))];
     sources.setFolders(folders);
     return {
@@ -66,6 +73,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: [SERVER_ACCEPT_COMMAND] },
         ...completionCapabilities(),
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
@@ -77,14 +85,30 @@ export function startServer(connection: Connection): void {
   registerDefinition(ctx);
   registerDocumentLinks(ctx);
   registerSourcesView(ctx);
-  registerCodeActions(ctx);
+  registerCodeActions(ctx, [acceptActionProvider(ctx, () => acceptCommand)]);
+  registerAccept(ctx);
   registerCompletion(ctx);
   registerConsistency(ctx);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
-  sources.onDidLoad(() => {
+  // Problems in a project file and its stale acceptances, as diagnostics on the file itself.
+  const projectDiagnostics = new Set<string>();
+  const publishProjectDiagnostics = async (folderKey: string) => {
+    const project = sources.projectFor(folderKey || undefined);
+    const engine = sources.currentEngineFor(folderKey || undefined);
+    const uri = pathToFileURL(`${sources.folderPathFor(folderKey || undefined) ?? ''}/${PROJECT_FILE_NAME}`).href;
+    if (!project || !engine) {
+      if (projectDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diags = [...projectProblemDiagnostics(project), ...(project.malformed ? [] : staleAcceptanceDiagnostics(engine.index, project))];
+    projectDiagnostics.add(uri);
+    void connection.sendDiagnostics({ uri: pathToFileURL(project.file).href, diagnostics: diags });
+  };
+  sources.onDidLoad(folderKey => {
     publishStatus();
     diagnostics.refreshAll();
+    void publishProjectDiagnostics(folderKey);
   });
 
   connection.onInitialized(async () => {
@@ -92,7 +116,7 @@ export function startServer(connection: Connection): void {
     if (canWatchDynamically) {
       // Any Markdown or text file may be a user source; the handler filters by folder.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown,txt,text}' }],
+        watchers: [{ globPattern: '**/*.{md,markdown,txt,text}' }, { globPattern: `**/${PROJECT_FILE_NAME}` }],
       });
     }
     connection.workspace.onDidChangeWorkspaceFolders(e => {
@@ -112,12 +136,21 @@ export function startServer(connection: Connection): void {
 
   connection.onNotification(WorkspaceTrustNotification, params => {
     sources.setTrusted(params?.trusted !== false);
+    sources.forgetProjects();
+    settings.clear();
     void sources.reload();
   });
 
   let reloadTimer: NodeJS.Timeout | undefined;
   const pendingFolders = new Set<string>();
   connection.onDidChangeWatchedFiles(params => {
+    // The project file changed: its settings, sources and acceptances apply to every folder's checks.
+    if (params.changes.some(c => c.uri.endsWith(`/${PROJECT_FILE_NAME}`))) {
+      sources.forgetProjects();
+      settings.clear();
+      void sources.reload();
+      return;
+    }
     for (const change of params.changes) {
       if (change.type === FileChangeType.Changed && !sources.isKnownSource(change.uri)) continue;
       for (const key of sources.foldersAffectedBy(change.uri)) pendingFolders.add(key);

@@ -69,6 +69,8 @@ export interface DiagnosticData {
   readonly category: FindingCategory;
   readonly kind: FindingKind;
   readonly paragraphId: string;
+  /** Offsets into the source paragraph's text of the evidence (the matched sentence or quoted passage). */
+  readonly evidence?: Finding['evidence'];
   readonly fix?: Finding['fix'] & { readonly range: Range };
   readonly [key: string]: unknown;
 }
@@ -101,6 +103,7 @@ export function toDiagnostics(
       kind: f.kind,
       paragraphId: f.paragraphId,
       ...(f.details ?? {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
       ...(f.fix ? { fix: { ...f.fix, range: rangeOf(f.fix.start, f.fix.end) } } : {}),
     };
     out.push({

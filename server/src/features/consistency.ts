@@ -8,6 +8,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { buildReport, type Engine, type ReportInput } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
+import { isIgnored } from './diagnostics';
 import type { ServerContext } from '../server';
 
 /** Larger files are not drafts (and would stall the server). */
@@ -39,9 +40,13 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
     const engine = await ctx.sources.engineFor(uri);
     const settings = await ctx.settings.get(uri);
+    if (isIgnored(settings, uri)) {
+      drafts.push({ uri, diagnostics: [], open: !!doc, error: 'ignored by the project file (.verbatim.json "ignore")' });
+      continue;
+    }
     const diagnostics = engine.check(
       { uri, text, version: doc?.version, languageId: doc?.languageId },
-      { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes },
+      { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted },
       token,
     );
     drafts.push({ uri, diagnostics, open: !!doc });
