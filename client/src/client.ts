@@ -11,6 +11,7 @@ import { registerSourcesView } from './sourcesView';
 import { registerInsertCommitment } from './insertCommitment';
 import { registerConsistency } from './consistency';
 import { ACCEPT_COMMAND, registerAccept } from './accept';
+import { linkRulePage, registerRulePages } from './rulePages';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -28,6 +29,7 @@ export class VerbatimClient {
     registerSourceContent(context, this);
     registerSourcesView(context, this);
     registerConsistency(context, this);
+    registerRulePages(context);
     context.subscriptions.push(
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
@@ -77,6 +79,7 @@ export class VerbatimClient {
       ]),
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, acceptCommand: ACCEPT_COMMAND } satisfies VerbatimInitializationOptions,
       middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkRulePage)),
         workspace: {
           // Tell the server where verbatim.sources was set: a workspace's own settings arrive
           // with a repository and may only name files inside it (the server enforces that).

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CheckDraftsRequest, type CheckDraftsResult } from '../../server/src/protocol';
 import type { VerbatimClient } from './client';
+import { linkRulePage } from './rulePages';
 
 const DRAFT_GLOB = '**/*.{md,markdown,txt}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist,.vscode-test}/**';
@@ -76,7 +77,7 @@ async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimC
           warnings += d.diagnostics.filter(x => x.severity === 1 || x.severity === 2).length;
           const file = c.protocol2CodeConverter.asUri(d.uri);
           if (d.open || open.has(file.toString())) continue;
-          collection.set(file, await c.protocol2CodeConverter.asDiagnostics([...d.diagnostics]));
+          collection.set(file, (await c.protocol2CodeConverter.asDiagnostics([...d.diagnostics])).map(linkRulePage));
         }
       }
       if (token.isCancellationRequested) return;

@@ -6,6 +6,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { staleAcceptances, type CorpusIndex } from './engine';
 import type { ProjectConfig } from './projectFile';
+import { ruleHref } from './ruleDocs';
+
+const linkTo = (code: string) => {
+  const href = ruleHref(code);
+  return href ? { codeDescription: { href } } : {};
+};
 
 /** The code of a stale acceptance. */
 export const STALE_ACCEPTANCE = 'stale-acceptance';
@@ -29,6 +35,7 @@ export function staleAcceptanceDiagnostics(index: CorpusIndex, project: ProjectC
     range: lineRange(project.text, a.line),
     severity: 2,
     code: STALE_ACCEPTANCE,
+    ...linkTo(STALE_ACCEPTANCE),
     source: 'verbatim',
     message: `Stale acceptance: "${clip(a.wording, 60)}" (${a.code}${a.acceptedBy ? `, accepted by ${a.acceptedBy}` : ''}${a.date ? ` on ${a.date}` : ''}) restates source text that is in no indexed source any more: "${clip(a.source)}". Remove it, or accept the wording again against the current source.`,
     data: { code: a.code, wording: a.wording, source: a.source },
@@ -40,6 +47,7 @@ export function projectProblemDiagnostics(project: ProjectConfig): Diagnostic[] 
     range: lineRange(project.text, p.line, p.column),
     severity: p.severity === 'error' ? 1 : 2,
     code: PROJECT_FILE_PROBLEM,
+    ...linkTo(PROJECT_FILE_PROBLEM),
     source: 'verbatim',
     message: p.message.replace(/^[^:]+:\d+:\d+: /, ''),
   }));

@@ -74,3 +74,26 @@ describe('code actions over the protocol: quick fixes and "Ignore here"', functi
     assert.deepEqual((await server.client.diagnosticsFor(uri, p => p.version === 2)).diagnostics, []);
   });
 });
+
+describe('rule pages: every diagnostic links its explanation', function () {
+  this.timeout(20000);
+  it('codeDescription.href is the shipped docs/rules/<code>.md, which explains that code', async () => {
+    const server = await startServer({});
+    try {
+      await server.client.sourcesLoaded();
+      const uri = 'file:///drafts/rules.md';
+      await server.open(uri, 'The leaders will work to achieve net zero emissions no later than 2040.\n\nBoth leaders declined to launch a High Level Climate Ministerial.\n');
+      const p = await server.client.diagnosticsFor(uri, x => x.diagnostics.length >= 2);
+      for (const d of p.diagnostics) {
+        const href = d.codeDescription?.href;
+        assert.ok(href, `${d.code} has a codeDescription`);
+        const file = decodeURIComponent(new URL(href).pathname);
+        assert.ok(file.endsWith(`/docs/rules/${d.code}.md`), file);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        assert.match(require('node:fs').readFileSync(file, 'utf8'), new RegExp(`^# \`${d.code}\``));
+      }
+    } finally {
+      await server.shutdown();
+    }
+  });
+});

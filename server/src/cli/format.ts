@@ -2,7 +2,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { CodeDescriptions, type Code, type CorpusIndex } from '../engine';
+import { CodeDescriptions, explainCode, type Code, type CorpusIndex } from '../engine';
+import { ruleHref } from '../ruleDocs';
+import { PROJECT_FILE_PROBLEM, STALE_ACCEPTANCE } from '../projectDiagnostics';
 
 export interface FileResult {
   /** The path as the user gave it. */
@@ -37,7 +39,12 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
 /** SARIF 2.1.0, for code-scanning tools. Columns are UTF-16 code units, as in LSP. */
 export function formatSarif(results: readonly FileResult[], index: CorpusIndex, version: string, cwd: string) {
   const level = (s: number | undefined) => (s === 1 ? 'error' : s === 2 ? 'warning' : s === 3 ? 'note' : 'none');
-  const codes = Object.keys(CodeDescriptions) as Code[];
+  const descriptions: Record<string, string> = {
+    ...CodeDescriptions,
+    [STALE_ACCEPTANCE]: 'An accepted wording in the project file restates source text that is in no indexed source any more.',
+    [PROJECT_FILE_PROBLEM]: 'The project file (.verbatim.json) has a problem.',
+  };
+  const codes = Object.keys(descriptions) as Code[];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -48,12 +55,18 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
             name: 'Verbatim',
             version,
             semanticVersion: version,
-            rules: codes.map(code => ({
-              id: code,
-              name: code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-              shortDescription: { text: CodeDescriptions[code] },
-              helpUri: undefined,
-            })),
+            rules: codes.map(code => {
+              const help = explainCode(code);
+              const href = ruleHref(code);
+              return {
+                id: code,
+                name: code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+                shortDescription: { text: descriptions[code] },
+                fullDescription: { text: descriptions[code] },
+                ...(href ? { helpUri: href } : {}),
+                ...(help ? { help: { text: help.replace(/[*`#]/g, ''), markdown: help } } : {}),
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',

@@ -2,6 +2,7 @@
  * The `verbatim` command: lists the indexed sources and checks drafts, for people
  * and for CI. Same engine as the editor; output as text, JSON or SARIF.
  */
+import { ruleHref } from '../ruleDocs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -146,7 +147,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       if (!/[*?[\]{}]/.test(f) && rest.includes(f)) io.stderr(`verbatim: ${f}: not checked (matches "ignore" in ${PROJECT_FILE_NAME}).\n`);
       return false;
     });
-    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [] };
+    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
     const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), options));
     if (values.report) writeReport(values.report, engine, results, io);
     // Stale acceptances are findings in the project file itself: reported, never dropped silently.

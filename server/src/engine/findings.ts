@@ -81,6 +81,7 @@ export function toDiagnostics(
   rangeOf: (start: number, end: number) => Range,
   index: CorpusIndex,
   severityOverrides: Readonly<Partial<Record<string, SeverityName>>> = {},
+  ruleHref?: (code: string) => string | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
@@ -106,10 +107,12 @@ export function toDiagnostics(
       ...(f.evidence ? { evidence: f.evidence } : {}),
       ...(f.fix ? { fix: { ...f.fix, range: rangeOf(f.fix.start, f.fix.end) } } : {}),
     };
+    const href = ruleHref?.(f.code);
     out.push({
       range: rangeOf(f.start, f.end),
       severity: Severity[level],
       code: f.code,
+      ...(href ? { codeDescription: { href } } : {}),
       source: 'verbatim',
       message: f.message,
       relatedInformation,

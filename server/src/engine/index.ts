@@ -85,6 +85,8 @@ export interface CheckRequest extends CheckOptions {
   readonly severity?: Readonly<Partial<Record<string, SeverityName>>>;
   /** Wordings the project accepted (the project file's `accepted`): their findings are dropped. */
   readonly accepted?: readonly Acceptance[];
+  /** The link to a code's explanation (`codeDescription.href`), as the caller knows where the rule pages are. */
+  readonly ruleHref?: (code: string) => string | undefined;
 }
 
 /** The engine bound to one index. Frozen; get a new one when the sources change. */
@@ -102,7 +104,7 @@ export function createEngine(index: CorpusIndex): Engine {
       const lines = new LineIndex(draft.text);
       const findings = withFixes(applyAcceptances(index, draft.text, checkDraft(index, draft, request, token), request.accepted ?? []), draft.text);
       throwIfCancelled(token);
-      return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity);
+      return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity, request.ruleHref);
     },
   });
 }

@@ -2,6 +2,7 @@
  * On-demand consistency checks: the drafts a client names (open or only on disk) are
  * checked and their diagnostics returned per file, with the Markdown report if asked.
  */
+import { ruleHref } from '../ruleDocs';
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -46,7 +47,7 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
     const diagnostics = engine.check(
       { uri, text, version: doc?.version, languageId: doc?.languageId },
-      { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted },
+      { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref },
       token,
     );
     drafts.push({ uri, diagnostics, open: !!doc });

@@ -2,6 +2,7 @@
  * Push diagnostics: debounced per document, stale versions dropped, refreshed when
  * settings or sources change.
  */
+import { ruleHref } from '../ruleDocs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../server';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +47,7 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
       const settings = await ctx.settings.get(uri);
       const diagnostics = isIgnored(settings, uri)
         ? []
-        : engine.check({ uri, text: doc.getText(), version, languageId: doc.languageId }, { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted });
+        : engine.check({ uri, text: doc.getText(), version, languageId: doc.languageId }, { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref });
       if (documents.get(uri)?.version !== version) return;
       published.add(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics });
