@@ -152,6 +152,10 @@ export interface CheckDraftsParams {
   readonly report?: boolean;
   /** Names for the report's headings (a workspace-relative path, say), by URI. */
   readonly names?: Readonly<Record<string, string>>;
+  /** Add the coverage table of the sources' commitments to the report. */
+  readonly coverage?: boolean;
+  /** Also build the report as a self-contained HTML page. */
+  readonly html?: boolean;
 }
 
 /** The findings for one draft of {@link CheckDraftsRequest}. */
@@ -167,8 +171,10 @@ export interface CheckedDraft {
 
 export interface CheckDraftsResult {
   readonly drafts: readonly CheckedDraft[];
-  /** The Markdown report (text escaped), when asked for. */
+  /** The Markdown report (text escaped), when asked for; its links point at the drafts' lines (`file:…#L12`). */
   readonly report?: string;
+  /** The same report as a self-contained HTML page, when asked for. */
+  readonly html?: string;
 }
 
 /**

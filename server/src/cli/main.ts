@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { buildHtmlReport, buildReport, createEngine, loadCorpus, type Engine, type ReportOptions, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { packageVersion } from '../packageInfo';
 import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, PROJECT_FILE_NAME, type ProjectConfig } from '../projectFile';
 import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
@@ -35,7 +35,9 @@ Options:
   --severity CODE=LVL   override one code's severity (repeatable; LVL: error,
                         warning, information, hint, off)
   --output FILE         write the results to FILE instead of standard output
-  --report FILE         also write a Markdown consistency report (check)
+  --report FILE         also write the consistency report (check): Markdown, or a
+                        self-contained HTML page if FILE ends in .html
+  --coverage            add the coverage of the sources' commitments to the report
   --config FILE         the project file to use (default: ${PROJECT_FILE_NAME} in the
                         current folder or above, up to the repository root)
   --no-config           use no project file
@@ -98,6 +100,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         report: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
+        coverage: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -149,7 +152,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     });
     const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
     const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), options));
-    if (values.report) writeReport(values.report, engine, results, io);
+    if (values.report) writeReport(values.report, engine, results, io, { coverage: !!values.coverage, severity, accepted: options.accepted, reportUnsourcedQuotes: options.reportUnsourcedQuotes, ruleHref });
     // Stale acceptances are findings in the project file itself: reported, never dropped silently.
     if (project) {
       const stale = staleAcceptanceDiagnostics(engine.index, project);
@@ -259,10 +262,13 @@ function checkFile(engine: Engine, file: string, absolute: string, options: Para
   return { file, text, diagnostics };
 }
 
-function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO): void {
-  const md = buildReport(engine.index, results.map(r => ({ uri: r.file, name: r.file, text: r.text })));
+function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO, options: ReportOptions): void {
+  const target = path.resolve(io.cwd, file);
+  // Links to the drafts' lines, relative to where the report is written (as GitHub and editors resolve them).
+  const inputs = results.map(r => ({ uri: r.file, name: r.file, text: r.text, link: path.relative(path.dirname(target), path.resolve(io.cwd, r.file)).split(path.sep).map(encodeURIComponent).join('/') }));
+  const out = /\.html?$/i.test(file) ? buildHtmlReport(engine.index, inputs, options) : buildReport(engine.index, inputs, options);
   try {
-    fs.writeFileSync(path.resolve(io.cwd, file), md);
+    fs.writeFileSync(target, out);
   } catch (e) {
     throw new UsageError(`cannot write ${file} (${(e as Error).message}).`);
   }

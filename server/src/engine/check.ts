@@ -54,6 +54,8 @@ export interface RestatementResult {
   readonly paragraphId: string;
   readonly coverage: number;
   readonly status: 'faithful' | 'contradiction';
+  /** Offsets into the source paragraph's text of the sentence restated. */
+  readonly evidence?: { readonly start: number; readonly end: number };
 }
 
 export interface ParagraphAnalysis {
@@ -370,8 +372,8 @@ function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {
   return -1;
 }
 
-function restatement(r: { start: number; end: number; paragraphId: string; coverage: number }): Omit<RestatementResult, 'status'> {
-  return { start: r.start, end: r.end, paragraphId: r.paragraphId, coverage: r.coverage };
+function restatement(r: { start: number; end: number; paragraphId: string; coverage: number; match: SourceSentence }): Omit<RestatementResult, 'status'> {
+  return { start: r.start, end: r.end, paragraphId: r.paragraphId, coverage: r.coverage, evidence: { start: r.match.start, end: r.match.end } };
 }
 
 function sameSource(a: SourceSentence, b: SourceSentence): boolean {

@@ -23,7 +23,7 @@ export { normalizeText, tokenize, slugify, words, toOriginalRange, type Normaliz
 export { LineIndex, type Position, type Range } from './positions';
 export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, ParagraphAnalysis } from './check';
 export { analyzeDraft } from './check';
-export { buildReport, type ReportInput } from './report';
+export { buildReport, buildHtmlReport, type ReportInput, type ReportOptions } from './report';
 export { withFix, withFixes, cleanOfficialText } from './fixes';
 export { acceptanceOf, acceptedBy, applyAcceptances, staleAcceptances, anchorText, findingSourceText, type Acceptance } from './acceptances';
 export { disableEdit, suppressionRegions, applySuppressions, type OffsetEdit } from './suppress';

@@ -6,7 +6,7 @@ import { ruleHref } from '../ruleDocs';
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { buildReport, type Engine, type ReportInput } from '../engine';
+import { buildHtmlReport, buildReport, type Engine, type ReportInput, type ReportOptions } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import { isIgnored } from './diagnostics';
@@ -24,7 +24,7 @@ export function registerConsistency(ctx: ServerContext): void {
 
 async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token: CancellationToken): Promise<CheckDraftsResult> {
   const drafts: CheckedDraft[] = [];
-  const byIndex = new Map<Engine['index'], ReportInput[]>();
+  const byIndex = new Map<Engine['index'], { inputs: ReportInput[]; options: ReportOptions }>();
   for (const uri of params.uris ?? []) {
     if (token.isCancellationRequested) break;
     if (ctx.sources.isSourceUri(uri)) {
@@ -52,14 +52,20 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     );
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
-      let list = byIndex.get(engine.index);
-      if (!list) byIndex.set(engine.index, (list = []));
-      list.push({ uri, name: params.names?.[uri] ?? displayName(uri), text });
+      let group = byIndex.get(engine.index);
+      const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref };
+      if (!group) byIndex.set(engine.index, (group = { inputs: [], options }));
+      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, link: uri });
     }
   }
   if (!params.report) return { drafts };
-  const reports = [...byIndex].map(([index, inputs]) => buildReport(index, inputs, token));
-  return { drafts, report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n' };
+  const reports = [...byIndex].map(([index, g]) => buildReport(index, g.inputs, g.options, token));
+  const html = params.html ? [...byIndex].map(([index, g]) => buildHtmlReport(index, g.inputs, g.options, token)) : [];
+  return {
+    drafts,
+    report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n',
+    ...(params.html ? { html: html[0] ?? '' } : {}),
+  };
 }
 
 async function readDraft(uri: string): Promise<string> {
