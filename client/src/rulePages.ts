@@ -5,7 +5,12 @@
  * readable offline and in remote windows, where the server's file path means nothing to the UI).
  */
 import * as vscode from 'vscode';
-import { explainCode } from '../../server/src/engine';
+// The rule texts only (generated from docs/rules), not the engine: the client bundle stays small.
+import { RuleDocs } from '../../server/src/engine/rules';
+
+function explainCode(code: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(RuleDocs, code) ? RuleDocs[code] : undefined;
+}
 
 export const RULE_SCHEME = 'verbatim-rule';
 
