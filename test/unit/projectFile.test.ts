@@ -192,3 +192,32 @@ describe('project file: the CLI reads it', () => {
     assert.match(named.stderr, /drafts\/readout\.md: not checked \(matches "ignore" in \.verbatim\.json\)/);
   });
 });
+
+describe('project file: beneath the editor\'s settings', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { sanitizeSettings, withProject } = require('../../server/src/settings') as typeof import('../../server/src/settings');
+  const project = parseProjectFile(JSON.stringify({ includeBundledSources: false, reportUnsourcedQuotes: false, suggestions: 'names', severity: { misquote: 'error', understated: 'off' } }), '/p/.verbatim.json');
+
+  it('applies where the user set nothing (VS Code sends its defaults, and says which keys the user set)', () => {
+    const s = sanitizeSettings(withProject({ includeBundledSources: true, reportUnsourcedQuotes: true, severity: {}, explicit: [] }, project));
+    assert.equal(s.includeBundledSources, false);
+    assert.equal(s.reportUnsourcedQuotes, false);
+    assert.equal(s.suggestions, 'names');
+    assert.deepEqual(s.severity, { misquote: 'error', understated: 'off' });
+  });
+
+  it('the user\'s settings win, severities code by code', () => {
+    const s = sanitizeSettings(withProject({ includeBundledSources: true, severity: { misquote: 'warning' }, explicit: ['includeBundledSources', 'severity'] }, project));
+    assert.equal(s.includeBundledSources, true);
+    assert.deepEqual(s.severity, { misquote: 'warning', understated: 'off' });
+    // A client that does not say which keys were set: everything it sends is the user's.
+    assert.equal(sanitizeSettings(withProject({ suggestions: 'all' }, project)).suggestions, 'all');
+  });
+
+  it('a malformed project file changes nothing', () => {
+    const broken = parseProjectFile('{ "severity": ', '/p/.verbatim.json');
+    const s = sanitizeSettings(withProject({ severity: {} }, broken));
+    assert.deepEqual(s.severity, {});
+    assert.deepEqual(s.accepted, []);
+  });
+});
