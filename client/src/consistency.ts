@@ -13,53 +13,14 @@ const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist,.vscode-test}/**';
 const MAX_FILES = 2000;
 const BATCH = 10;
 
-export const REPORT_SCHEME = 'verbatim-report';
-
-/**
- * The reports, as read-only virtual documents: one per draft (or per workspace check), replaced
- * and refreshed on every check, so that the preview always shows the report of the check just
- * run, for the draft just checked.
- */
-class Reports implements vscode.TextDocumentContentProvider {
-  private readonly markdown = new Map<string, string>();
-  private readonly html = new Map<string, string>();
-  private last: vscode.Uri | undefined;
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.markdown.get(uri.toString()) ?? '# Verbatim consistency report\n\nThis report is no longer available: run the check again.\n';
-  }
-
-  set(uri: vscode.Uri, markdown: string, html: string | undefined): void {
-    this.markdown.set(uri.toString(), markdown);
-    if (html !== undefined) this.html.set(uri.toString(), html);
-    this.last = uri;
-    this.changed.fire(uri);
-  }
-
-  htmlOf(uri: vscode.Uri | undefined): string | undefined {
-    const key = (uri ?? this.last)?.toString();
-    return key ? this.html.get(key) : undefined;
-  }
-
-  get lastReport(): vscode.Uri | undefined {
-    return this.last;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
-const reports = new Reports();
+/** The HTML page of each report written, by the report's URI (for Save as HTML). */
+const htmlReports = new Map<string, string>();
+let lastReport: vscode.Uri | undefined;
 
 export function registerConsistency(context: vscode.ExtensionContext, owner: VerbatimClient): void {
   // Diagnostics of drafts that are not open; open drafts get the server's pushed diagnostics.
   const collection = vscode.languages.createDiagnosticCollection('verbatim-workspace');
   context.subscriptions.push(
-    reports,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.commands.registerCommand('verbatim.checkDraftWithCoverage', (uri?: vscode.Uri) => checkDraft(context, owner, uri, true)),
     vscode.commands.registerCommand('verbatim.saveReportHtml', (arg?: { report?: vscode.Uri; target?: vscode.Uri }) => saveHtml(arg)),
     collection,
@@ -88,14 +49,14 @@ async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClien
   const key = c.code2ProtocolConverter.asUri(uri);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Verbatim: checking the draft' },
-    (_p, token) => c.sendRequest(CheckDraftsRequest, { uris: [key], report: true, html: true, coverage, names: { [key]: vscode.workspace.asRelativePath(uri) } }, token),
+    (_p, token) => c.sendRequest(CheckDraftsRequest, { uris: [key], report: true, html: true, coverage, names: { [key]: vscode.workspace.asRelativePath(uri) }, reportUri: c.code2ProtocolConverter.asUri(reportFile(context, vscode.workspace.asRelativePath(uri))) }, token),
   );
   const draft = result.drafts[0];
   if (draft?.error) {
     void vscode.window.showWarningMessage(`Verbatim: ${vscode.workspace.asRelativePath(uri)} was not checked (${draft.error}).`);
     return;
   }
-  return showReport(result, vscode.workspace.asRelativePath(uri));
+  return showReport(context, result, vscode.workspace.asRelativePath(uri));
 }
 
 async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimClient, collection: vscode.DiagnosticCollection): Promise<void> {
@@ -128,34 +89,49 @@ async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimC
       if (token.isCancellationRequested) return;
       progress.report({ message: 'building the report', increment: 5 });
       // Paragraph results are cached by the server, so the report re-uses the checks above.
-      const result = await c.sendRequest(CheckDraftsRequest, { uris, report: true, html: true, names }, token);
+      const result = await c.sendRequest(CheckDraftsRequest, { uris, report: true, html: true, names, reportUri: c.code2ProtocolConverter.asUri(reportFile(context, 'workspace')) }, token);
       if (token.isCancellationRequested) return;
-      await showReport(result, 'workspace');
+      await showReport(context, result, 'workspace');
       void vscode.window.setStatusBarMessage(`Verbatim: ${uris.length} drafts checked, ${warnings} warnings`, 5000);
     },
   );
 }
 
-/** Shows the report of the check just run, for what was just checked, in the Markdown preview. */
-async function showReport(result: CheckDraftsResult, name: string): Promise<vscode.Uri | undefined> {
+/** Where the report of a draft (or of the workspace) is written: the extension's storage, one file per draft. */
+function reportFile(context: vscode.ExtensionContext, name: string): vscode.Uri {
+  const parts = name.split(/[\\/]/).filter(p => p && p !== '..' && p !== '.');
+  return vscode.Uri.joinPath(context.globalStorageUri, 'reports', ...parts.slice(0, -1), `${parts[parts.length - 1] ?? 'draft'}.report.md`);
+}
+
+/**
+ * Shows the report of the check just run, for what was just checked: any preview of an earlier
+ * report of the same name is closed first, so that no tab can show a stale report.
+ */
+async function showReport(context: vscode.ExtensionContext, result: CheckDraftsResult, name: string): Promise<vscode.Uri | undefined> {
   if (result.report === undefined) return undefined;
-  const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}.report.md` });
-  reports.set(uri, result.report, result.html);
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  const file = reportFile(context, name);
+  const label = `Preview ${file.path.split('/').pop()}`;
+  const stale = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview && t.label === label);
+  if (stale.length) await vscode.window.tabGroups.close(stale, true);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.report));
+  if (result.html !== undefined) htmlReports.set(file.toString(), result.html);
+  lastReport = file;
+  await vscode.commands.executeCommand('markdown.showPreview', file);
   void vscode.window.showInformationMessage(`Verbatim: the consistency report of ${name} is open.`, 'Save as HTML…').then(choice => {
-    if (choice) void saveHtml({ report: uri });
+    if (choice) void saveHtml({ report: file });
   });
-  return uri;
+  return file;
 }
 
 /** Saves a report (the last one by default) as a self-contained HTML page, to send to a colleague. */
 async function saveHtml(arg?: { report?: vscode.Uri; target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
-  const html = reports.htmlOf(arg?.report);
+  const report = arg?.report ?? lastReport;
+  const html = report ? htmlReports.get(report.toString()) : undefined;
   if (!html) {
     void vscode.window.showInformationMessage('Verbatim: check a draft first (Verbatim: Check Draft Consistency).');
     return undefined;
   }
-  const report = arg?.report ?? reports.lastReport;
   const base = (report?.path.split('/').pop() ?? 'report.md').replace(/\.report\.md$/, '').replace(/\.[^.]+$/, '');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target =

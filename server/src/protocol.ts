@@ -156,6 +156,8 @@ export interface CheckDraftsParams {
   readonly coverage?: boolean;
   /** Also build the report as a self-contained HTML page. */
   readonly html?: boolean;
+  /** Where the client will write the Markdown report (a `file:` URI): its links to drafts are then relative to it. */
+  readonly reportUri?: string;
 }
 
 /** The findings for one draft of {@link CheckDraftsRequest}. */

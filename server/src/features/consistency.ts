@@ -4,6 +4,7 @@
  */
 import { ruleHref } from '../ruleDocs';
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import { buildHtmlReport, buildReport, type Engine, type ReportInput, type ReportOptions } from '../engine';
@@ -53,9 +54,9 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
       let group = byIndex.get(engine.index);
-      const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref };
+      const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref: code => linkFrom(params.reportUri, ruleHref(code)) };
       if (!group) byIndex.set(engine.index, (group = { inputs: [], options }));
-      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, link: uri });
+      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, link: linkFrom(params.reportUri, uri) });
     }
   }
   if (!params.report) return { drafts };
@@ -81,5 +82,20 @@ function displayName(uri: string): string {
     return decodeURIComponent(uri.replace(/^[a-z]+:\/*/, '/')).split('/').filter(Boolean).slice(-2).join('/');
   } catch {
     return uri;
+  }
+}
+
+/**
+ * A link to `target` (a `file:` URI) as the report written at `reportUri` should give it: a path
+ * relative to the report, which Markdown previews follow (they refuse `file:` links); the URI
+ * itself when the report's place is not known.
+ */
+function linkFrom(reportUri: string | undefined, target: string | undefined): string | undefined {
+  if (!target || !reportUri?.startsWith('file:') || !target.startsWith('file:')) return target;
+  try {
+    const rel = path.relative(path.dirname(fileURLToPath(reportUri)), fileURLToPath(target));
+    return rel.split(path.sep).map(encodeURIComponent).join('/');
+  } catch {
+    return target;
   }
 }
