@@ -13,7 +13,8 @@ describe('series: sources that follow one another', () => {
   const table = seriesOf(index);
   const sentence = (docIndex: number, words: string) => {
     for (const p of index.documents[docIndex].paragraphs) {
-      const at = p.text.indexOf(words);
+      // The scraped sources keep non-breaking spaces: compare with any white space as a space.
+      const at = p.text.replace(/\s/g, ' ').indexOf(words);
       if (at >= 0) {
         const s = p.sentences.find(x => x.start <= at && at < x.end)!;
         return { p, s };
