@@ -38,6 +38,16 @@ describe('inline markup of sources: the official words, offsets kept', () => {
     assert.equal(clean('**1. Catalyze Clean Energy:** Deeper'), '1. Catalyze Clean Energy: Deeper');
     assert.equal(clean('stray ** here and __ there'), 'stray here and there');
     assert.equal(clean('snake_case_word and 5 * 3 * 2 and Email Address*'), 'snake_case_word and 5 * 3 * 2 and Email Address*');
+    assert.equal(clean('**a **b** c'), 'a b c');
+    assert.equal(clean('**** and **'), 'and');
+  });
+
+  it('stays linear on a long paragraph of unpaired markers', () => {
+    const text = '**a '.repeat(20000);
+    const started = Date.now();
+    assert.equal(cleanInline(mappedString(text)).text, 'a '.repeat(20000));
+    // A lazy pairing regex took about 4 s here; one pass takes milliseconds.
+    assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
   });
 
   it('removes inline HTML tags and decodes entities', () => {

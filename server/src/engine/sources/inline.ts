@@ -64,7 +64,9 @@ class Edits {
   /** Drops a whole token (an image, a stray marker) and one of the spaces around it, so no double space is left. */
   dropToken(s: string, from: number, to: number): void {
     const spaceBefore = from === 0 || /\s/.test(s[from - 1]);
-    this.dropRange(from, spaceBefore && /\s/.test(s[to] ?? '') ? to + 1 : to);
+    if (spaceBefore && /\s/.test(s[to] ?? '')) to++;
+    else if (spaceBefore && to >= s.length && from > 0) from--;
+    this.dropRange(from, to);
   }
 
   set(i: number, s: string, literal = true): void {
@@ -230,10 +232,22 @@ function links(w: Work): Work {
 function emphasis(w: Work): Work {
   let s = masked(w);
   if (!/[*_]/.test(s)) return w;
+  // `**x**`, `__x__`: an opener has no space after it; the first later marker of its kind with
+  // no space before it closes it. One left-to-right pass (a lazy regex is quadratic on stray markers).
   const pairs = new Edits(s.length);
-  for (const m of s.matchAll(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/g)) {
-    pairs.dropRange(m.index!, m.index! + 2);
-    pairs.dropRange(m.index! + m[0].length - 2, m.index! + m[0].length);
+  const open: Record<string, number | undefined> = {};
+  for (const m of s.matchAll(/\*\*|__/g)) {
+    const i = m.index!;
+    const before = s[i - 1];
+    const after = s[i + 2];
+    const opener = open[m[0]];
+    if (opener !== undefined && before !== undefined && !/\s/.test(before) && i > opener + 2) {
+      pairs.dropRange(opener, opener + 2);
+      pairs.dropRange(i, i + 2);
+      open[m[0]] = undefined;
+    } else if (opener === undefined && after !== undefined && !/\s/.test(after)) {
+      open[m[0]] = i;
+    }
   }
   w = pairs.apply(w);
   s = masked(w);
