@@ -110,15 +110,15 @@ describe('statement layouts (synthetic sources in test/fixtures/sources)', () =>
     ]);
   });
 
-  it('a source without headings keeps its passages in one section named after the document, or "Statement"', () => {
+  it('a source without headings keeps its passages in one section, "Statement", cited by the document’s title', () => {
     const untitled = parseFile('test/fixtures/sources/no-headings.md');
     assert.equal(untitled.opening, undefined);
     assert.deepEqual(outline(untitled), [['Statement', ['The leaders met in', 'They agreed to meet']]]);
     assert.equal(untitled.paragraphs[1].id, 'no-headings#statement-2');
-    assert.equal(untitled.paragraphs[1].label, 'no-headings, Statement, ¶2');
+    assert.equal(untitled.paragraphs[1].label, 'no-headings, ¶2');
 
     const titled = parse('readout.md', '---\ntitle: Readout of the Call\n---\n\nThe leaders spoke.\n\nThey agreed to meet.\n');
-    assert.deepEqual(outline(titled), [['Readout of the Call', ['The leaders spoke.', 'They agreed to meet.']]]);
+    assert.deepEqual(outline(titled), [['Statement', ['The leaders spoke.', 'They agreed to meet.']]]);
     assert.equal(titled.paragraphs[0].label, 'Readout of the Call, ¶1');
     assert.equal(titled.paragraphs[0].id, 'readout#statement-1');
     assert.equal(titled.sections[0].isOpening, false);
@@ -129,7 +129,7 @@ describe('statement layouts (synthetic sources in test/fixtures/sources)', () =>
     assert.equal(untitled.lang, 'fr');
     assert.equal(untitled.sections[0].title, 'Déclaration');
     assert.equal(untitled.paragraphs[0].id, 'note#declaration-1');
-    assert.equal(untitled.paragraphs[0].label, 'note, Déclaration, ¶1');
+    assert.equal(untitled.paragraphs[0].label, 'note, ¶1');
     const headed = parse('fr.md', '---\ntitle: Déclaration\nlang: fr-CA\n---\n\nUn préambule sans titre.\n\n## Commerce\n\nLes dirigeants ont convenu de réduire les droits de douane.\n');
     assert.equal(headed.lang, 'fr');
     assert.equal(headed.opening?.title, 'Préambule');

@@ -55,7 +55,7 @@ const EXPECTED: Record<string, { lang: string; date: string; outline: Outline }>
     date: '2021-09-24',
     outline: [
       [
-        'Joint Statement from Quad Leaders',
+        'Statement',
         [
           'We, the leaders of',
           'The occasion of the',
@@ -83,7 +83,7 @@ const EXPECTED: Record<string, { lang: string; date: string; outline: Outline }>
   [FR_2022]: {
     lang: 'fr',
     date: '2022-02-23',
-    outline: [[FR_2022_TITLE, ['Le premier ministre Justin', 'Il y a un', 'La Feuille de route', 'Au cours de la', 'Il reste beaucoup de']]],
+    outline: [['Déclaration', ['Le premier ministre Justin', 'Il y a un', 'La Feuille de route', 'Au cours de la', 'Il reste beaucoup de']]],
   },
   [FR_2023]: {
     lang: 'fr',
@@ -132,7 +132,7 @@ describe('real sources (test/real/*/source, test/real/french) parse into their r
     assert.equal(doc.paragraphs.length, 14);
   });
 
-  it('Quad: no headings, so one section named after the statement; the end mark left out', () => {
+  it('Quad: no headings, so one section cited by the statement’s title; the end mark left out', () => {
     const doc = parseFile(QUAD);
     assert.equal(doc.opening, undefined);
     assert.equal(doc.sections.length, 1);
@@ -208,7 +208,7 @@ describe('`verbatim sources` and the Sources view show the real structure', () =
     const japan = await cli(['sources', '--no-bundled', '--source', 'test/real/japan/source']);
     assert.match(japan, /\n {4}Opening +2 paragraphs\n {4}THE ALLIANCE: FORGING A FREE AND OPEN INDO-PACIFIC +5 paragraphs\n {4}AN ALLIANCE FOR A NEW ERA +6 paragraphs\n {4}LOOKING FORWARD +1 paragraph\n/);
     const quad = await cli(['sources', '--no-bundled', '--source', 'test/real/quad/source']);
-    assert.match(quad, /\n {4}Joint Statement from Quad Leaders +17 paragraphs\n/);
+    assert.match(quad, /^Joint Statement from Quad Leaders\n[\s\S]*\n {4}Statement +17 paragraphs\n/);
     const french = JSON.parse(await cli(['sources', '--no-bundled', '--source', 'test/real/french', '--format', 'json'])) as { file: string; sections: { title: string }[]; paragraphs: { label: string }[] }[];
     const joint = french.find(d => d.file.endsWith('2023-03-24-declaration-conjointe-trudeau-biden.md'))!;
     assert.deepEqual(
@@ -230,7 +230,7 @@ describe('`verbatim sources` and the Sources view show the real structure', () =
           ['AN ALLIANCE FOR A NEW ERA', 6],
           ['LOOKING FORWARD', 1],
         ],
-        [['Joint Statement from Quad Leaders', 17]],
+        [['Statement', 17]],
       ],
     );
     assert.ok(tree.every(d => d.sections.every(s => s.paragraphs.every(p => !/\*\*|###|\]\(/.test(p.text)))));

@@ -97,8 +97,8 @@ export interface SourceDocument {
   readonly metadata: Readonly<Record<string, unknown>>;
   /**
    * Headed sections, in order. The opening (text before the first heading) is {@link opening}.
-   * A source without any heading has one section, titled with the document's title (or
-   * `Statement`), id `statement` (`declaration` in French).
+   * A source without any heading has one section, `Statement` (id `statement`; `Déclaration`,
+   * `declaration` in French), whose passages are labelled with the document's title alone.
    */
   readonly sections: readonly Section[];
   readonly opening?: Section;

@@ -13,8 +13,8 @@
  * too), a title-case lead-in (`Title: text`) or a short title-case line alone. Left out of
  * passages: end marks and what follows them up to the next heading, page furniture,
  * pictures and their captions, datelines and dates on their own, and the signature under
- * a quotation (kept as its attribution). A source without headings has one section, named
- * after the document.
+ * a quotation (kept as its attribution). A source without headings has one section,
+ * `Statement`, whose passages are cited by the document's title alone.
  */
 import MarkdownIt from 'markdown-it';
 
@@ -239,14 +239,12 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     builder.addParagraph(mapped, kind);
   }
 
-  const titled = docTitle !== undefined;
   const lang = readLanguage(metadata) ?? guessLanguage(builder.sampleText());
   const doc = builder.finish({
     uri: input.uri,
     displayPath: input.displayPath,
     bundled: input.bundled === true,
     title: docTitle ?? baseName(input.displayPath),
-    titled,
     lang,
     dateline,
     metadata,
@@ -489,13 +487,14 @@ class DocumentBuilder {
     }
   }
 
-  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; titled: boolean; lang?: string; dateline?: string; metadata: Record<string, unknown> }): SourceDocument {
+  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; lang?: string; dateline?: string; metadata: Record<string, unknown> }): SourceDocument {
     this.markQuotationRuns();
     const words = labelsFor(meta.lang);
-    // No headings at all: one section named after the document (or `Statement`), not an untitled opening.
-    if (this.sections.length === 0 && this.pending.length > 0) {
-      const title = meta.titled ? meta.title : words.statement;
-      this.sections.push({ id: slugify(words.statement), title, startLine: this.lines.positionAt(this.pending[0].mapped.offsets[0]).line, paragraphs: [] });
+    // No headings at all: one section, `Statement`, not an untitled opening; its passages are
+    // cited by the document's title alone (`Joint Statement from Quad Leaders, ¶4`).
+    const whole = this.sections.length === 0 && this.pending.length > 0;
+    if (whole) {
+      this.sections.push({ id: slugify(words.statement), title: words.statement, startLine: this.lines.positionAt(this.pending[0].mapped.offsets[0]).line, paragraphs: [] });
       for (const p of this.pending) p.section = 0;
     }
     const opening: { paragraphs: Paragraph[] } = { paragraphs: [] };
@@ -508,7 +507,7 @@ class DocumentBuilder {
       const sectionId = section ? section.id : 'opening';
       const sectionTitle = section ? section.title : words.openingTitle;
       const id = `${this.docId}#${sectionId}-${n}`;
-      const label = !section ? `${meta.title}, ${words.opening}, ¶${n}` : section.title === meta.title ? `${meta.title}, ¶${n}` : `${meta.title}, ${sectionTitle}, ¶${n}`;
+      const label = !section ? `${meta.title}, ${words.opening}, ¶${n}` : whole ? `${meta.title}, ¶${n}` : `${meta.title}, ${sectionTitle}, ¶${n}`;
       const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
       paragraphs.push(paragraph);
       (section ?? opening).paragraphs.push(paragraph);
