@@ -227,6 +227,39 @@ describe('statement layouts (synthetic sources in test/fixtures/sources)', () =>
     assert.equal(doc.paragraphs.length, 5);
   });
 
+  it('a line of only a non-breaking space separates paragraphs (a scraped `<p>&nbsp;</p>`)', () => {
+    const doc = parse('nbsp.md', 'The leaders met.  \n\u00a0  \n**Trade**  \nThey cut tariffs.\n\u00a0\nThey will meet again.\n');
+    assert.deepEqual(outline(doc), [
+      ['Opening', ['The leaders met.']],
+      ['Trade', ['They cut tariffs.', 'They will meet again.']],
+    ]);
+  });
+
+  it('underlined headings: `<u>…</u>` or an underline `<span>` filling its lines, the text after a hard break', () => {
+    const doc = parse(
+      'underline.md',
+      [
+        'Opening words.',
+        '',
+        '<span style="text-decoration: underline">Regional Issues: Responding to',
+        'a Changing Security Environment  ',
+        '</span>  ',
+        'The leaders called for calm.',
+        '',
+        '<u>Trade</u>',
+        '',
+        'They cut tariffs.',
+        '',
+        '<u>Underlined words</u> in a sentence are not a heading.',
+      ].join('\n'),
+    );
+    assert.deepEqual(outline(doc), [
+      ['Opening', ['Opening words.']],
+      ['Regional Issues: Responding to a Changing Security Environment', ['The leaders called for']],
+      ['Trade', ['They cut tariffs.', 'Underlined words in a']],
+    ]);
+  });
+
   it('furniture headings and end marks end the statement until the next heading', () => {
     const doc = parse('page.md', '## Trade\n\nThey cut tariffs.\n\n###\n\nContact: press office.\n\n## Energy\n\nThey agreed on grids.\n\n## Stay Connected\n\nSign up for email updates.\n');
     assert.deepEqual(outline(doc), [

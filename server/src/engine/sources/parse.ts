@@ -49,8 +49,11 @@ const QUOTE_MARKER = /^\s*(?:>\s?)+/;
 const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
 const HARD_BREAK = /( {2,}|\\)$/;
-/** A bold (or `__`) span that opens a block: a heading when it fills its line(s), a lead-in when a colon follows. */
-const LEADING_BOLD = /^(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/;
+/**
+ * Bold (`**`, `__`, `<b>`, `<strong>`) or underlining (`<u>`, a `<span>` styled underline or
+ * bold) that opens a block: a heading when it fills its line(s), a lead-in when a colon follows.
+ */
+const LEADING_EMPHASIS = /^(?:(\*\*|__)(?=\S)[\s\S]+?(?<=\S)\1|<(u|b|strong)>[\s\S]+?<\/\2>|<span\b[^<>]*(?:underline|bold)[^<>]*>[\s\S]+?<\/span>)/i;
 /** A number that opens a paragraph outside a list (pandoc writes `1\.` for it). */
 const NUMBER_PREFIX = /^\d{1,2}\\?[.)][ \u00a0]+(?=\S)/;
 /** `Catalyser l'énergie propre et créer de bons emplois : L'amélioration …`: the lead-in of a numbered item, any case, either colon spacing. */
@@ -98,8 +101,13 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
   const builder = new DocumentBuilder(docId, text, lines);
 
   // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
+  // A line of only white space of any kind is blank: scraped pages separate paragraphs with a
+  // non-breaking space (`<p>&nbsp;</p>`), which CommonMark would read as text joining them.
   const bodyLines: string[] = [];
-  for (let i = 0; i < lines.lineCount; i++) bodyLines.push(i < fm.bodyStartLine ? '' : lines.lineText(i));
+  for (let i = 0; i < lines.lineCount; i++) {
+    const line = lines.lineText(i);
+    bodyLines.push(i < fm.bodyStartLine || line.trim() === '' ? '' : line);
+  }
   let blocks: Block[];
   try {
     blocks = blocksOf(markdown.parse(bodyLines.join('\n'), {}), lines);
@@ -158,12 +166,15 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     const numbered = block.soleNumbered || numberedProse !== null;
     let headed = false;
 
-    // A bold heading (`**Title**`, `**1. Title:**`, bold over two lines) or bold lead-in (`**Title:** text`).
+    // A bold or underlined heading (`**Title**`, `**1. Title:**`, `<u>Title</u>`, over one line or more) or lead-in (`**Title:** text`).
     if (!block.inList || block.soleNumbered) {
       const body = numberedProse ? sliceMapped(raw, numberedProse[0].length) : raw;
-      const bold = LEADING_BOLD.exec(body.text);
+      const bold = LEADING_EMPHASIS.exec(body.text);
       if (bold) {
-        const inner = oneLine(cleanInline(sliceMapped(body, 2, bold[0].length - 2)).text);
+        const markdownMarker = bold[1] !== undefined;
+        const innerStart = markdownMarker ? 2 : bold[0].indexOf('>') + 1;
+        const innerEnd = markdownMarker ? bold[0].length - 2 : bold[0].lastIndexOf('</');
+        const inner = oneLine(cleanInline(sliceMapped(body, innerStart, innerEnd)).text);
         const stripped = stripHeadingNumber(inner);
         const isNumbered = numbered || stripped.numbered;
         const end = bold[0].length;
