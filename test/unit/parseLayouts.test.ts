@@ -260,6 +260,46 @@ describe('statement layouts (synthetic sources in test/fixtures/sources)', () =>
     ]);
   });
 
+  it('scraped bold headings: the closing `**` wrapped to the next line, two spans on a line, a principle over its list', () => {
+    const doc = parse(
+      'scraped-bold.md',
+      [
+        'Opening words.',
+        '',
+        '**Space',
+        '        **  ',
+        'Space applications can help.',
+        '',
+        '**Expanding and Renewing our Partnership  ',
+        '**The leaders committed to more exchanges.',
+        '',
+        '**<u>Climate Change and Green Growth</u>** **<u>and',
+        'Recovery</u>**',
+        '',
+        '-   They launched a zero carbon initiative.',
+        '',
+        '**Foster healthy competition and international collaboration to advance',
+        'the frontier of science and technology.**',
+        '',
+        '-   A fair and open marketplace is a cornerstone of innovation.',
+        '',
+        '**The leaders agreed that the partnership will deliver results for all of our people.**',
+        '',
+        'They will meet again.',
+      ].join('\n'),
+    );
+    assert.deepEqual(outline(doc), [
+      ['Opening', ['Opening words.']],
+      ['Space', ['Space applications can help.']],
+      ['Expanding and Renewing our Partnership', ['The leaders committed to']],
+      ['Climate Change and Green Growth and Recovery', ['They launched a zero']],
+      [
+        'Foster healthy competition and international collaboration to advance the frontier of science and technology.',
+        ['A fair and open', 'The leaders agreed that', 'They will meet again.'],
+      ],
+    ]);
+  });
+
   it('furniture headings and end marks end the statement until the next heading', () => {
     const doc = parse('page.md', '## Trade\n\nThey cut tariffs.\n\n###\n\nContact: press office.\n\n## Energy\n\nThey agreed on grids.\n\n## Stay Connected\n\nSign up for email updates.\n');
     assert.deepEqual(outline(doc), [

@@ -49,11 +49,13 @@ const QUOTE_MARKER = /^\s*(?:>\s?)+/;
 const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
 const HARD_BREAK = /( {2,}|\\)$/;
+/** One bold (`**`, `__`, `<b>`, `<strong>`) or underlined (`<u>`, a `<span>` styled underline or bold) span. */
+const EMPHASIS_SPAN = String.raw`(?:\*\*(?=\S)[\s\S]+?(?<=\S)\*\*|__(?=\S)[\s\S]+?(?<=\S)__|<u>[\s\S]+?<\/u>|<b>[\s\S]+?<\/b>|<strong>[\s\S]+?<\/strong>|<span\b[^<>]*(?:underline|bold)[^<>]*>[\s\S]+?<\/span>)`;
 /**
- * Bold (`**`, `__`, `<b>`, `<strong>`) or underlining (`<u>`, a `<span>` styled underline or
- * bold) that opens a block: a heading when it fills its line(s), a lead-in when a colon follows.
+ * Emphasis that opens a block, one span or several in a row (`**<u>Climate</u>** **<u>and Growth</u>**`):
+ * a heading when it fills its line(s), a lead-in when a colon follows.
  */
-const LEADING_EMPHASIS = /^(?:(\*\*|__)(?=\S)[\s\S]+?(?<=\S)\1|<(u|b|strong)>[\s\S]+?<\/\2>|<span\b[^<>]*(?:underline|bold)[^<>]*>[\s\S]+?<\/span>)/i;
+const LEADING_EMPHASIS = new RegExp(String.raw`^${EMPHASIS_SPAN}(?:[ \t]*${EMPHASIS_SPAN})*`, 'i');
 /** A number that opens a paragraph outside a list (pandoc writes `1\.` for it). */
 const NUMBER_PREFIX = /^\d{1,2}\\?[.)][ \u00a0]+(?=\S)/;
 /** `Catalyser l'énergie propre et créer de bons emplois : L'amélioration …`: the lead-in of a numbered item, any case, either colon spacing. */
@@ -169,17 +171,16 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     // A bold or underlined heading (`**Title**`, `**1. Title:**`, `<u>Title</u>`, over one line or more) or lead-in (`**Title:** text`).
     if (!block.inList || block.soleNumbered) {
       const body = numberedProse ? sliceMapped(raw, numberedProse[0].length) : raw;
-      const bold = LEADING_EMPHASIS.exec(body.text);
-      if (bold) {
-        const markdownMarker = bold[1] !== undefined;
-        const innerStart = markdownMarker ? 2 : bold[0].indexOf('>') + 1;
-        const innerEnd = markdownMarker ? bold[0].length - 2 : bold[0].lastIndexOf('</');
-        const inner = oneLine(cleanInline(sliceMapped(body, innerStart, innerEnd)).text);
+      const wrapped = wrappedBoldEnd(body, text);
+      const strict = wrapped < 0 ? LEADING_EMPHASIS.exec(body.text) : null;
+      const end = wrapped >= 0 ? wrapped : strict ? strict[0].length : -1;
+      if (end > 0) {
+        const inner = oneLine(cleanInline(sliceMapped(body, 0, end)).text);
         const stripped = stripHeadingNumber(inner);
         const isNumbered = numbered || stripped.numbered;
-        const end = bold[0].length;
-        if (endsLine(body, end, text)) {
-          if (isBoldHeading(inner, stripped.title, isNumbered)) {
+        if (wrapped >= 0 || endsLine(body, end, text)) {
+          const listFollows = end >= body.text.trim().length && blocks[b + 1]?.inList === true && !blocks[b + 1].heading;
+          if (isBoldHeading(inner, stripped.title, isNumbered, listFollows)) {
             heading(stripped.title, block.first);
             raw = trim(sliceMapped(body, end));
             headed = true;
@@ -330,6 +331,25 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The end of a bold line whose closing marker a scrape put after the line break
+ * (`**Space` / `   **`, or `**Expanding and Renewing our Partnership  ` / `**The United
+ * States …`); -1 when the first marker after the opening one is not at a line break.
+ */
+function wrappedBoldEnd(m: MappedText, file: string): number {
+  const open = /^(\*\*|__)(?=\S)/.exec(m.text);
+  if (!open) return -1;
+  const close = m.text.indexOf(open[1], 2);
+  if (close < 0) return -1;
+  let k = close;
+  while (k > 2 && /\s/.test(m.text[k - 1])) k--;
+  for (let i = k; i < close; i++) {
+    const at = file[m.offsets[i]];
+    if (at === '\n' || at === '\r') return close + 2;
+  }
+  return -1;
+}
+
 /** Whether position `end` of `m` ends a line of the file: the text ends there or goes on after a line break. */
 function endsLine(m: MappedText, end: number, file: string): boolean {
   if (end >= m.text.length || (end === m.text.length - 1 && m.text[end] === '\\')) return true;
@@ -338,13 +358,17 @@ function endsLine(m: MappedText, end: number, file: string): boolean {
   return at === '\n' || at === '\r';
 }
 
-/** A bold line (or lines) as a heading: short, and not a sentence that introduces a list (`… which will prioritize:`). */
-function isBoldHeading(inner: string, title: string, numbered: boolean): boolean {
+/**
+ * A bold line (or lines) as a heading: short, and not a sentence that introduces a list
+ * (`… which will prioritize:`). A longer bold sentence is a heading only over a list (the
+ * principles of a statement of principles), else it is emphasis.
+ */
+function isBoldHeading(inner: string, title: string, numbered: boolean, listFollows: boolean): boolean {
   const words = wordCount(title);
   if (words === 0) return false;
   if (numbered) return words <= 20;
   if (words > 16) return false;
-  if (/[.!?]$/.test(title) && words > 8) return false;
+  if (/[.!?]$/.test(title) && words > 8 && !listFollows) return false;
   if (/[:：]$/.test(inner) && !isTitleCase(title)) return false;
   return true;
 }
