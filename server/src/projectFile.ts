@@ -286,7 +286,7 @@ export function readProjectSources(config: ProjectConfig): ReadResult {
     for (const input of read.inputs) {
       if (seen.has(input.uri)) continue;
       seen.add(input.uri);
-      result.inputs.push({ ...input, ...(s.date ? { date: s.date } : {}), ...(s.language ? { language: s.language } : {}) });
+      result.inputs.push({ ...input, ...(s.date ? { date: s.date } : {}), ...(s.language ? { lang: s.language } : {}) });
     }
   }
   return result;

@@ -108,7 +108,8 @@ describe('hover escaping', () => {
     '',
     '## Section `code` <b>bold</b>',
     '',
-    'The ministers agreed to the <script>alert(1)</script> pilot and to [click here](command:workbench.action.quit) for the *shared* `secret` plan.',
+    // `\\*` keeps literal asterisks in the source's text (emphasis markers themselves are removed when indexing).
+    'The ministers agreed to the <script>alert(1)</script> pilot and to [click here](command:workbench.action.quit) for the \\*shared\\* `secret` plan.',
   ].join('\n');
   const index = loadCorpus([source('evil.md', nasty)]);
 

@@ -176,9 +176,11 @@ describe('project file: the CLI reads it', () => {
   it('gives a source its date and language from the file when its front matter has none', async () => {
     fs.mkdirSync(path.join(tmp, 'sources'));
     fs.writeFileSync(path.join(tmp, 'sources', 'fr.md'), '## Commerce\n\nLes ministres ont convenu de réduire les droits de douane.\n');
-    project({ includeBundledSources: false, sources: [{ path: 'sources/fr.md', date: '2023-03-24', language: 'fr' }] });
+    fs.writeFileSync(path.join(tmp, 'sources', 'tagged.md'), '---\ndate: 2021-01-01\nlang: en\n---\n\n## Trade\n\nThe ministers agreed to cut tariffs on softwood lumber.\n');
+    project({ includeBundledSources: false, sources: [{ path: 'sources/fr.md', date: '2023-03-24', language: 'fr' }, { path: 'sources/tagged.md', date: '2023-03-24', language: 'fr' }] });
     const docs = JSON.parse((await cli(['sources', '--format', 'json'], tmp)).stdout) as { date: string; language: string }[];
-    assert.deepEqual(docs.map(d => [d.date, d.language]), [['2023-03-24', 'fr']]);
+    // The file's date and language where the front matter is silent; the front matter's where it speaks.
+    assert.deepEqual(docs.map(d => [d.date, d.language]), [['2023-03-24', 'fr'], ['2021-01-01', 'en']]);
   });
 
   it('skips drafts matching "ignore", and says so for one named explicitly', async () => {

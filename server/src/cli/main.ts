@@ -281,7 +281,7 @@ function sourcesJson(engine: Engine) {
     date: d.date ?? null,
     url: d.url ?? null,
     publisher: d.publisher ?? null,
-    language: d.language ?? null,
+    language: d.lang ?? null,
     file: d.displayPath,
     bundled: d.bundled,
     sections: [...(d.opening ? [d.opening] : []), ...d.sections].map(s => ({ id: s.id, title: s.title, paragraphs: s.paragraphIds.length })),

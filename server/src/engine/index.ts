@@ -51,14 +51,10 @@ export function loadCorpus(inputs: readonly SourceInput[], token: CancellationTo
   return new CorpusIndex(documents, problems);
 }
 
-/** The date and language a caller gives a source (a project file), where its own front matter is silent. */
+/** The date a caller gives a source (a project file), where its own front matter has none. (Its language goes to the parser.) */
 function withCallerFacts(doc: SourceDocument, input: SourceInput): SourceDocument {
-  const fm = doc.metadata;
-  const lang = typeof fm.lang === 'string' ? fm.lang : typeof fm.language === 'string' ? fm.language : undefined;
-  const date = doc.date ?? input.date;
-  const language = lang ?? input.language;
-  if (date === doc.date && language === undefined) return doc;
-  return Object.freeze({ ...doc, ...(date ? { date } : {}), ...(language ? { language } : {}) });
+  if (doc.date || !input.date) return doc;
+  return Object.freeze({ ...doc, date: input.date });
 }
 
 /**
