@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CodeDescriptions, explainCode, type Code, type CorpusIndex } from '../engine';
 import { ruleHref } from '../ruleDocs';
 import { PROJECT_FILE_PROBLEM, STALE_ACCEPTANCE } from '../projectDiagnostics';
+import { docxLocationOf } from '../docx';
 
 export interface FileResult {
   /** The path as the user gave it. */
@@ -23,7 +24,11 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
     for (const d of r.diagnostics) {
       const sev = d.severity ?? 1;
       counts[sev]++;
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[sev]} ${d.code} ${String(d.message).replace(/\s*\n\s*/g, ' ')}`);
+      // A Word draft's findings are named by paragraph, the sentence quoted (its lines are the extracted text's).
+      const docx = docxLocationOf(d);
+      const where = docx ? docx.label : `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const quoted = docx ? ` In: “${docx.sentence.length > 300 ? docx.sentence.slice(0, 299) + '…' : docx.sentence}”` : '';
+      lines.push(`${r.file}:${where}: ${SEVERITY_WORD[sev]} ${d.code} ${(String(d.message) + quoted).replace(/\s*\n\s*/g, ' ')}`);
     }
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -86,7 +91,10 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
                     startColumn: d.range.start.character + 1,
                     endLine: d.range.end.line + 1,
                     endColumn: d.range.end.character + 1,
+                    ...(docxLocationOf(d) ? { snippet: { text: docxLocationOf(d)!.words } } : {}),
                   },
+                  // A Word draft: the region is in its extracted text; the sentence, and the paragraph in properties.docx.
+                  ...(docxLocationOf(d) ? { contextRegion: { startLine: d.range.start.line + 1, endLine: d.range.end.line + 1, snippet: { text: docxLocationOf(d)!.sentence } } } : {}),
                 },
               },
             ],
@@ -98,7 +106,7 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
                 region: { startLine: ri.location.range.start.line + 1, startColumn: ri.location.range.start.character + 1 },
               },
             })),
-            properties: d.data ?? {},
+            properties: { ...(d.data ?? {}), ...(docxLocationOf(d) ? { docx: docxLocationOf(d) } : {}) },
           })),
         ),
         properties: { sources: index.documents.map(doc => ({ id: doc.id, title: doc.title, date: doc.date })) },

@@ -15,13 +15,17 @@ import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, 
 import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
 import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, type FileResult } from './format';
+import { checkWordFile, CliInputError, extractCommand, isWordFile, reportLocator, reviewCommand, WORD_EXTENSIONS } from './docx';
 
 const VERSION: string = packageVersion();
 
 const HELP = `verbatim ${VERSION}: check drafts against official sources.
 
 Usage:
-  verbatim check [options] FILE|FOLDER|GLOB...   check drafts; exits 1 on findings
+  verbatim check [options] FILE|FOLDER|GLOB...   check drafts (.md, .txt, .docx); exits 1 on findings
+  verbatim review [options] DRAFT.docx --output COPY.docx
+                                                 write a copy of a Word draft with a comment on each finding
+  verbatim extract DRAFT.docx                    print the text Verbatim reads in a Word draft
   verbatim sources [options]                     list the indexed source documents
   verbatim --help | --version
 
@@ -35,6 +39,7 @@ Options:
   --severity CODE=LVL   override one code's severity (repeatable; LVL: error,
                         warning, information, hint, off)
   --output FILE         write the results to FILE instead of standard output
+                        (review: the reviewed copy, a new .docx; never the draft)
   --report FILE         also write the consistency report (check): Markdown, or a
                         self-contained HTML page if FILE ends in .html
   --coverage            add the coverage of the sources' commitments to the report
@@ -42,7 +47,8 @@ Options:
                         current folder or above, up to the repository root)
   --no-config           use no project file
 
-Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error.
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error
+(a Word file that cannot be read is reported and the others are still checked).
 Examples:
   verbatim check drafts/readout.md
   verbatim check --format sarif --output verbatim.sarif drafts/
@@ -71,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CliInputError) {
       io.stderr(`verbatim: ${e.message}\n`);
       return 2;
     }
@@ -117,6 +123,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError("no command given. Use 'verbatim check FILE...' or 'verbatim sources'; 'verbatim --help' for more.");
+  if (command === 'extract') return extractCommand(rest, values.output, io.cwd, io);
 
   const project = loadProject(values.config, !!values['no-config'], io);
   // Flags override the project file, code by code.
@@ -128,6 +135,10 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 
   const engine = loadEngine(values.source ?? [], !values['no-bundled'] && project?.includeBundledSources !== false, io, project);
+  if (command === 'review') {
+    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
+    return reviewCommand(rest, values.output, engine, options, ignoreMatcher(project), io.cwd, io);
+  }
   const out = values.output ? bufferTo(values.output, io) : { write: io.stdout, close: () => undefined };
 
   if (command === 'sources') {
@@ -151,7 +162,16 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return false;
     });
     const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
-    const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), options));
+    const results: FileResult[] = [];
+    let unreadable = 0;
+    for (const f of files) {
+      if (!isWordFile(f)) results.push(checkFile(engine, f, path.resolve(io.cwd, f), options));
+      else {
+        const word = await checkWordFile(engine, f, path.resolve(io.cwd, f), options, io.stderr);
+        if (word) results.push(word);
+        else unreadable++;
+      }
+    }
     if (values.report) writeReport(values.report, engine, results, io, { coverage: !!values.coverage, severity, accepted: options.accepted, reportUnsourcedQuotes: options.reportUnsourcedQuotes, ruleHref });
     // Stale acceptances are findings in the project file itself: reported, never dropped silently.
     if (project) {
@@ -164,9 +184,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     out.close();
     const threshold = FAIL_LEVELS[failOn];
     const failing = results.some(r => r.diagnostics.some(d => threshold > 0 && (d.severity ?? 1) <= threshold));
-    return failing ? 1 : 0;
+    return unreadable ? 2 : failing ? 1 : 0;
   }
-  throw new UsageError(`unknown command "${command}". Commands: check, sources.`);
+  throw new UsageError(`unknown command "${command}". Commands: check, review, extract, sources.`);
 }
 
 /** The project file: named with --config, else found upwards; a malformed one is an input error (the check would not be the project's). */
@@ -230,8 +250,8 @@ function expandDrafts(specs: readonly string[], cwd: string): string[] {
     }
     if (stat?.isFile()) files.push(spec);
     else if (stat?.isDirectory()) {
-      const found = globSync(SOURCE_EXTENSIONS.map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      if (!found.length) throw new UsageError(`${spec}: the folder has no Markdown or text drafts.`);
+      const found = globSync([...SOURCE_EXTENSIONS, ...WORD_EXTENSIONS].map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'] }).sort();
+      if (!found.length) throw new UsageError(`${spec}: the folder has no Markdown, text or Word drafts.`);
       files.push(...found.map(f => path.join(spec, f)));
     } else if (/[*?[\]{}]/.test(spec)) {
       const found = globSync([spec], { cwd, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
@@ -265,7 +285,7 @@ function checkFile(engine: Engine, file: string, absolute: string, options: Para
 function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO, options: ReportOptions): void {
   const target = path.resolve(io.cwd, file);
   // Links to the drafts' lines, relative to where the report is written (as GitHub and editors resolve them).
-  const inputs = results.map(r => ({ uri: r.file, name: r.file, text: r.text, link: path.relative(path.dirname(target), path.resolve(io.cwd, r.file)).split(path.sep).map(encodeURIComponent).join('/') }));
+  const inputs = results.map(r => ({ uri: r.file, name: r.file, text: r.text, ...(reportLocator(r) ?? { link: path.relative(path.dirname(target), path.resolve(io.cwd, r.file)).split(path.sep).map(encodeURIComponent).join('/') }) }));
   const out = /\.html?$/i.test(file) ? buildHtmlReport(engine.index, inputs, options) : buildReport(engine.index, inputs, options);
   try {
     fs.writeFileSync(target, out);

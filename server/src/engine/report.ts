@@ -23,6 +23,11 @@ export interface ReportInput {
   readonly text: string;
   /** Where the draft is, for links to its lines (`drafts/readout.md`, a `file:` URI); none: no links. */
   readonly link?: string;
+  /**
+   * For a draft whose text was extracted (a Word document): names where [start, end) is for a
+   * reader (`paragraph 7`) instead of a line, and gives the sentence it is in, quoted with a finding.
+   */
+  readonly locate?: (start: number, end: number) => { readonly label: string; readonly sentence?: string } | undefined;
 }
 
 export interface ReportOptions {
@@ -122,7 +127,8 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   const link = (offset: number) => {
     const line = lineOf(offset);
     const href = ctx.lineLink(d, i, line);
-    return href ? `[line ${line}](<${href}>)` : `line ${line}`;
+    const label = d.locate?.(offset, offset)?.label ?? `line ${line}`;
+    return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
   };
   const out: string[] = [`## ${escapeMarkdown(d.name)}`, ''];
   const counts = new Map<string, number>();
@@ -141,6 +147,8 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
       const sev = level(f);
       out.push(`${n + 1}. **${link(f.start)}**, ${sev === 'information' ? 'Information' : sev[0].toUpperCase() + sev.slice(1)} ${code}: ${escapeMarkdown(f.message)}`);
       out.push(`   - **Draft:** “${escapeMarkdown(clip(d.text.slice(f.start, f.end), 200))}”`);
+      const sentence = d.locate?.(f.start, f.end)?.sentence;
+      if (sentence && sentence.trim() !== d.text.slice(f.start, f.end).trim()) out.push(`   - **In the sentence:** “${escapeMarkdown(clip(sentence, 400))}”`);
       const src = sourceSentence(index, f.paragraphId, f.evidence);
       if (src) out.push(`   - **Source:** “${escapeMarkdown(src.text)}” (${src.cite})`);
       const fix = f.fix ? `quick fix: ${f.fix.title.replace(/^(.)/, c => c.toLowerCase())}` : undefined;
