@@ -8,8 +8,10 @@ import { CheckDraftsRequest, type CheckDraftsResult } from '../../server/src/pro
 import type { VerbatimClient } from './client';
 import { linkRulePage } from './rulePages';
 
-const DRAFT_GLOB = '**/*.{md,markdown,txt}';
+const DRAFT_GLOB = '**/*.{md,markdown,txt,docx}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,out,dist,.vscode-test}/**';
+/** Word's lock file beside an open document (`~$draft.docx`) is not a draft. */
+const WORD_LOCK_FILE = /(^|\/)~\$[^/]*$/;
 const MAX_FILES = 2000;
 const BATCH = 10;
 
@@ -28,6 +30,7 @@ export function registerConsistency(context: vscode.ExtensionContext, owner: Ver
     vscode.workspace.onDidDeleteFiles(e => e.files.forEach(f => collection.delete(f))),
     vscode.commands.registerCommand('verbatim.checkDraft', (uri?: vscode.Uri) => checkDraft(context, owner, uri)),
     vscode.commands.registerCommand('verbatim.checkWorkspace', () => checkWorkspace(context, owner, collection)),
+    vscode.commands.registerCommand('verbatim.checkWordDocument', (uri?: vscode.Uri) => checkWordDocument(context, owner, uri)),
   );
 }
 
@@ -59,16 +62,45 @@ async function checkDraft(context: vscode.ExtensionContext, owner: VerbatimClien
   return showReport(context, result, vscode.workspace.asRelativePath(uri));
 }
 
+/** `Verbatim: Check Word Document…`: the .docx chosen in the Explorer, or asked for, checked and reported. */
+async function checkWordDocument(context: vscode.ExtensionContext, owner: VerbatimClient, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri =
+    target ??
+    (
+      await vscode.window.showOpenDialog({
+        title: 'Check a Word document against the sources',
+        filters: { 'Word documents': ['docx'] },
+        canSelectMany: false,
+        ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
+      })
+    )?.[0];
+  if (!uri) return undefined;
+  return checkDraft(context, owner, uri);
+}
+
+/**
+ * A Word draft's finding for the Problems panel: its range is in the extracted text, which no
+ * editor shows, so it points at the file's start and the message names the paragraph and sentence.
+ */
+function forWordDocument(d: vscode.Diagnostic, docx: { label?: string; sentence?: string } | undefined): vscode.Diagnostic {
+  if (!docx?.label) return d;
+  const out = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `${docx.label}: ${d.message}${docx.sentence ? ` In: \u201c${docx.sentence}\u201d` : ''}`, d.severity);
+  out.code = d.code;
+  out.source = d.source;
+  out.relatedInformation = d.relatedInformation;
+  return out;
+}
+
 async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimClient, collection: vscode.DiagnosticCollection): Promise<void> {
   const c = languageClient(owner);
   if (!c) return;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Verbatim: checking drafts', cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles(DRAFT_GLOB, EXCLUDE_GLOB, MAX_FILES, token);
+      const files = (await vscode.workspace.findFiles(DRAFT_GLOB, EXCLUDE_GLOB, MAX_FILES, token)).filter(f => !WORD_LOCK_FILE.test(f.path));
       if (token.isCancellationRequested) return;
       if (!files.length) {
-        void vscode.window.showInformationMessage('Verbatim: no Markdown or text drafts in the workspace.');
+        void vscode.window.showInformationMessage('Verbatim: no Markdown, text or Word drafts in the workspace.');
         return;
       }
       const uris = files.map(f => c.code2ProtocolConverter.asUri(f));
@@ -83,7 +115,8 @@ async function checkWorkspace(context: vscode.ExtensionContext, owner: VerbatimC
           warnings += d.diagnostics.filter(x => x.severity === 1 || x.severity === 2).length;
           const file = c.protocol2CodeConverter.asUri(d.uri);
           if (d.open || open.has(file.toString())) continue;
-          collection.set(file, (await c.protocol2CodeConverter.asDiagnostics([...d.diagnostics])).map(linkRulePage));
+          const converted = await c.protocol2CodeConverter.asDiagnostics([...d.diagnostics]);
+          collection.set(file, converted.map((x, k) => forWordDocument(x, (d.diagnostics[k] as { docx?: { label?: string; sentence?: string } }).docx)).map(linkRulePage));
         }
       }
       if (token.isCancellationRequested) return;

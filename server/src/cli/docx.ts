@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine';
-import { DocxError, isWordFile, locate, openWordDraft, paragraphAt, readWordDraft, withDocxLocations, type DocxText } from '../docx';
+import { DocxError, isWordFile, openWordDraft, readWordDraft, reportLocate, withDocxLocations, type DocxText } from '../docx';
 import { sameFile, writeReviewedCopy } from '../docx/write';
 import type { FileResult } from './format';
 
@@ -37,15 +37,9 @@ export async function checkWordFile(engine: Engine, file: string, absolute: stri
 }
 
 /** For the report: a Word draft's findings are named by paragraph, with the sentence quoted. */
-export function reportLocator(r: FileResult): { locate: (start: number, end: number) => { label: string; sentence?: string } | undefined } | undefined {
+export function reportLocator(r: FileResult): { locate: ReturnType<typeof reportLocate> } | undefined {
   const word = (r as Partial<WordFileResult>).word;
-  if (!word) return undefined;
-  return {
-    locate: (start, end) => {
-      const where = locate(word, start, end);
-      return where ? { label: where.label, sentence: where.sentence } : paragraphAt(word, start) && { label: paragraphAt(word, start)!.label };
-    },
-  };
+  return word ? { locate: reportLocate(word) } : undefined;
 }
 
 /** `verbatim extract FILE.docx`: the text the checker reads, on stdout (or --output). */

@@ -4,6 +4,7 @@
  * comment on each finding. Used by the CLI and the language server; the engine never sees a
  * .docx, only its extracted text.
  */
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LineIndex } from '../engine';
 import { openDocx, DEFAULT_LIMITS, DocxError, type DocxLimits, type DocxPackage } from './package';
@@ -37,6 +38,20 @@ export async function readWordDraft(file: string, limits: DocxLimits = DEFAULT_L
   const { pkg, draft } = await openWordDraft(file, limits);
   pkg.close();
   return draft;
+}
+
+/**
+ * The text of the Word draft at `uri` (a `file:` URI ending in .docx), or undefined for any
+ * other draft. A Word file that cannot be read throws an Error whose message says why.
+ */
+export async function readWordForCheck(uri: string): Promise<DocxText | undefined> {
+  if (!uri.startsWith('file:') || !isWordFile(uri)) return undefined;
+  try {
+    return await readWordDraft(fileURLToPath(uri));
+  } catch (e) {
+    if (e instanceof DocxError) throw new Error(`the Word document ${e.message.replace(/\.$/, '')}`);
+    throw e;
+  }
 }
 
 /** Where a finding is in a Word document. */
@@ -111,6 +126,14 @@ export function withDocxLocations(draft: DocxText, diagnostics: readonly Diagnos
     const where = locate(draft, lines.offsetAt(d.range.start), lines.offsetAt(d.range.end));
     return where ? { ...d, docx: where } : d;
   });
+}
+
+/** For the report (`ReportInput.locate`): a Word draft's places named by paragraph, with the sentence. */
+export function reportLocate(draft: DocxText): (start: number, end: number) => { label: string; sentence?: string } | undefined {
+  return (start, end) => {
+    const where = locate(draft, start, end);
+    return where && { label: where.label, sentence: where.sentence };
+  };
 }
 
 /** The location of a diagnostic that has one (see {@link withDocxLocations}). */

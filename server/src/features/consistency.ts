@@ -11,6 +11,7 @@ import { buildHtmlReport, buildReport, type Engine, type ReportInput, type Repor
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import { isIgnored } from './diagnostics';
+import { readWordForCheck, reportLocate, withDocxLocations, type DocxText } from '../docx';
 import type { ServerContext } from '../server';
 
 /** Larger files are not drafts (and would stall the server). */
@@ -34,8 +35,11 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
     const doc = ctx.documents.get(uri);
     let text: string;
+    // A Word draft (.docx) is checked as its extracted text; its findings say where they are in the document.
+    let word: DocxText | undefined;
     try {
-      text = doc ? doc.getText() : await readDraft(uri);
+      word = doc ? undefined : await readWordForCheck(uri);
+      text = word ? word.text : doc ? doc.getText() : await readDraft(uri);
     } catch (e) {
       drafts.push({ uri, diagnostics: [], open: false, error: (e as Error).message });
       continue;
@@ -46,17 +50,18 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
       drafts.push({ uri, diagnostics: [], open: !!doc, error: 'ignored by the project file (.verbatim.json "ignore")' });
       continue;
     }
-    const diagnostics = engine.check(
-      { uri, text, version: doc?.version, languageId: doc?.languageId },
+    const checked = engine.check(
+      { uri, text, version: doc?.version, languageId: word ? 'markdown' : doc?.languageId },
       { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref },
       token,
     );
+    const diagnostics = word ? withDocxLocations(word, checked) : checked;
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
       let group = byIndex.get(engine.index);
       const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref: code => linkFrom(params.reportUri, ruleHref(code)) };
       if (!group) byIndex.set(engine.index, (group = { inputs: [], options }));
-      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, link: linkFrom(params.reportUri, uri) });
+      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, ...(word ? { locate: reportLocate(word) } : { link: linkFrom(params.reportUri, uri) }) });
     }
   }
   if (!params.report) return { drafts };
