@@ -5,7 +5,7 @@
  * `markdownToDocx` turns a Markdown draft into a Word document of the same text, its runs
  * split and formatted the way Word splits them, for comparing findings on both.
  *
- * Also a script: `node out/test/support/docx.js DRAFT.md OUT.docx` writes such a document.
+ * Also a script: `node out/test/support/docx.js [--plain] DRAFT.md OUT.docx` writes such a document.
  */
 import * as fs from 'node:fs';
 import * as yazl from 'yazl';
@@ -204,9 +204,15 @@ export const KITCHEN_SINK: DocxSpec = {
 /**
  * A Word document of a Markdown draft's text: `#` headings, `-`/`*` list items and paragraphs
  * (soft line breaks joined with a space); each paragraph's words split over several runs, some
- * bold or italic, as Word's editing leaves them.
+ * bold or italic, as Word's editing leaves them. `plain`: one run a paragraph, and `*emphasis*`
+ * of a whole paragraph as italics (for a document that looks drafted, as in the screenshot).
  */
-export function markdownToDocx(markdown: string): DocxSpec {
+export function markdownToDocx(markdown: string, options: { plain?: boolean } = {}): DocxSpec {
+  const splitRuns = (text: string): Run[] => {
+    if (!options.plain) return mixedRuns(text);
+    const em = /^\*([^*]+)\*$/.exec(text);
+    return [em ? { text: em[1], italic: true } : text];
+  };
   const blocks: Block[] = [];
   for (const raw of markdown.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     const lines = raw.split('\n').filter(l => l.trim());
@@ -227,7 +233,7 @@ export function markdownToDocx(markdown: string): DocxSpec {
 }
 
 /** Splits text into runs every few words, alternating formatting (deterministically). */
-function splitRuns(text: string): Run[] {
+function mixedRuns(text: string): Run[] {
   const pieces = text.match(/\S+\s*/g) ?? [];
   const runs: Run[] = [];
   for (let i = 0, k = 0; i < pieces.length; k++) {
@@ -287,12 +293,14 @@ export function encryptedDocx(): Buffer {
 }
 
 if (require.main === module) {
-  const [from, to] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const plain = args[0] === '--plain';
+  const [from, to] = plain ? args.slice(1) : args;
   if (!from || !to) {
-    process.stderr.write('usage: node out/test/support/docx.js DRAFT.md OUT.docx\n');
+    process.stderr.write('usage: node out/test/support/docx.js [--plain] DRAFT.md OUT.docx\n');
     process.exit(2);
   }
-  void buildDocx(markdownToDocx(fs.readFileSync(from, 'utf8'))).then(b => fs.writeFileSync(to, b));
+  void buildDocx(markdownToDocx(fs.readFileSync(from, 'utf8'), { plain })).then(b => fs.writeFileSync(to, b));
 }
 
 /** Every entry of a zip (name → uncompressed bytes), with yauzl. */
