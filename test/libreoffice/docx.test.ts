@@ -2,7 +2,8 @@
  * The reviewed copy opens in LibreOffice (Debian's libreoffice-writer-nogui, installed by
  * scripts/install-libreoffice.sh) with every comment: Verbatim's, on the flagged words, and the
  * one the draft already had. One headless conversion to Flat ODT, whose annotations are counted
- * and read. Run by `npm run test:docx` (part of `npm test`).
+ * and read; and one back to .docx, to read a Word file that another program wrote. Run by
+ * `npm run test:docx` (part of `npm test`).
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from '../../server/src/cli/main';
+import { readWordDraft } from '../../server/src/docx';
 import { buildDocx, KITCHEN_SINK, markdownToDocx } from '../support/docx';
 import { repoRoot } from '../support/corpus';
 
@@ -72,5 +74,22 @@ describe('the reviewed copy in LibreOffice', function () {
       });
       if (name === 'sink') assert.deepEqual(annotations.filter(a => a.author !== 'Verbatim').map(a => [a.author, a.text.join(' ')]), [['Jane Doe', 'Check the name.']]);
     }
+  });
+
+  it('reads a Word file that LibreOffice wrote as the same text, tracked changes and all', async () => {
+    fs.writeFileSync(path.join(tmp, 'fixture.docx'), await buildDocx(KITCHEN_SINK));
+    const out = path.join(tmp, 'rewritten');
+    const run = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(tmp, 'profile')).href}`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', out, 'fixture.docx'], {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 150000,
+      env: { ...process.env, HOME: tmp },
+    });
+    assert.equal(run.status, 0, `soffice failed: ${run.stderr}`);
+    const ours = await readWordDraft(path.join(tmp, 'fixture.docx'));
+    const theirs = await readWordDraft(path.join(out, 'fixture.docx'));
+    assert.notDeepEqual(fs.readFileSync(path.join(out, 'fixture.docx')), fs.readFileSync(path.join(tmp, 'fixture.docx')));
+    assert.equal(theirs.text, ours.text);
+    assert.deepEqual(theirs.notes, ours.notes);
   });
 });

@@ -35,7 +35,7 @@ export type Block =
   | { table: Run[][][] };
 
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201a0a1f1e30000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63908f5ff01f0003dd021e3f81a4510000000049454e44ae426082', 'hex');
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
