@@ -10,7 +10,5 @@ ws="$root/.e2e/workspace-$$"
 rm -rf "$ws"
 mkdir -p "$root/.e2e"
 cp -R test/e2e/workspace "$ws"
-# A Word draft for the Word tests, built by the fixture builder (no binary fixtures are kept).
-node out/test/support/docx.js examples/readout-draft.md "$ws/drafts/readout.docx"
 trap 'rm -rf "$ws"' EXIT
 node scripts/e2e/run-vscode-tests.js --extension "$root" --tests "$root/out/test/e2e/index.js" --workspace "$ws" "$@"

@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CodeDescriptions, explainCode, type Code, type CorpusIndex } from '../engine';
 import { ruleHref } from '../ruleDocs';
 import { PROJECT_FILE_PROBLEM, STALE_ACCEPTANCE } from '../projectDiagnostics';
-import { docxLocationOf } from '../docx';
+import { docxLocationOf, type DocxLocation } from '../docx';
 
 export interface FileResult {
   /** The path as the user gave it. */
@@ -23,12 +23,15 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
   for (const r of results) {
     for (const d of r.diagnostics) {
       const sev = d.severity ?? 1;
-      counts[sev]++;
-      // A Word draft's findings are named by paragraph, the sentence quoted (its lines are the extracted text's).
       const docx = docxLocationOf(d);
-      const where = docx ? docx.label : `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      const quoted = docx ? ` In: “${docx.sentence.length > 300 ? docx.sentence.slice(0, 299) + '…' : docx.sentence}”` : '';
-      lines.push(`${r.file}:${where}: ${SEVERITY_WORD[sev]} ${d.code} ${(String(d.message) + quoted).replace(/\s*\n\s*/g, ' ')}`);
+      if (docx) {
+        // A Word draft's findings are named by paragraph, the sentence quoted (its lines are the extracted text's).
+        counts[sev]++;
+        lines.push(wordLine(r.file, d, SEVERITY_WORD[sev], docx));
+        continue;
+      }
+      counts[sev]++;
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[sev]} ${d.code} ${String(d.message).replace(/\s*\n\s*/g, ' ')}`);
     }
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -39,6 +42,12 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
       : `${plural(found, 'finding')} in ${plural(results.length, 'file')}: ${plural(counts[1], 'error')}, ${plural(counts[2], 'warning')}, ${counts[3]} information, ${plural(counts[4], 'hint')} (checked against ${plural(index.documents.length, 'source')}, ${index.passageCount} passages).`;
   lines.push(summary);
   return lines.join('\n') + '\n';
+}
+
+/** `draft.docx:paragraph 4: warning code message In: “the sentence”`, on one line. */
+function wordLine(file: string, d: Diagnostic, severity: string, docx: DocxLocation): string {
+  const sentence = docx.sentence.length > 300 ? docx.sentence.slice(0, 299) + '…' : docx.sentence;
+  return `${file}:${docx.label}: ${severity} ${d.code} ${d.message} In: “${sentence}”`.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ');
 }
 
 /** SARIF 2.1.0, for code-scanning tools. Columns are UTF-16 code units, as in LSP. */

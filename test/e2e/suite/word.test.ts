@@ -1,15 +1,28 @@
 /**
  * Word drafts in a real VS Code: "Verbatim: Check Word Document…" (from the Explorer's context
  * menu on a .docx, or the Command Palette) opens the report; "Check All Drafts in Workspace"
- * includes .docx files. The runner builds drafts/readout.docx from examples/readout-draft.md
- * (scripts/e2e/run-extension-tests.sh), as no binary fixture is kept.
+ * includes .docx files. The Word draft is built here from examples/readout-draft.md by the
+ * fixture builder (out/test/support/docx.js), as no binary fixture is kept.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import { activate, EXTENSION_ID, eventually, waitFor, workspaceFile } from './helpers';
 
+/** The fixture builder, compiled with the unit tests (outside this project, so loaded at run time). */
+interface DocxBuilder {
+  buildDocx(spec: unknown): Promise<Buffer>;
+  markdownToDocx(markdown: string): unknown;
+}
+const repo = path.resolve(__dirname, '..', '..', '..', '..');
+
 describe('Word drafts in VS Code', () => {
   before(async () => {
+    const builder = (await import(pathToFileURL(path.join(repo, 'out', 'test', 'support', 'docx.js')).href)) as DocxBuilder;
+    const markdown = fs.readFileSync(path.join(repo, 'examples', 'readout-draft.md'), 'utf8');
+    await vscode.workspace.fs.writeFile(workspaceFile('drafts/readout.docx'), await builder.buildDocx(builder.markdownToDocx(markdown)));
     const client = (await activate()).client()!;
     await waitFor(
       (listener: (e: unknown) => unknown) => client.onDidChangeStatus(s => listener(s)),
