@@ -334,6 +334,39 @@ describe('Word drafts (.docx)', function () {
       assert.equal(commentedText(after.get('word/document.xml')!.toString()).size, 4);
     });
 
+    it('anchors on words after an entity, across runs of different formatting, into a tracked insertion and in a footnote', async () => {
+      const spec = {
+        blocks: [
+          { p: ['R&D <aside>, the leaders will work in tandem, and encourage others to achieve ', { text: 'net zero emissions no later', bold: true }, ' than 20', { ins: '40' }, '.', { footnote: 'The Prime Minister reaffirmed the goal for Canada to achieve 80 percent non-emitting electricity by 2030.' }] },
+          { p: ['On climate, the leaders recalled that they will work in tandem, and encourage others to achieve net zero emissions no later than ', { text: '20', italic: true }, { text: '45', bold: true }, '.'] },
+          { p: ['On climate & \u201cenergy\u201d, the leaders recalled that they will work in tandem, and encourage others to achieve net zero emissions no later than 2060 & beyond.'] },
+        ],
+      };
+      const { input, output, run } = await review(spec);
+      assert.equal(run.code, 0, run.stderr);
+      const check = JSON.parse((await cli(['check', '--format', 'json', path.basename(input)], tmp)).stdout)[0].diagnostics as { docx: { words: string; label: string } }[];
+      assert.deepEqual(
+        check.map(d => [d.docx.label, d.docx.words]),
+        [
+          ['paragraph 1', '2040'],
+          ['paragraph 2', '2045'],
+          ['paragraph 3', '2060'],
+          ['footnote 1', '80 percent'],
+        ],
+      );
+      const before = await unzipAll(fs.readFileSync(input));
+      const after = await unzipAll(fs.readFileSync(output));
+      const comments = after.get('word/comments.xml')!.toString();
+      const ids = [...comments.matchAll(/<w:comment w:id="(\d+)"/g)].map(m => m[1]);
+      const anchored = new Map([...commentedText(after.get('word/document.xml')!.toString()), ...commentedText(after.get('word/footnotes.xml')!.toString())]);
+      assert.deepEqual(ids.map(id => anchored.get(id)), ['2040', '2045', '2060', '80 percent']);
+      for (const part of ['word/document.xml', 'word/footnotes.xml']) {
+        const stripped = after.get(part)!.toString().replace(W_ANCHOR, '');
+        assert.equal(canonical(stripped), canonical(before.get(part)!.toString()), part);
+      }
+      assert.match(after.get('word/document.xml')!.toString(), /<w:t xml:space="preserve">On climate &amp; \u201cenergy\u201d, .* no later than <\/w:t><\/w:r><w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">2060<\/w:t><\/w:r><w:commentRangeEnd/);
+    });
+
     it('never writes over the original: the same path, another spelling of it, a symlink or a hard link is refused', async () => {
       const input = await write('draft.docx', buildDocx(KITCHEN_SINK));
       const original = fs.readFileSync(input);
