@@ -258,6 +258,8 @@ describe('Word drafts (.docx)', function () {
       assert.match(report, /^2\. \*\*paragraph 4\*\*, Warning \[`changed-figure`\]/m);
       assert.match(report, /- \*\*In the sentence:\*\* \u201cOn climate, the leaders recalled that they will work in tandem, and encourage others to achieve net zero emissions no later than 2040\\\.\u201d/);
       assert.doesNotMatch(report, /line \d/);
+      await cli(['check', '--report', 'sink.md', 'drafts/d-sink.docx'], tmp);
+      assert.match(fs.readFileSync(path.join(tmp, 'sink.md'), 'utf8'), /^## drafts\/d\\-sink\\\.docx\n\n_Tracked changes were read as if accepted \\\(1 insertion, 2 deletions\\\)\\\._$/m);
     });
   });
 

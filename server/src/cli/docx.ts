@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine';
-import { DocxError, isWordFile, openWordDraft, readWordDraft, reportLocate, withDocxLocations, type DocxText } from '../docx';
+import { DocxError, isWordFile, openWordDraft, readWordDraft, reportFields, withDocxLocations, type DocxText } from '../docx';
 import { sameFile, writeReviewedCopy } from '../docx/write';
 import type { FileResult } from './format';
 
@@ -37,9 +37,9 @@ export async function checkWordFile(engine: Engine, file: string, absolute: stri
 }
 
 /** For the report: a Word draft's findings are named by paragraph, with the sentence quoted. */
-export function reportLocator(r: FileResult): { locate: ReturnType<typeof reportLocate> } | undefined {
+export function reportLocator(r: FileResult): ReturnType<typeof reportFields> | undefined {
   const word = (r as Partial<WordFileResult>).word;
-  return word ? { locate: reportLocate(word) } : undefined;
+  return word ? reportFields(word) : undefined;
 }
 
 /** `verbatim extract FILE.docx`: the text the checker reads, on stdout (or --output). */

@@ -128,11 +128,14 @@ export function withDocxLocations(draft: DocxText, diagnostics: readonly Diagnos
   });
 }
 
-/** For the report (`ReportInput.locate`): a Word draft's places named by paragraph, with the sentence. */
-export function reportLocate(draft: DocxText): (start: number, end: number) => { label: string; sentence?: string } | undefined {
-  return (start, end) => {
-    const where = locate(draft, start, end);
-    return where && { label: where.label, sentence: where.sentence };
+/** For the report (`ReportInput`): a Word draft's places named by paragraph, with the sentence; how it was read. */
+export function reportFields(draft: DocxText): { locate: (start: number, end: number) => { label: string; sentence?: string } | undefined; notes: readonly string[] } {
+  return {
+    locate: (start, end) => {
+      const where = locate(draft, start, end);
+      return where && { label: where.label, sentence: where.sentence };
+    },
+    notes: draft.notes,
   };
 }
 

@@ -28,6 +28,8 @@ export interface ReportInput {
    * reader (`paragraph 7`) instead of a line, and gives the sentence it is in, quoted with a finding.
    */
   readonly locate?: (start: number, end: number) => { readonly label: string; readonly sentence?: string } | undefined;
+  /** What the reader should know about how the text was read (a Word draft's tracked changes read as accepted). */
+  readonly notes?: readonly string[];
 }
 
 export interface ReportOptions {
@@ -131,6 +133,7 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
   };
   const out: string[] = [`## ${escapeMarkdown(d.name)}`, ''];
+  for (const note of d.notes ?? []) out.push(`_${escapeMarkdown(note)}_`, '');
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(level(f), (counts.get(level(f)) ?? 0) + 1);
   const summary = ['error', 'warning', 'information', 'hint'].filter(l => counts.get(l)).map(l => `${counts.get(l)} ${l === 'information' ? 'information' : l + (counts.get(l) === 1 ? '' : 's')}`);

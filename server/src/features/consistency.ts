@@ -11,7 +11,7 @@ import { buildHtmlReport, buildReport, type Engine, type ReportInput, type Repor
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import { isIgnored } from './diagnostics';
-import { readWordForCheck, reportLocate, withDocxLocations, type DocxText } from '../docx';
+import { readWordForCheck, reportFields, withDocxLocations, type DocxText } from '../docx';
 import type { ServerContext } from '../server';
 
 /** Larger files are not drafts (and would stall the server). */
@@ -61,7 +61,7 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
       let group = byIndex.get(engine.index);
       const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref: code => linkFrom(params.reportUri, ruleHref(code)) };
       if (!group) byIndex.set(engine.index, (group = { inputs: [], options }));
-      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, ...(word ? { locate: reportLocate(word) } : { link: linkFrom(params.reportUri, uri) }) });
+      group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, ...(word ? reportFields(word) : { link: linkFrom(params.reportUri, uri) }) });
     }
   }
   if (!params.report) return { drafts };
