@@ -15,13 +15,34 @@
 import { align, blocksOf, type Alignment, type Block } from './align';
 import { throwIfCancelled, type CancellationToken } from './cancellation';
 import { checkIndexOf, namePhrases, type CheckIndex, type NamePhrase, type SourceSentence } from './checkIndex';
-import { isStopKey, stem, wordsOf, type Word } from './checkText';
+import { english } from './lang/en';
+import type { Figure } from './lang/pack';
+import { isStopKey, stem, wordsOf, type Word } from './text/words';
 import type { CorpusIndex } from './corpusIndex';
-import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { normalizeText } from './normalize';
 import { applySuppressions } from './suppress';
 import type { Paragraph, SourceDocument } from './types';
+
+const lang = english;
+const K = lang.key;
+const TWO = K.two;
+const findFigures = (text: string) => lang.findFigures(text);
+const { ladder: LADDER, levelNames: LEVEL_NAMES, hedges: HEDGES } = lang.strength;
+const ACTORS = lang.parties.actors;
+const OPPOSITES = lang.opposites.pairs;
+const OVERSTATE_OBJECT = lang.opposites.overstatedObjects;
+const OPPOSITE_FIRST_WORDS = lang.opposites.firstWords;
+const AVOID = lang.opposites.avoid;
+const PASSIVE_MARKS = lang.opposites.passiveMarks;
+const NEUTRAL_KEYS = lang.neutralKeys;
+const { negatedVerbSkip: NEGATED_VERB_SKIP, negativeVerbs: NEGATIVE_VERBS, topicVerbs: TOPIC_VERBS, lightVerbs: LIGHT_VERBS, nominalVerbs: NOMINAL_VERBS, sameAct: SAME_ACT, topicFiller: TOPIC_FILLER } = lang.negation;
+const { offices: OFFICES, groups: GROUP_PARTIES, actorOnlyName: ACTOR_ONLY_NAME } = lang.parties;
+const { frame: FRAME_NOUNS, group: GROUP_NOUNS, objectFillers: OBJECT_FILLERS } = lang.nouns;
+const MORPH = lang.morphology;
+const PAT = lang.patterns;
+const TOWARD = K.toward;
+const CONCERN = lang.strength.voicedConcern.noun;
 
 /** A draft being checked: the text of a document the drafter is writing. */
 export interface DraftDocument {
@@ -299,8 +320,8 @@ function analyzeParagraph(ci: CheckIndex, p: string): ParagraphAnalysis {
   return { findings: dedupe(findings), quotations, restatements };
 }
 
-const ISSUED = /\b(?:issued|released|published|announced|adopted|signed|dated|unveiled|launched)\b|^[\s,(]*(?:of|on)?[\s,(]*$/i;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ISSUED = PAT.issued;
+const MONTH_NAMES = lang.months;
 function longDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
@@ -336,7 +357,7 @@ function checkDocumentDates(ci: CheckIndex, p: string, s: number, e: number, ins
       const de = s + d.end;
       const between = ds >= titleEnd ? p.slice(titleEnd, ds) : p.slice(de, words[at].start);
       // `Released on February 24, 2021, the Roadmap …`: the issuing word before the date.
-      const issuedBefore = ds < titleEnd && /^[\s,]*(?:the\s*)?$/i.test(between) && /\b(?:issued|released|published|announced|adopted|signed|dated|unveiled|launched)\s+(?:on\s+)?$/i.test(p.slice(Math.max(s, ds - 30), ds));
+      const issuedBefore = ds < titleEnd && PAT.articleOnly.test(between) && PAT.issuedBefore.test(p.slice(Math.max(s, ds - 30), ds));
       if (wordsOf(between).length > 14 || !(ISSUED.test(between) || issuedBefore) || insideSourced(ds, de) || isDateline(p, ds, de)) continue;
       const para = t.doc.paragraphs.find(x => findFigures(x.text).some(f => f.kind === 'date' && f.value === t.doc.date)) ?? t.doc.paragraphs[0];
       const dg = findFigures(para.text).find(f => f.kind === 'date' && f.value === t.doc.date);
@@ -382,7 +403,7 @@ function sameSource(a: SourceSentence, b: SourceSentence): boolean {
 // A clause opens at a conjunction before a subject, or at `, and` before a second verb of the
 // same subject (`…directed officials to explore a task force, and agreed to expand support …`).
 // A colon before a subject ends a lead-in (`Great news for North America: the leaders agreed …`).
-const CLAUSE_BREAK = /(?:(?:,\s*|;\s*|\s+)(?:and|but|while|whereas)\s+|:\s+)(?=(?:they|we|he|she|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|,\s*and\s+(?=(?:also\s+)?(?:agreed|committed|reaffirmed|affirmed|pledged|promised|decided|directed|discussed|welcomed|recognized|emphasized|expressed|noted|condemned|launched|will)\b)|;\s+/gi;
+const CLAUSE_BREAK = PAT.clauseBreak;
 
 /** The clauses of a draft sentence `p[s, e)` that each have a subject of their own (at least two, or none). */
 export function draftClauses(p: string, s: number, e: number): [number, number][] {
@@ -407,7 +428,7 @@ function mainClause(p: string, s: number, e: number): number | undefined {
   let at = -1;
   // A comma, or `that` before a subject (`Alaskans should know that the leaders committed …`).
   // A copula before a party's act (`the most symbolic step was the leaders’ agreement to …`).
-  for (const m of text.matchAll(/,\s+|\bthat\s+(?=(?:they|both|the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)\b)|\b(?:was|is|were|are)\s+(?=(?:the (?:two )?leaders|(?:the )?(?:president|prime minister)|canada|the united states|the u\.s\.)['’])/gi)) {
+  for (const m of text.matchAll(PAT.mainClauseLead)) {
     if (m.index! > text.length / 2) break;
     at = m.index! + m[0].length;
   }
@@ -440,7 +461,7 @@ function dedupe(findings: Finding[]): Finding[] {
 
 // ---- quotations ---------------------------------------------------------------------
 
-const ATTRIBUTION = /\b(?:leaders?|roadmap|president|prime minister|biden|trudeau|statement|readout|white house|said|says|wrote|writes|according|stated|declared|announced)\b/i;
+const ATTRIBUTION = PAT.attribution;
 
 function quoteWords(p: string, q: QuoteSpan): { words: Word[]; skipAt: Set<number>; segments: number } {
   // Editorial brackets attached to a word (`[T]hey`) vanish; bracketed insertions are skipped.
@@ -613,7 +634,7 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[]): Match[] {
     // not just a party named in the next sentence (`… the President and the Prime Minister …`).
     const substance = (s: SourceSentence) => {
       let v = 0;
-      for (const k of content) if (s.content.has(k) && !(k in ACTORS) && k !== 'minister') v += ci.idf(k);
+      for (const k of content) if (s.content.has(k) && !(k in ACTORS) && k !== K.minister) v += ci.idf(k);
       return v;
     };
     const own1 = own.map(substance);
@@ -655,7 +676,7 @@ function sourceFigures(s: SourceSentence): Figure[] {
 const sentenceParties = new WeakMap<SourceSentence, Set<string>>();
 /** True if `k` names a party (or is the `minister` of `Prime Minister`) that `s` names in other words. */
 function coveredParty(k: string, s: SourceSentence): boolean {
-  const named = k === 'minister' || k === 'prim' ? ['CA'] : ACTORS[k];
+  const named = k === K.minister || k === K.prime ? lang.parties.primeSides : ACTORS[k];
   if (!named?.length) return false;
   let sp = sentenceParties.get(s);
   if (!sp) sentenceParties.set(s, (sp = parties(s.keys)));
@@ -667,19 +688,14 @@ function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & 
   return { paragraph: a.paragraph, start: a.start, end: b.end, words: [...a.words, ...b.words], keys, content: new Set([...a.content, ...b.content]), merged: true };
 }
 
-const NEGATION = /\b(?:(?:did|does|do|will|would|has|have|had|could|can|shall|should|was|were|is|are)\s+not|not\s+to|didn't|won't|doesn't|don't|hasn't|haven't|never|no longer|neither|nor|declined to|refused to|failed to|fail(?:s|ing)? to|rejected|(?:ruled|rules|rule|ruling) out|stopped short of|stops short of|no commitment|(?:there (?:is|was) )?no (?:agreement|consensus)|without|(?:will |would )?(?:remains?|stays?) (?:dormant|inactive|suspended|shelved|on hold)|(?:is|was|remains) silent on|(?:makes?|made|contains?|contained|includes?|included) no (?:mention|reference|commitment)|(?:says?|said) nothing|(?:has|have|had) no (?:plans?|intention) (?:to|of)|no (?:plans?|intention)(?: (?:at|for) (?:this|the) (?:stage|time|moment|present))? to|(?:was|were|is|are) unable to|cannot|can't)\b(?:\s+\w+)?/gi;
+const NEGATION = PAT.negation;
 /**
  * Claims that the sources leave something out: `China did not come up`, `the Roadmap sets no
  * date for net-zero emissions`, `the Roadmap is silent on critical minerals`. The claim is
  * contradicted when one source sentence has every content word of its topic (and, for a
  * date, deadline or target, a figure). A topic the sources never name draws nothing.
  */
-const ABSENCE: readonly RegExp[] = [
-  /^(?:[-*+]\s+|\d+[.)]\s+)?(?<topic>[^,;:.!?]{2,80}?)\s+(?<claim>(?:did not|didn't|was not|wasn't|were not|weren't|never)\s+(?:come up|get (?:discussed|raised|mentioned)|(?:discussed|raised|mentioned|addressed|covered)(?= *(?:[.;,!]|$)))|went unmentioned|(?:was|were) (?:left out|omitted|absent))/gi,
-  /\b(?<claim>(?:sets?|gives?|gave|includes?|included|contains?|contained|names?|named|has|had|offers?|offered|provides?|provided)\s+no\s+(?:firm\s+|specific\s+|fixed\s+|target\s+)?(?<figure>date|deadline|target|timeline|timetable|year|figure)s?)\s+(?:for|on|of|to|regarding)\s+(?<topic>[^,;:.!?]{2,80})/gi,
-  /\b(?<claim>(?:is|was|remains|are|were)\s+silent\s+(?:on|about)|(?:says?|said)\s+nothing\s+(?:on|about)|(?:makes?|made)\s+no\s+(?:mention|reference)\s+(?:of|to))\s+(?<topic>[^,;:.!?]{2,80})/gi,
-];
-const TOPIC_FILLER: ReadonlySet<string> = new Set('issue issues question questions topic topics matter matters subject subjects'.split(' ').map(stem));
+const ABSENCE = PAT.absence;
 
 function checkAbsenceClaims(ci: CheckIndex, p: string, s: number, e: number, add: (f: Omit<Finding, 'severity' | 'category'>) => void): void {
   const text = p.slice(s, e);
@@ -705,107 +721,23 @@ function checkAbsenceClaims(ci: CheckIndex, p: string, s: number, e: number, add
   }
 }
 
-/** Words before an action that make its object come first (`would be allowed to lapse`). */
-const PASSIVE_MARKS: ReadonlySet<string> = new Set('be been being is are was were allowed allow left let'.split(' ').map(stem));
-/** Verbs whose denial says a topic is absent (`did not address NORAD modernization`). */
-const TOPIC_VERBS: ReadonlySet<string> = new Set('address addressed mention mentioned cover covered include included raise raised tackle tackled'.split(' ').map(stem));
-/** Light verbs whose noun carries the meaning (`made any commitment`, `gave an undertaking`). */
-const LIGHT_VERBS: ReadonlySet<string> = new Set('make makes made making give gives gave offer offers offered any'.split(' ').map(stem));
-/** Action nouns and the ladder verbs they stand for. */
-const NOMINAL_VERBS: ReadonlyMap<string, string> = new Map([['commitment', 'committed'], ['commitments', 'committed'], ['agreement', 'agreed'], ['pledge', 'pledged'], ['pledges', 'pledged'], ['promise', 'promised']].map(([n, v]) => [stem(n), stem(v)]));
-/**
- * Verbs that name one act, for reading a denial (`does not bring back the Forum` denies
- * `reestablishing the Forum`). Only the denial check uses these; a restatement's own verbs
- * are compared by the strength and opposite checks.
- */
-const SAME_ACT: readonly ReadonlySet<string>[] = [
-  'reestablish reestablishing revive reviving restore restoring reinstate reinstating relaunch relaunching resume resuming reconvene reconvening bring resurrect',
-  'launch launching establish establishing create creating start starting form forming set',
-  'expand expanding extend extending broaden broadening widen widening deepen deepening increase increasing',
-  'strengthen strengthening bolster bolstering reinforce reinforcing enhance enhancing improve improving',
-  'protect protecting safeguard safeguarding preserve preserving defend defending',
-  'implement implementing deliver delivering execute executing',
-].map(g => new Set(g.split(' ').map(stem)));
 const sameAct = (a: string, b: string) => a === b || SAME_ACT.some(g => g.has(a) && g.has(b));
 /** True if `neg` is `plain` with a negative prefix (`illegal`/`legal`, `unfair`/`fair`, `non-binding`/`binding`). */
 function negativePrefixed(neg: string, plain: string): boolean {
   if (plain.length < 4) return false;
-  const m = /^(?:il|ir|im|in|un|dis|non-?)(.+)$/.exec(neg);
+  const m = lang.opposites.negativePrefix.exec(neg);
   return !!m && m[1] === plain;
 }
-/** Source negations whose verb a draft may keep while dropping them (`failing to take`). */
-const DROPPABLE_NEGATION = /\b(?:fail(?:s|ed|ing)?|refus(?:es|ed|ing)?|declin(?:es|ed|ing)?)\s+to\s+\w+|\b(?:will|would|did|does|do|should|can|could)\s+not\s+\w+/gi;
-/** General nouns that frame a thing rather than name it (`the idea of`, `the possibility of`). */
-const FRAME_NOUNS: ReadonlySet<string> = new Set('idea ideas concept notion possibility prospect prospects option options proposal question matter issue subject goal aim potential'.split(' ').map(stem));
+const DROPPABLE_NEGATION = PAT.droppableNegation;
 /** True if a party's name starts at `keys[i]` (`Canada`, `Prime Minister`, `President Biden`). */
 function namesParty(keys: readonly string[], i: number): boolean {
-  return (keys[i] in ACTORS || keys[i] === 'prim') && namedParties([keys[i], keys[i + 1] ?? '']).size > 0;
+  return (keys[i] in ACTORS || keys[i] === K.prime) && namedParties([keys[i], keys[i + 1] ?? '']).size > 0;
 }
 /** True if `keys[i]` follows a preposition: an object (`approaches to China`), not a subject. */
 function afterPreposition(keys: readonly string[], i: number): boolean {
-  return /^(?:to|with|on|for|against|from|of|toward|towards|about|regarding|by)$/.test(keys[i - 1] ?? '');
+  return lang.parties.prepositions.has(keys[i - 1] ?? '');
 }
-/** General words for a group of people or institutions. */
-const GROUP_NOUNS: ReadonlySet<string> = new Set('body bodies organization organizations organisation organisations institution institutions agency agencies entity entities group groups partner partners authority authorities'.split(' ').map(stem));
-/** Verbs of leaving out: denied, they affirm (`Mexico was not forgotten`). */
-const NEGATIVE_VERBS: ReadonlySet<string> = new Set('forget forgot forgotten ignore ignored neglect neglected overlook overlooked omit omitted exclude excluded abandon abandoned sideline sidelined lose lost'.split(' ').map(stem));
-/** Adverbs between a negation and its verb (`did not itself create`). */
-const NEGATED_VERB_SKIP = new Set(['itself', 'themselves', 'yet', 'ever', 'directly', 'formally', 'actually', 'immediately', 'jointly', 'together', 'to']);
 
-const LADDER_WORDS: readonly [number, string][] = [
-  [1, 'discuss discussed discussing review reviewed recognize recognized recognise recognised consider considered explore explored exploring noted note talked talk looked look acknowledge acknowledged acknowledging welcome welcomed examine examined highlight highlighted study studied'],
-  [2, 'reaffirm reaffirmed emphasize emphasized emphasise emphasised affirm affirmed reiterate reiterated express expressed underscore underscored aim aimed aims intend intended'],
-  [3, 'agree agreed decide decided'],
-  [4, 'commit committed pledge pledged promise promised'],
-  [5, 'create created establish established launch launched relaunch relaunched implement implemented impose imposed adopt adopted enact enacted reconvene reconvened restart restarted guarantee guaranteed introduce introduced legislate legislated'],
-];
-const LADDER: Readonly<Record<string, number>> = Object.fromEntries(LADDER_WORDS.flatMap(([l, ws]) => ws.split(' ').map(w => [stem(w), l])));
-/** The key of `towards`/`toward` (keys are stems). */
-const TOWARD = stem('towards');
-const CONCERN = stem('concern');
-/** Verbs that turn the action after them into its opposite (`avoid cooperating`, `refrain from imposing`). */
-const AVOID: ReadonlySet<string> = new Set('avoid avoided avoiding refrain refrained cease ceased stop stopped halt halted shun shunned forgo forgoing'.split(' ').map(stem));
-const HEDGES = new Set('discuss review consider explore look talk examine study'.split(' ').map(stem));
-const LEVEL_NAMES = ['', 'discussed', 'reaffirmed', 'agreed', 'committed', 'acted'];
-
-const stemAll = (ws: string) => ws.split(',').map(w => w.trim().split(' ').map(stem).join(' '));
-const OPPOSITES: readonly [string[], string[]][] = [
-  ['strengthen, bolster, reinforce, enhance, improve', 'weaken, undermine, diminish, limit, reduce, scale back, scale down, worsen, curtail, wind down, dismantle, abandon, phase out, downgrade, pare back, cut back, rein in, restrict'],
-  ['expand, extend, increase, deepen, expanded, broader', 'reduce, narrow, narrower, limit, shrink, scale back, scale down, contract, curtail, decrease, cut, end, roll back, wind down, freeze, pare back, cut back, rein in, restrict'],
-  ['encourage, facilitate, enable', 'discourage, hinder, impede, obstruct, prevent, block'],
-  ['modernize, modernizing, renew, update, upgrade', 'phase out, dismantle, abolish, scrap, retire, lapse, wind down'],
-  ['reestablish, establish, launch, relaunch, create, revive', 'wind down, dissolve, disband, abolish, scrap, close, end, suspend'],
-  ['increase, raise, boost, accelerate', 'decrease, reduce, lower, slow, cut, decelerate'],
-  ['rise, growth, increase, surge', 'decline, fall, drop, decrease, reduction'],
-  ['ease, loosen, lift, relax', 'tighten, impose, harden'],
-  ['support, protect, safeguard, promote', 'oppose, harm, undermine, weaken, threaten'],
-  ['reduce, counter, combat, address', 'increase, encourage, expand'],
-  ['cooperate, cooperating, collaborate, collaborating, partner, partnering', 'confront, confronting, isolate, isolating, oppose, opposing, shun, shunning'],
-  ['accelerate, accelerated, accelerating, rapid, rapidly, swift, swiftly', 'gradual, gradually, slow, slower, slowed, delayed, phased, incremental'],
-  ['roll back, rolled back, erode, eroded, reverse, reversed, undo, undone, set back, wipe out, wiped out', 'accelerate, accelerated, advance, advanced, boost, boosted, build on, built on, consolidate, consolidated, cement, cemented, extend, extended'],
-].map(([x, y]) => [stemAll(x), stemAll(y)] as [string[], string[]]);
-const OVERSTATE_OBJECT: readonly [string[], string[]][] = [[stemAll('reduce, address, counter, combat, tackle, control'), stemAll('eliminate, eradicate, end, ban, abolish')]];
-
-/** Keys that do not count for or against a restatement match (see `bestSentences`). */
-const NEUTRAL_KEYS: ReadonlySet<string> = new Set([
-  ...OPPOSITES.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))),
-  ...Object.keys(LADDER),
-  ...'roadmap rule ruled declin refus reject wind down mention silent nothing neither nor never made make without remain dormant inactive shelved'.split(' ').map(stem),
-  ...AVOID,
-]);
-
-// Written as stems; passed through `stem` again so that a change to the stemmer cannot leave a
-// key unreachable (`vice` is keyed `vic`).
-const ACTORS: Readonly<Record<string, string[]>> = Object.fromEntries(Object.entries({
-  us: ['US'], president: ['US'], biden: ['US'], washington: ['US'], american: [],
-  canada: ['CA'], canadian: ['CA'], prim: ['CA'], trudeau: ['CA'], ottawa: ['CA'],
-  leader: ['US', 'CA'], both: ['US', 'CA'], two: ['US', 'CA'], countri: ['US', 'CA'], they: ['US', 'CA'],
-  harri: ['VP'], vice: ['VP'], mexico: ['MX'], mexican: ['MX'], brazil: ['BR'], china: ['CN'], russia: ['RU'], japan: ['JP'], france: ['FR'], germani: ['DE'], india: ['IN'],
-  ukrain: ['UA'], australia: ['AU'], kingdom: ['UK'], britain: ['UK'], europ: ['EU'],
-}).map(([k, v]) => [stem(k), v]));
-
-/** Words for office holders: who a commitment directs (`Ministers of …`, `officials`). */
-const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secretaries adviser advisers advisor advisors ambassador ambassadors official officials cabinet envoy envoys'.split(' ').map(stem));
 
 /**
  * An office word with its department words: one or two plain words before it (`trade ministers`)
@@ -815,13 +747,13 @@ const OFFICES: ReadonlySet<string> = new Set('minister ministers secretary secre
  */
 function officePhrase(keys: readonly string[], texts: readonly string[], i: number): { from: number; to: number; mods: string[] } {
   let from = i;
-  while (from > i - 2 && from > 0 && !isStopKey(keys[from - 1]) && !/['’]/.test(texts[from - 1]) && parties([keys[from - 1]]).size === 0 && !(keys[from - 1] in LADDER)) from--;
+  while (from > i - 2 && from > 0 && !isStopKey(keys[from - 1]) && !MORPH.apostrophe.test(texts[from - 1]) && parties([keys[from - 1]]).size === 0 && !(keys[from - 1] in LADDER)) from--;
   // `and asked officials`: a verb, not a department, unless a determiner shows it is an adjective (`the elected officials`).
-  if (from < i && texts.slice(from, i).some(t => /(?:ed|ing)$/i.test(t)) && !/^(?:the|their|its|our|his|her|a|an|both|two|all)$/.test(keys[from - 1] ?? '')) from = i;
+  if (from < i && texts.slice(from, i).some(t => MORPH.participleOrGerund.test(t)) && !lang.parties.officeDeterminers.has(keys[from - 1] ?? '')) from = i;
   let to = i;
-  if (keys[i + 1] === 'of') {
+  if (keys[i + 1] === K.of) {
     let k = i + 2;
-    while (k < keys.length && (/^\p{Lu}/u.test(texts[k]) || ((keys[k] === 'and' || keys[k] === 'of') && /^\p{Lu}/u.test(texts[k + 1] ?? '')))) k++;
+    while (k < keys.length && (/^\p{Lu}/u.test(texts[k]) || ((keys[k] === K.and || keys[k] === K.of) && /^\p{Lu}/u.test(texts[k + 1] ?? '')))) k++;
     if (k > i + 2) to = k - 1;
   }
   const mods: string[] = [];
@@ -839,9 +771,9 @@ function subjectOf(texts: readonly string[], keys: readonly string[]): { parties
   let start = -1;
   for (let i = 0; i < keys.length && i < 8; i++) {
     const k = keys[i];
-    const isParty = parties([k, keys[i + 1] ?? '']).size > 0 || k === 'minister';
+    const isParty = parties([k, keys[i + 1] ?? '']).size > 0 || k === K.minister;
     // `Canada's plan`, `the President's aim`: a possessive opens no subject.
-    if (isParty && /['’]s?$/.test(texts[i])) break;
+    if (isParty && MORPH.possessive.test(texts[i])) break;
     if (isParty) {
       if (start < 0) start = i;
       end = i + 1;
@@ -863,12 +795,11 @@ function coActorIn(keys: readonly string[], texts: readonly string[], from: numb
   for (let i = from; i < to; i++) {
     const k = keys[i];
     if (GROUP_PARTIES.has(k)) return true;
-    if ((ACTORS[k] ?? []).some(x => other.includes(x)) && !/['’]s?$/.test(texts[k === 'prim' ? i + 1 : i] ?? '')) return true;
+    if ((ACTORS[k] ?? []).some(x => other.includes(x)) && !MORPH.possessive.test(texts[k === K.prime ? i + 1 : i] ?? '')) return true;
   }
   return false;
 }
 
-const GROUP_PARTIES: ReadonlySet<string> = new Set(['leader', 'both', 'two', 'countri', 'they']);
 /** The parties named one by one: `the leaders`, `both` (or the `Leaders’` of a summit's name) name neither side alone. */
 function namedParties(keys: readonly string[]): Set<string> {
   return parties(keys.filter(k => !GROUP_PARTIES.has(k)));
@@ -877,14 +808,13 @@ function namedParties(keys: readonly string[]): Set<string> {
 function parties(keys: readonly string[]): Set<string> {
   const s = new Set<string>();
   keys.forEach((k, i) => {
-    if (k === 'two' && !/^(?:leader|countri)$/.test(keys[i + 1] ?? '')) return;
-    if (k === 'prim' && keys[i + 1] !== 'minister') return;
+    if (k === TWO && !lang.parties.twoOf.has(keys[i + 1] ?? '')) return;
+    if (k === K.prime && keys[i + 1] !== K.minister) return;
     for (const x of ACTORS[k] ?? []) s.add(x);
   });
   return s;
 }
 
-const ACTOR_ONLY_NAME = new Set(['president', 'prim', 'prime', 'deputi', 'minister', 'biden', 'trudeau', 'joe', 'justin', 'us', 'canada', 'mexico', 'leader', 'the', 'and', 'of']);
 
 function checkSentence(
   ci: CheckIndex,
@@ -1006,7 +936,7 @@ function checkSentence(
     const after = wordsOf(p, s + n.index! + n[0].replace(/\s+\w+$/, '').length, e).map(w => w.key);
     // `Neither leader committed`: the parties named are not the verb.
     // `made any commitment`: a light verb and its noun are the noun's verb.
-    const found = after.find(k => !NEGATED_VERB_SKIP.has(k) && !LIGHT_VERBS.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== 'minister');
+    const found = after.find(k => !NEGATED_VERB_SKIP.has(k) && !LIGHT_VERBS.has(k) && !isStopKey(k) && !(k in ACTORS) && k !== K.minister);
     if (found === undefined) return false;
     const verb = NOMINAL_VERBS.get(found) ?? found;
     // `was not forgotten`, `did not ignore`: two negatives affirm.
@@ -1020,8 +950,8 @@ function checkSentence(
     if (level !== undefined) return level > srcLevel;
     // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
     // An action noun is its verb (`rules out cooperation` denies `cooperating`).
-    const acts = [verb, verb.replace(/(?<=t)ion$/, ''), verb.replace(/ment$/, '')];
-    return !src.keys.some(k => acts.some(v => sameAct(v, k))) && !/^(?:stopped|stops|no|is|was|remains|(?:will |would )?(?:remains?|stays?) )\b/i.test(n[0]);
+    const acts = [verb, verb.replace(lang.negation.actionNounEndings.afterT, ''), verb.replace(lang.negation.actionNounEndings.any, '')];
+    return !src.keys.some(k => acts.some(v => sameAct(v, k))) && !PAT.affirmingDenial.test(n[0]);
   };
   if (dNeg.length > srcNeg && !deniesMore(dNeg[0])) {
     const n = dNeg[0];
@@ -1043,7 +973,7 @@ function checkSentence(
       // The source's words just before the negation are there too: the draft restates this clause.
       if (!al.ops.some(o => o.t === 'eq' && o.b === inNeg[0] - 1 && o.a >= 0 && o.a < kept.a)) continue;
       const before = p.slice(words[Math.max(0, kept.a - 4)].start, words[kept.a].start);
-      if (/\b(?:not|no|never|fail\w*|refus\w*|declin\w*|unwilling|unable)\b|n't\b/i.test(before)) continue;
+      if (PAT.droppedBefore.test(before)) continue;
       add({ code: Codes.opposite, kind: 'opposite', start: words[kept.a].start, end: words[kept.a].end, ...base, message: `"${flat(dTexts[kept.a])}" drops the source's "${flat(n[0])}" (${label}).` });
       break;
     }
@@ -1078,7 +1008,7 @@ function checkSentence(
     const ownSubject = sSubjParties.size > 0 && dp.size === sSubjParties.size && [...dp].every(x => sSubjParties.has(x));
     const swapped = (!edge || (subjectSlot && !ownSubject)) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
     if (!foreign && !swapped) continue;
-    const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === 'minister');
+    const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === K.minister);
     const from = aw.length ? aw[0] : b.a[0];
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
     actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).` });
@@ -1110,9 +1040,9 @@ function checkSentence(
       // Named as partner (`with Canada`, `and the United States`) or as owner (`the President's aim`).
       const partner = (keys: readonly string[], texts: readonly string[], from: number, who: Set<string>) => {
         for (let i = from; i < keys.length; i++) {
-          if (!(keys[i] in ACTORS || keys[i] === 'prim') || ![...namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
-          const last = keys[i] === 'prim' ? i + 1 : i;
-          return /^(?:with|and|between|alongside|for)$/.test(keys[i - 1] ?? '') || (/^(?:with|and|between|alongside|for)$/.test(keys[i - 2] ?? '') && keys[i - 1] === 'the') || /['’]s$/.test(texts[last] ?? '');
+          if (!(keys[i] in ACTORS || keys[i] === K.prime) || ![...namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
+          const last = keys[i] === K.prime ? i + 1 : i;
+          return lang.parties.partnerLinks.has(keys[i - 1] ?? '') || (lang.parties.partnerLinks.has(keys[i - 2] ?? '') && keys[i - 1] === K.the) || MORPH.possessiveS.test(texts[last] ?? '');
         }
         return false;
       };
@@ -1153,21 +1083,21 @@ function checkSentence(
       const coActor = coActorIn(src.keys, sTexts, al.bFrom, al.bTo + 1, other);
       const di = la.filter(i => GROUP_PARTIES.has(draftKeys[i]) || draftKeys[i] in ACTORS);
       if (!coActor && di.length) {
-        const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === 'minister');
+        const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === K.minister);
         const srcSubj = sParty.length ? para.text.slice(src.words[sParty[0]].start, src.words[sParty[sParty.length - 1]].end) : sSlice(lb);
         actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[di[0]].start, end: words[di[di.length - 1]].end, ...base, message: `"${flat(p.slice(words[di[0]].start, words[di[di.length - 1]].end))}" where the source credits "${flat(srcSubj)}" alone (${label}).` });
       }
     }
   }
-  const only = /\b(?:only|alone|solely)\b/i.exec(p.slice(s, e));
+  const only = PAT.onlyOneSide.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
     // `only the Prime Minister`, but `the Prime Minister alone` (the party before the word).
-    const isAlone = /^alone$/i.test(only[0]);
+    const isAlone = PAT.alone.test(only[0]);
     const after = isAlone ? words.slice(Math.max(0, oi - 3), oi).map(w => w.key) : words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
     // The first shared word after the named party (`committed`), not the party itself.
-    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in ACTORS) && draftKeys[o.a] !== 'minister');
+    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in ACTORS) && draftKeys[o.a] !== K.minister);
     const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
     if (dp.size === 1 && sp.size >= 2) {
       const startW = isAlone ? words[Math.max(0, oi - 3)] : words[oi];
@@ -1176,14 +1106,14 @@ function checkSentence(
     }
   }
   // `Prime Minister Trudeau, but not President Biden, agreed …` where the source has both.
-  const excluded = /(?:,\s*|\b)(?:but\s+)?not\s+(?=(?:the\s+)?(?:president|prime\s+minister|canada|the\s+united\s+states|the\s+u\.s\.|u\.s\.|united\s+states)\b)/i.exec(p.slice(s, e));
+  const excluded = PAT.excluded.exec(p.slice(s, e));
   if (excluded && sentenceParties.size >= 2) {
     const xi = words.findIndex(w => w.start >= s + excluded.index! + excluded[0].length);
     const named = words.slice(xi, xi + 3);
     const np = parties(named.map(w => w.key));
     const subject = parties(words.slice(0, Math.max(0, xi - 1)).map(w => w.key));
     if (xi >= 0 && np.size === 1 && [...np].every(x => sentenceParties.has(x)) && subject.size >= 1 && ![...subject].some(x => np.has(x))) {
-      const end = named.filter(w => parties([w.key, 'minister']).size || w.key === 'minister').pop() ?? named[named.length - 1];
+      const end = named.filter(w => parties([w.key, K.minister]).size || w.key === K.minister).pop() ?? named[named.length - 1];
       actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: s + excluded.index! + excluded[0].search(/\S/), end: end.end, ...base, message: `The draft excludes "${flat(p.slice(named[0].start, end.end))}", but the source attributes it to both: "${clip(srcText)}" (${label}).` });
     }
   }
@@ -1191,13 +1121,13 @@ function checkSentence(
   // passage does not mention at all.
   for (const b of blocks) {
     if (!b.a.length || parties(b.b.map(i => src.keys[i])).size) continue;
-    const third = b.a.find(i => parties([draftKeys[i]]).size === 1 && ![...parties([draftKeys[i]])].some(x => x === 'US' || x === 'CA'));
+    const third = b.a.find(i => parties([draftKeys[i]]).size === 1 && ![...parties([draftKeys[i]])].some(x => lang.parties.homeSides.includes(x)));
     if (third === undefined) continue;
     const party = [...parties([draftKeys[third]])][0];
     const paragraphKeys = new Set(wordsOf(para.text).map(w => w.key));
     if ([...paragraphKeys].some(k => (ACTORS[k] ?? []).includes(party))) continue;
     const link = draftKeys[third - 1];
-    if (!/^(?:with|and|between|alongside)$/.test(link ?? '')) continue;
+    if (!lang.parties.thirdPartyLinks.has(link ?? '')) continue;
     actorFindings.push({ code: Codes.changedActor, kind: 'actor', start: words[third - 1].start, end: words[third].end, ...base, message: `"${flat(p.slice(words[third - 1].start, words[third].end))}" brings in a party the source does not name: "${clip(srcText)}" (${label}).` });
   }
 
@@ -1205,9 +1135,9 @@ function checkSentence(
   // Foreign Affairs and National Defence and Secretaries of State and Defense`): an interior
   // substitution next to an office word, whose words the source sentence does not have at all.
   // `Prime Minister` is a party (above), not an office.
-  const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== 'prim';
+  const office = (keys: readonly string[], i: number) => OFFICES.has(keys[i] ?? '') && keys[i - 1] !== K.prime;
   // The office inside the change, or just before it (`Ministers of [Finance]`), not `officials to [establish]`.
-  const nearOffice = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (keys[before] === 'of' && office(keys, before - 1));
+  const nearOffice = (keys: readonly string[], idx: readonly number[], before: number) => idx.some(i => office(keys, i)) || office(keys, before) || (keys[before] === K.of && office(keys, before - 1));
   for (const b of blocks) {
     if (!b.a.length || !b.b.length || (b.aBefore < 0 && b.aAfter < 0)) continue;
     const bBefore = al.ops.find(o => o.t === 'eq' && o.a === b.aBefore)?.b ?? -1;
@@ -1292,8 +1222,8 @@ function checkSentence(
   if (!out.some(f => f.code === Codes.opposite && f.start >= s && f.end <= e) && !src.keys.some(k => AVOID.has(k))) {
     for (let i = 0; i < draftKeys.length; i++) {
       if (!AVOID.has(draftKeys[i])) continue;
-      const v = draftKeys[i + 1] === 'from' ? i + 2 : i + 1;
-      if (!/ing$/.test(words[v]?.text ?? '') || isStopKey(draftKeys[v])) continue;
+      const v = draftKeys[i + 1] === K.from ? i + 2 : i + 1;
+      if (!MORPH.gerund.test(words[v]?.text ?? '') || isStopKey(draftKeys[v])) continue;
       const j = src.keys.findIndex((k, t) => k === draftKeys[v] && src.keys[t + 1] !== undefined && src.keys[t + 1] === draftKeys[v + 1]);
       if (j < 0) continue;
       add({ code: Codes.opposite, kind: 'opposite', start: words[i].start, end: words[v].end, ...base, message: `"${flat(p.slice(words[i].start, words[v].end))}" reverses the source's "${flat(para.text.slice(src.words[j].start, src.words[j + 1].end))}" (${label}).` });
@@ -1334,11 +1264,11 @@ function checkSentence(
       const sk = b.b.map(i => src.keys[i]);
       const dw = b.a.map(i => words[i].text);
       const sw = b.b.map(i => src.words[i].text);
-      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !/(?:ing|ly|ed)$/.test(w) && !/\d/.test(w));
+      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !MORPH.modifier.test(w) && !/\d/.test(w));
       if (!contentOnly(dk, dw) || !contentOnly(sk, sw)) continue;
       // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
       // and opposite checks judge; a swapped term is a thing named.
-      if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === 'to' && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === 'to') continue;
+      if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === lang.word.to && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === lang.word.to) continue;
       // `exploring the idea of a facilitator` for `exploring the establishment of`: a general
       // noun framing the thing named is no swapped term.
       if (dk.some(k => FRAME_NOUNS.has(k))) continue;
@@ -1357,8 +1287,6 @@ function checkSentence(
   return { start: s, end: e, paragraphId: para.id, coverage: m.coverage, match: src };
 }
 
-/** First words of every opposite phrase: most words start none, and are skipped at once. */
-const OPPOSITE_FIRST_WORDS: ReadonlySet<string> = new Set(OPPOSITES.flatMap(([x, y]) => [...x, ...y].map(w => w.split(' ')[0])));
 const phraseWords = new Map<string, string[]>();
 function splitPhrase(x: string): string[] {
   let v = phraseWords.get(x);
@@ -1429,19 +1357,19 @@ function checkStrength(
 ): void {
   const isLadder = (keys: readonly string[], i: number) => {
     const k = keys[i];
-    return k in LADDER && !(k === 'set' && keys[i + 1] !== 'up') && !/^(?:work|ways?|approach)$/.test(keys[i - 1] ?? '');
+    return k in LADDER && !(k === K.set && keys[i + 1] !== K.up) && !lang.strength.nonVerbBefore.has(keys[i - 1] ?? '');
   };
   // A denial governs the verbs of its clause (`does not commit the leaders to relaunching`).
   const negated = (i: number) => {
     for (let j = i - 1; j >= Math.max(0, i - 7); j--) {
       if (/[,;:()]/.test(p.slice(words[j].end, words[j + 1].start))) return false;
       const k = draftKeys[j];
-      if (k === 'not' || k === 'never' || k === "didn't" || k === "won't" || k === "doesn't") return true;
+      if (lang.negation.strengthNegators.has(k)) return true;
     }
     return false;
   };
   // `voiced their shared concern` for `discussed their shared concern`: saying a concern is discussing it.
-  const voicedConcern = (i: number) => /^(?:voiced?|voicing|express(?:ed|es|ing)?)$/.test(words[i].text) && draftKeys.slice(i + 1, i + 4).includes(CONCERN);
+  const voicedConcern = (i: number) => lang.strength.voicedConcern.verbs.has(words[i].text) && draftKeys.slice(i + 1, i + 4).includes(CONCERN);
   // Every commitment verb of the draft is compared with the source's verb for the same
   // object; the first (the main verb) falls back on the alignment. One finding per sentence,
   // an overstatement before an understatement.
@@ -1449,15 +1377,15 @@ function checkStrength(
   // (`consider innovative approaches to implementing`: up to five words back).
   const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
   // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
-  const nounUse = (i: number) => i > 0 && (/'s$|s'$/.test(words[i - 1].text) || /^(?:the|a|an|their|his|her|its|our|this|that)$/.test(words[i - 1].text));
+  const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
   // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
-  const passive = (i: number) => i > 0 && /ed$/.test(words[i].text) && (/^(?:was|were|been|be|being|is|are|first|originally|once|long)$/i.test(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
+  const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
   const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     const dl = LADDER[draftKeys[di]];
     // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
-    const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === 'commitment') ? 4 : dl;
+    const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === lang.strength.commitmentNoun) ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.
     // Any source supporting the verb's strength is enough (the Roadmap's firm wording may
     // sit beside the companion statement's weaker one).
@@ -1504,7 +1432,7 @@ function checkStrength(
   const hedged = hedgedActions(src);
   if (!hedged.length) return;
   for (let i = 0; i < words.length; i++) {
-    const h = hedged.find(x => (sameRoot(words[i].text, x.noun) || actsAs(draftKeys, i, x.noun)) && words[i].text !== x.noun && !/(?:tion|ment|ance|ence)s?$/.test(words[i].text));
+    const h = hedged.find(x => (sameRoot(words[i].text, x.noun) || actsAs(draftKeys, i, x.noun)) && words[i].text !== x.noun && !MORPH.actionNounOrPlural.test(words[i].text));
     // The draft keeps the hedge (`explore its creation`, `study establishing`, `work towards`): faithful.
     if (!h || negated(i) || draftKeys.slice(Math.max(0, i - 4), i + 3).some(k => HEDGES.has(k) || k === TOWARD)) continue;
     const w = words[i];
@@ -1545,16 +1473,16 @@ function sourceLevelByObject(
   }
   if (at < 0) return undefined;
   // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
-  if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes(TOWARD) && src.keys.slice(Math.max(0, at - 5), at).includes('work')) return { level: 1, word: 'work towards' };
+  if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes(TOWARD) && src.keys.slice(Math.max(0, at - 5), at).includes(K.work)) return { level: 1, word: 'work towards' };
   for (let j = at - 1; j >= 0 && j >= at - 20; j--) {
     // `Canada and the United States will enhance … by reestablishing the Forum`: a declared
     // action, as firm as any commitment the draft may report (but a verb is no weaker for it).
-    if (src.keys[j] === 'will') return { level: Math.max(dl, 4), word: 'will' };
+    if (src.keys[j] === K.will) return { level: Math.max(dl, 4), word: lang.word.will };
     if (!isLadder(src.keys, j)) continue;
     let level = LADDER[src.keys[j]];
     let word = src.words[j].text;
     // `expressed their commitment to`, `reaffirmed their commitment to`: a commitment.
-    if (level < 4 && src.words.slice(j + 1, j + 3).some(w => w.text === 'commitment')) return { level: 4, word: `${word} their commitment` };
+    if (level < 4 && src.words.slice(j + 1, j + 3).some(w => w.text === lang.strength.commitmentNoun)) return { level: 4, word: `${word} their commitment` };
     for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { level = LADDER[src.keys[h]]; word = src.words[h].text; }
     return { level, word };
   }
@@ -1572,10 +1500,6 @@ function objectOf(draftKeys: readonly string[], di: number): string[] {
   return object;
 }
 
-/** Adverbs that move freely in a paraphrase and so cannot anchor a verb's object. */
-const OBJECT_FILLERS = new Set(['particular', 'addition', 'also', 'further', 'furthermore', 'together', 'today', 'formal', 'formalli', 'fulli', 'strongli', 'firmli', 'again', 'now', 'yet',
-  // `agreed on a common position on Venezuela`: the frame of an agreement, not what it is about.
-  ...'common position positions stance unified'.split(' ').map(stem)]);
 
 /** The source's level for the draft verb at `di`, from the word alignment (the earlier rule). */
 function sourceLevelByAlignment(
@@ -1608,12 +1532,12 @@ function sourceLevelByAlignment(
       }
     }
     if (sl === undefined) {
-      for (let j = from; j < to; j++) if (src.keys[j] === 'explor' || src.keys[j] === 'consider') { sl = 1; sWord = src.words[j].text; }
+      for (let j = from; j < to; j++) if (lang.strength.hedgedLevel.has(src.keys[j])) { sl = 1; sWord = src.words[j].text; }
     }
-    if (sl !== undefined && dl === 5 && /^(?:towards?|toward)$/.test(src.keys[(nextEq?.b ?? 0) - 1] ?? '')) sl = Math.min(sl, 1);
+    if (sl !== undefined && dl === 5 && src.keys[(nextEq?.b ?? 0) - 1] === TOWARD) sl = Math.min(sl, 1);
   }
   // `work towards reviving` before the matched object: a hedge.
-  if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes(TOWARD) && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes('work')) {
+  if (dl >= 4 && nextEq && src.keys.slice(Math.max(0, nextEq.b - 3), nextEq.b).includes(TOWARD) && src.keys.slice(Math.max(0, nextEq.b - 4), nextEq.b).includes(K.work)) {
     if (sl === undefined || sl > 1) { sl = 1; sWord = 'work towards'; }
   }
   return sl === undefined ? undefined : { level: sl, word: sWord };
@@ -1626,28 +1550,23 @@ function hedgedActions(src: SourceSentence): { hedge: string; noun: string }[] {
     if (!HEDGES.has(src.keys[j])) continue;
     for (let t = j + 1; t <= j + 3 && t < src.words.length; t++) {
       const w = src.words[t].text;
-      if (/(?:tion|ment|ance|ence)$/.test(w) && src.words[t + 1]?.text === 'of') out.push({ hedge: src.words[j].text.replace(/ing$/, 'e').replace(/ed$/, 'e').replace(/ee$/, 'e'), noun: w });
+      if (MORPH.actionNoun.test(w) && src.words[t + 1]?.text === lang.word.of) out.push({ hedge: MORPH.baseForm(src.words[j].text), noun: w });
     }
   }
   // `work towards reviving the Summit`.
   for (let j = 0; j + 2 < src.words.length; j++) {
-    if (src.keys[j] === 'work' && src.keys[j + 1] === TOWARD && /ing$/.test(src.words[j + 2].text)) out.push({ hedge: 'work towards', noun: src.words[j + 2].text });
+    if (src.keys[j] === K.work && src.keys[j + 1] === TOWARD && MORPH.gerund.test(src.words[j + 2].text)) out.push({ hedge: 'work towards', noun: src.words[j + 2].text });
   }
   return out;
 }
 
-/** Verbs that do what a hedged action noun names (`set up a task force` for `the creation of`). */
-const ACTS_AS: Readonly<Record<string, readonly string[]>> = {
-  creation: ['set up', 'form', 'establish', 'launch'],
-  establishment: ['set up', 'creat', 'form', 'launch'],
-};
 function actsAs(keys: readonly string[], i: number, noun: string): boolean {
-  return (ACTS_AS[noun] ?? []).some(v => v.split(' ').every((w, k) => keys[i + k] === w));
+  return (lang.strength.actsAs[noun] ?? []).some(v => v.every((w, k) => keys[i + k] === w));
 }
 
 /** `create`/`creation`, `establishing`/`establishment`: the same root, by a shared stem of five or more letters. */
 function sameRoot(word: string, noun: string): boolean {
-  const root = noun.replace(/(?:ation|ition|tion|ment|ance|ence|ing)$/, '');
+  const root = noun.replace(MORPH.rootSuffix, '');
   return root.length >= 4 && word.startsWith(root.slice(0, Math.max(4, Math.min(root.length, 6)))) && word.length <= root.length + 4;
 }
 

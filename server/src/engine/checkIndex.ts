@@ -7,7 +7,8 @@
  * paragraphs).
  */
 import type { CorpusIndex } from './corpusIndex';
-import { isStopKey, wordsOf, type Word } from './checkText';
+import { english } from './lang/en';
+import { isStopKey, wordsOf, type Word } from './text/words';
 import type { Paragraph } from './types';
 
 export interface SourceSentence {
@@ -45,9 +46,10 @@ export interface CheckIndex {
   namesOf(paragraphIndex: number): readonly NamePhrase[];
 }
 
-const NAME_LEAD = new Set(['the', 'a', 'an', 'both', 'as', 'in', 'our', 'their', 'through', 'from', 'today', 'they', 'this', 'these', 'recalling', 'given', 'only', 'neither', 'to', 'and', 'of', 'on', 'for', 'readout', 'excerpt', 'finally', 'such', 'with', 'it', 'we']);
-const PEOPLES = /^(?:canadians?|americans?|mexicans?|indigenous|north|u\.?s\.?|us)$/;
-const CONNECTORS = new Set(['of', 'on', 'for', 'and', 'the', 'in', 'to']);
+const NAME_LEAD = english.names.lead;
+const PEOPLES = english.names.peoples;
+const CONNECTORS = english.names.connectors;
+const [AND, THE] = english.names.listJoin;
 
 /** Capitalised multi-word phrases (`Cross-Border Crime Forum`, `U.S. Department of Energy`) in `text`. */
 export function namePhrases(text: string, from = 0, to = text.length): NamePhrase[] {
@@ -59,7 +61,7 @@ export function namePhrases(text: string, from = 0, to = text.length): NamePhras
     while (run.length && (NAME_LEAD.has(run[0].text) || !isCap(text, run[0]))) run.shift();
     const caps = run.filter(w => isCap(text, w));
     // `Canadian and American institutions`: peoples, not a name.
-    if (caps.length >= 2 && !caps.every(w => PEOPLES.test(w.text))) {
+    if (caps.length >= 2 && !caps.every(w => PEOPLES.has(w.text))) {
       const start = run[0].start;
       const end = run[run.length - 1].end;
       out.push({ text: text.slice(start, end), keys: run.map(w => w.key), start, end });
@@ -94,7 +96,7 @@ function namesJoinedBy(n: NamePhrase): NamePhrase[] {
     }
   };
   for (let i = 1; i + 2 < words.length; i++) {
-    if (words[i].text !== 'and' || words[i + 1].text !== 'the') continue;
+    if (words[i].text !== AND || words[i + 1].text !== THE) continue;
     push(i);
     from = i + 2;
   }
