@@ -77,6 +77,8 @@ export interface LanguagePack {
     readonly apostrophe: RegExp;
     /** `Canada's`, `leaders'` before a word (normalised apostrophes). */
     readonly owner: RegExp;
+    /** What a people's adjective adds to its place (`America` → `American`): the whole difference. */
+    readonly demonymEnding: RegExp;
   };
 
   readonly strength: {

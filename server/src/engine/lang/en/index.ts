@@ -62,6 +62,7 @@ function morphologyOf(): LanguagePack['morphology'] {
     possessiveS: /['’]s$/,
     apostrophe: /['’]/,
     owner: /'s$|s'$/,
+    demonymEnding: new RegExp(`^(?:${m.demonymEndings.join('|')})$`),
   };
 }
 
