@@ -14,6 +14,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { officialNames, type OfficialName } from './names';
 import { normalizeText } from './normalize';
 import { LineIndex, type Position } from './positions';
+import { sentenceEndAfter } from './text/sentences';
 import type { Paragraph } from './types';
 import { editDistanceAtMostOne as editDistance1, isWordCode, scanTokens, WordIndex } from './wordIndex';
 
@@ -213,7 +214,7 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string
     covered = word.startsWith(typed) ? norm.map.at(wi.tokenStart[lastG] + typed.length - 1) + 1 : orig(lastG);
   } else covered = origEnd(lastG);
   const text = paragraph.text;
-  const sentenceEnd = endOfSentence(paragraph, covered);
+  const sentenceEnd = sentenceEndAfter(paragraph.text, covered);
   const wordEnd = partial ? origEnd(lastG) : covered;
   const stops = new Set<number>();
   const nameEnd = nameEndAt(index, paragraph, covered);
@@ -257,40 +258,6 @@ function nextWords(wi: WordIndex, from: number, to: number): string {
 function labelFor(text: string): string {
   const t = text.replace(/\s+/g, ' ');
   return t.length > 80 ? `${t.slice(0, 77)}…` : t;
-}
-
-/**
- * End (offset in `paragraph.text`) of the sentence containing `offset`: the next `.`, `!`
- * or `?` (with closing quotes or brackets) followed by white space and a capital, digit or
- * quote, or the paragraph's end. Abbreviations (`U.S.`, `Mr.`) do not end a sentence.
- * A scan of this one paragraph: no sentence splitting on the completion path.
- */
-export function endOfSentence(paragraph: Paragraph, offset: number): number {
-  const t = paragraph.text;
-  for (let i = Math.max(0, offset); i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
-    let j = i + 1;
-    while (j < t.length && /["”’)\]]/.test(t[j])) j++;
-    if (j >= t.length) return t.length;
-    if (!/\s/.test(t[j])) continue;
-    let k = j;
-    while (k < t.length && /\s/.test(t[k])) k++;
-    if (k < t.length && !/[\p{Lu}\p{N}"“‘(]/u.test(t[k])) continue;
-    if (c === 46 && isAbbreviation(t, i)) continue;
-    return j;
-  }
-  return t.length;
-}
-
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'jr', 'sr', 'gov', 'sen', 'rep', 'hon']);
-
-/** A period at `i` ending `U.S.`-style initials or a common abbreviation. */
-function isAbbreviation(t: string, i: number): boolean {
-  let s = i;
-  while (s > 0 && /[\p{L}.]/u.test(t[s - 1])) s--;
-  const word = t.slice(s, i);
-  return /^(?:\p{L}\.)+\p{L}?$/u.test(word + '.') || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
 }
 
 /** End of the clause after `from`: the next `,;:()` or the sentence end. */

@@ -171,6 +171,8 @@ export interface LanguagePack {
     readonly onlyOneSide: RegExp;
     readonly alone: RegExp;
     readonly excluded: RegExp;
+    /** Tested on the six characters before a period: an abbreviation or a dotted acronym ends there. */
+    readonly abbreviationBefore: RegExp;
   };
 }
 

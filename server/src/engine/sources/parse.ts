@@ -12,10 +12,10 @@ import MarkdownIt from 'markdown-it';
 // inline pass, a third of markdown-it's time on a large corpus, is switched off.
 const markdown = new MarkdownIt('commonmark').disable('inline');
 type Token = ReturnType<typeof markdown.parse>[number];
-import { split as splitSentences } from 'sentence-splitter';
 import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
 import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
+import { sourceSentences } from '../text/sentences';
 import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
 import { readFrontMatter } from './frontMatter';
 
@@ -282,19 +282,14 @@ class SourceParagraph implements Paragraph {
   ) {}
 
   get sentences(): readonly Sentence[] {
-    return (this.split ??= splitParagraph(this.id, this.text));
+    return (this.split ??= paragraphSentences(this.id, this.text));
   }
 }
 
-/** The sentences of a paragraph's text, with offsets into it. */
-export function splitParagraph(paragraphId: string, text: string): readonly Sentence[] {
+/** The sentences of a paragraph's text, with offsets into it (text/sentences.ts splits them). */
+function paragraphSentences(paragraphId: string, text: string): readonly Sentence[] {
   const sentences: Sentence[] = [];
-  for (const node of splitSentences(maskAcronyms(text))) {
-    if (node.type !== 'Sentence') continue;
-    let [start, end] = node.range;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) continue;
+  for (const [start, end] of sourceSentences(text)) {
     const sentenceText = text.slice(start, end);
     const normalized = normalizeText(sentenceText);
     sentences.push(
@@ -311,15 +306,6 @@ export function splitParagraph(paragraphId: string, text: string): readonly Sent
     );
   }
   return Object.freeze(sentences);
-}
-
-/**
- * Dotted acronyms (`U.S.`, `U.N.`, `E.U.`) end a sentence only at the end of a paragraph
- * in government prose; elsewhere they are followed by `Department`, `border`, `-Canada`.
- * The splitter sees them with their periods masked (same length, so ranges still hold).
- */
-function maskAcronyms(text: string): string {
-  return text.replace(/\b(?:\p{Lu}\.){2,}(?=\s*\S)/gu, m => m.replace(/\./g, '\u2024'));
 }
 
 /** Strips list/quote markers and indentation from one raw line. */

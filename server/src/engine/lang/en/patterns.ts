@@ -9,6 +9,7 @@ import clauses from './clauses.json';
 import dates from './dates.json';
 import negation from './negation.json';
 import quotes from './quotes.json';
+import sentences from './sentences.json';
 
 /** `a|b|c`, each escaped. */
 const any = (words: readonly string[]) => words.map(escape).join('|');
@@ -103,6 +104,7 @@ export function englishPatterns(): LanguagePack['patterns'] {
     articleOnly: /^[\s,]*(?:the\s*)?$/i,
     onlyOneSide: new RegExp(`\\b(?:${any([...actors.onlyOneSide.before, ...actors.onlyOneSide.after])})\\b`, 'i'),
     alone: new RegExp(`^(?:${any(actors.onlyOneSide.after)})$`, 'i'),
+    abbreviationBefore: new RegExp(`(?:\\b[A-Z]\\.[A-Z]|\\b(?:${any(sentences.abbreviations)}))$`),
     excluded: new RegExp(`(?:,\\s*|\\b)(?:but\\s+)?not\\s+(?=(?:the\\s+)?(?:${phrases(actors.excludedParties.words, '\\s+')})\\b)`, 'i'),
   };
 }
