@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LineIndex, loadCorpus } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/hover';
 import { escapeMarkdown, unescapeMarkdown } from '../../server/src/engine/markdown';
-import { findQuotations } from '../../server/src/engine/match';
+import { findQuotations } from '../../server/src/engine/text/quotations';
 import { definitionAt, quotationLinks } from '../../server/src/engine/sourceLinks';
 import { bundledIndex, repoRoot, source } from '../support/corpus';
 

@@ -16,6 +16,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { Codes, type Finding } from './findings';
 import { english } from './lang/en';
 import { applySuppressions } from './suppress';
+import { draftParagraphs } from './text/paragraphs';
 
 export type { ParagraphAnalysis, QuotationResult, RestatementResult } from './check/pipeline';
 
@@ -101,16 +102,4 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 function maskDraft(text: string): string {
   const uncommented = text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text;
   return uncommented.includes('\\') ? uncommented.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ') : uncommented;
-}
-
-function draftParagraphs(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /\r?\n[ \t]*(?:\r?\n[ \t]*)+/g;
-  let from = 0;
-  for (const m of text.matchAll(re)) {
-    if (m.index! > from) out.push([from, m.index!]);
-    from = m.index! + m[0].length;
-  }
-  if (from < text.length) out.push([from, text.length]);
-  return out.filter(([s, e]) => /\S/.test(text.slice(s, e)));
 }

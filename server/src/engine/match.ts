@@ -10,6 +10,7 @@
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
 import { normalizeText, toOriginalRange, tokenize, type NormalizedText, type Token } from './normalize';
+import { quotationsIn, type QuoteSpan } from './text/quotations';
 import type { Paragraph } from './types';
 
 /** Word ids are packed into bigram keys as `a * VOCAB + b`. */
@@ -98,14 +99,6 @@ export interface MatchAtResult {
   readonly name?: NameMatch;
 }
 
-/** A quotation in a draft: offsets of the quote marks and of the text between them. */
-export interface Quotation {
-  readonly start: number;
-  readonly end: number;
-  readonly innerStart: number;
-  readonly innerEnd: number;
-}
-
 /** The draft words of a span, normalised, with their offsets in the draft and ids in the phrase index. */
 interface DraftWords {
   readonly tokens: readonly Token[];
@@ -139,7 +132,7 @@ function draftWords(phrases: PhraseIndex, text: string, from: number, to: number
 export function matchAt(index: CorpusIndex, text: string, offset: number, token: CancellationToken = NeverCancelled): MatchAtResult {
   const phrases = phraseIndex(index);
   const [blockStart, blockEnd] = blockAround(text, offset);
-  const quotation = findQuotations(text, blockStart, blockEnd).find(q => q.start <= offset && offset <= q.end);
+  const quotation = quotationsIn(text, blockStart, blockEnd).find(q => q.start <= offset && offset <= q.end);
   let match: SourceMatch | undefined;
   if (quotation) match = matchQuotation(index, text, quotation, token);
   const words = draftWords(phrases, text, blockStart, blockEnd);
@@ -179,48 +172,6 @@ export function blockAround(text: string, offset: number, maxLines = 60): [numbe
     end = nextEnd;
   }
   return [start, end];
-}
-
-const OPEN_DOUBLE = '"\u201c\u201e';
-const CLOSE_DOUBLE = '"\u201d\u201c';
-const SINGLE = "'\u2018\u2019";
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * Quotations in `text[from, to)`: straight or typographic double quotes, and single
- * quotes that open before a word and close after one (so apostrophes in `Canada's` or
- * `Leaders’ Summit` are not taken for quote marks). A quotation never spans a blank line.
- */
-export function findQuotations(text: string, from = 0, to = text.length): Quotation[] {
-  const out: Quotation[] = [];
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    let close = -1;
-    if (OPEN_DOUBLE.includes(ch)) {
-      for (let j = i + 1; j < to; j++) {
-        if (CLOSE_DOUBLE.includes(text[j]) && !(ch === '\u201c' && text[j] === '\u201c')) {
-          close = j;
-          break;
-        }
-        if (text[j] === '\n' && /^\n[ \t\r]*\n/.test(text.slice(j, j + 40))) break;
-      }
-    } else if (SINGLE.includes(ch) && ch !== '\u2019' && !WORD_CHAR.test(text[i - 1] ?? '') && WORD_CHAR.test(text[i + 1] ?? '')) {
-      for (let j = i + 2; j < to; j++) {
-        if (SINGLE.includes(text[j]) && text[j] !== '\u2018' && !/\s/.test(text[j - 1]) && !WORD_CHAR.test(text[j + 1] ?? '')) {
-          // `Leaders’ Summit`: a possessive followed by a capitalised word is not a close.
-          if (/^\s+\p{Lu}/u.test(text.slice(j + 1, j + 4)) && /s$/.test(text[j - 1])) continue;
-          close = j;
-          break;
-        }
-        if (text[j] === '\n' && /^\n[ \t\r]*\n/.test(text.slice(j, j + 40))) break;
-      }
-    }
-    if (close > i + 1) {
-      out.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
-      i = close;
-    }
-  }
-  return out;
 }
 
 function isContent(word: string): boolean {
@@ -292,7 +243,7 @@ function paragraphTokens(paragraph: Paragraph): Token[] {
  * they are exactly the quotation's words. Quotations of fewer than three words, or
  * sharing less than half their word pairs with any source, do not match.
  */
-export function matchQuotation(index: CorpusIndex, text: string, q: Quotation, token: CancellationToken = NeverCancelled): SourceMatch | undefined {
+export function matchQuotation(index: CorpusIndex, text: string, q: QuoteSpan, token: CancellationToken = NeverCancelled): SourceMatch | undefined {
   const phrases = phraseIndex(index);
   const words = draftWords(phrases, text, q.innerStart, q.innerEnd);
   const ids = words.ids;

@@ -5,6 +5,8 @@
  * taken for quote marks.
  */
 
+import { draftParagraphs } from './paragraphs';
+
 /** A quotation: offsets of the quote marks (or the block) and of the text inside them. */
 export interface QuoteSpan {
   readonly start: number;
@@ -70,3 +72,19 @@ export function findQuotations(p: string): QuoteSpan[] {
   return [...spans, ...inline].sort((a, b) => a.start - b.start);
 }
 
+
+/**
+ * Quotations in `text[from, to)`, found paragraph by paragraph (a quotation never spans a
+ * blank line); offsets in `text`.
+ */
+export function quotationsIn(text: string, from = 0, to = text.length): QuoteSpan[] {
+  const slice = text.slice(from, to);
+  const out: QuoteSpan[] = [];
+  for (const [s, e] of draftParagraphs(slice)) {
+    for (const q of findQuotations(slice.slice(s, e))) {
+      const by = from + s;
+      out.push({ ...q, start: q.start + by, end: q.end + by, innerStart: q.innerStart + by, innerEnd: q.innerEnd + by });
+    }
+  }
+  return out;
+}
