@@ -14,6 +14,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { officialNames, type OfficialName } from './names';
 import { normalizeText } from './normalize';
 import { LineIndex, type Position } from './positions';
+import { escapeMarkdown } from './text/markdown';
 import { sentenceEndAfter } from './text/sentences';
 import type { Paragraph } from './types';
 import { editDistanceAtMostOne as editDistance1, isWordCode, scanTokens, WordIndex } from './wordIndex';
@@ -483,10 +484,6 @@ export function documentation(paragraph: Paragraph, start: number, end: number) 
   return { kind: MarkupKind.Markdown, value };
 }
 
-/** Escapes Markdown (and HTML) so source text is shown literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/&/g, '&amp;');
-}
 
 /** A ghost-text suggestion: `insertText` replaces `range` (the typed words it extends). */
 export interface InlineSuggestion {

@@ -8,6 +8,7 @@ import { analyzeDraft } from './check';
 import type { CorpusIndex } from './corpusIndex';
 import { CodeDescriptions, type Finding } from './findings';
 import { applySuppressions } from './suppress';
+import { escapeMarkdown as escapeMarkdownIn } from './text/markdown';
 
 export interface ReportInput {
   readonly uri: string;
@@ -18,10 +19,8 @@ export interface ReportInput {
 
 const COMMITMENT = /\b(?:agreed|committed|will|launch|affirmed|reaffirmed|reiterated|directed|expressed their commitment)\b/i;
 
-/** Escapes Markdown (and HTML) so that untrusted text shows literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~"]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `\\${c}`));
-}
+/** Untrusted text in a table cell, escaped to show literally (text/markdown.ts). */
+const escapeMarkdown = (s: string) => escapeMarkdownIn(s, 'table');
 
 function lineOf(text: string, offset: number): number {
   let n = 1;
