@@ -41,6 +41,25 @@ export default tseslint.config(
     },
   },
   {
+    // The server, the CLI and the client reach the engine through its facade only
+    // (server/src/engine/index.ts: createEngine and the types it names).
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/.+',
+              message: 'Import the engine through its facade (server/src/engine/index.ts), not its modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.js', 'bench/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { packageVersion } from '../packageInfo';
 import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, type FileResult } from './format';
@@ -212,7 +212,7 @@ function checkFile(engine: Engine, file: string, absolute: string, severity: Rec
 }
 
 function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO): void {
-  const md = buildReport(engine.index, results.map(r => ({ uri: r.file, name: r.file, text: r.text })));
+  const md = engine.report(results.map(r => ({ uri: r.file, name: r.file, text: r.text })));
   try {
     fs.writeFileSync(path.resolve(io.cwd, file), md);
   } catch (e) {

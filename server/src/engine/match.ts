@@ -9,7 +9,8 @@
  */
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
-import { normalizeText, toOriginalRange, tokenize, type NormalizedText, type Token } from './normalize';
+import { normalizeText, toOriginalRange, tokenize, type Token } from './normalize';
+import { officialNames } from './names/table';
 import { quotationsIn, type QuoteSpan } from './text/quotations';
 import type { Paragraph } from './types';
 
@@ -321,81 +322,17 @@ export function matchQuotation(index: CorpusIndex, text: string, q: QuoteSpan, t
   };
 }
 
-// ---------------------------------------------------------------------------------
-// Official names. The completion feature owns the real list (engine/names.ts,
-// `officialNames(index)`); until the two are merged, hover detects names itself with
-// the simple rule below. `hoverNames` is the one place to point at names.ts later.
-
-/** Official names the sources use, keyed by their normalised words joined by spaces. */
-export interface NameTable {
-  readonly byKey: ReadonlyMap<string, string>;
-  /** The most words any name has (bounds the lookup). */
-  readonly maxWords: number;
-}
-
-const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'the']);
-const NAME_GAP = /^(?: |-|\.|\.-|' )$/;
-
-/** The official names of `index`'s sources (capitalised multi-word runs), built once per index. */
-export function hoverNames(index: CorpusIndex): NameTable {
-  return index.derive('hover.names', detectNames);
-}
-
-function detectNames(index: CorpusIndex): NameTable {
-  const byKey = new Map<string, string>();
-  let maxWords = 2;
-  for (const p of index.paragraphs) {
-    const norm: NormalizedText = p.normalized;
-    const toks = tokenize(norm.text);
-    const capital = (i: number) => /^\p{Lu}/u.test(p.text[norm.map.at(toks[i].start)] ?? '');
-    const digit = (i: number) => /^\p{N}/u.test(toks[i].text);
-    const gapOk = (i: number) => {
-      const gap = norm.text.slice(toks[i - 1].end, toks[i].start);
-      return NAME_GAP.test(gap) || (gap === '. ' && toks[i - 1].text.length === 1);
-    };
-    let i = 0;
-    while (i < toks.length) {
-      if (!capital(i)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      let lastCap = i;
-      while (j < toks.length && gapOk(j)) {
-        if (capital(j) || digit(j)) lastCap = j;
-        else if (!CONNECTORS.has(toks[j].text)) break;
-        j++;
-      }
-      let s = i;
-      while (s < lastCap && STOPWORDS.has(toks[s].text)) s++;
-      const run = toks.slice(s, lastCap + 1);
-      let strong = 0;
-      for (let k = s; k <= lastCap; k++) if (toks[k].text.length > 1 && (capital(k) || digit(k))) strong++;
-      if (strong >= 2) {
-        const key = run.map(t => t.text).join(' ');
-        if (!byKey.has(key)) {
-          const range = toOriginalRange(norm, run[0].start, run[run.length - 1].end, p.text);
-          byKey.set(key, p.text.slice(range.start, range.end));
-          maxWords = Math.max(maxWords, run.length);
-        }
-      }
-      i = lastCap + 1;
-    }
-  }
-  return { byKey, maxWords: Math.min(maxWords, 16) };
-}
-
 /** The longest official name whose words include draft word `cursor`, with its use in the sources. */
 function nameAt(index: CorpusIndex, phrases: PhraseIndex, words: DraftWords, cursor: number): NameMatch | undefined {
-  const names = hoverNames(index);
+  const names = officialNames(index);
   const n = words.tokens.length;
-  for (let length = Math.min(names.maxWords, n); length >= 2; length--) {
+  for (let length = Math.min(names.maxTokens, n); length >= 2; length--) {
     for (let from = Math.max(0, cursor - length + 1); from <= cursor && from + length <= n; from++) {
       const key = words.tokens
         .slice(from, from + length)
         .map(t => t.text)
         .join(' ');
-      const text = names.byKey.get(key);
+      const text = names.byTokens(key)?.base;
       if (text === undefined) continue;
       const uses = occurrences(index, phrases, words.ids.subarray(from, from + length));
       if (!uses.first) continue;

@@ -8,7 +8,7 @@ import { analyzeDraft } from './check';
 import type { CorpusIndex } from './corpusIndex';
 import { CodeDescriptions, type Finding } from './findings';
 import { applySuppressions } from './suppress';
-import { escapeMarkdown as escapeMarkdownIn } from './text/markdown';
+import { escapeMarkdown } from './text/markdown';
 
 export interface ReportInput {
   readonly uri: string;
@@ -18,9 +18,6 @@ export interface ReportInput {
 }
 
 const COMMITMENT = /\b(?:agreed|committed|will|launch|affirmed|reaffirmed|reiterated|directed|expressed their commitment)\b/i;
-
-/** Untrusted text in a table cell, escaped to show literally (text/markdown.ts). */
-const escapeMarkdown = (s: string) => escapeMarkdownIn(s, 'table');
 
 function lineOf(text: string, offset: number): number {
   let n = 1;
@@ -37,7 +34,7 @@ export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], 
   for (const d of drafts) {
     const a = analyzeDraft(index, d.text, token);
     const findings = applySuppressions(d.text, a.findings);
-    out.push(`## ${escapeMarkdown(d.name)}`, '');
+    out.push(`## ${escapeMarkdown(d.name, 'table')}`, '');
     const warn = findings.filter(f => f.severity === 'warning' || f.severity === 'error').length;
     out.push(`${a.quotations.length} quotation(s), ${a.restatements.length} restatement(s), ${warn} warning(s).`, '');
     const rows: string[] = [];
@@ -61,7 +58,7 @@ export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], 
   for (const p of index.paragraphs) {
     if (!COMMITMENT.test(p.text)) continue;
     const st = cited.get(p.id) ?? 'left out';
-    out.push(`| ${escapeMarkdown(p.label)} | ${escapeMarkdown(clip(p.text, 140))} | ${st} |`);
+    out.push(`| ${escapeMarkdown(p.label, 'table')} | ${escapeMarkdown(clip(p.text, 140), 'table')} | ${st} |`);
   }
   out.push('');
   return out.join('\n');
@@ -74,10 +71,10 @@ function mark(m: Map<string, 'cited' | 'altered'>, id: string, altered: boolean)
 
 function row(text: string, s: number, e: number, type: string, status: string, pid: string | undefined, fs: readonly Finding[], index: CorpusIndex): string {
   const p = pid ? index.getParagraph(pid) : undefined;
-  const ev = p ? `${escapeMarkdown(p.label)}: ${escapeMarkdown(clip(p.text, 120))}` : '—';
-  const f = fs.map(x => `\`${x.code}\` ${escapeMarkdown(x.message)}`).join('<br>') || '—';
+  const ev = p ? `${escapeMarkdown(p.label, 'table')}: ${escapeMarkdown(clip(p.text, 120), 'table')}` : '—';
+  const f = fs.map(x => `\`${x.code}\` ${escapeMarkdown(x.message, 'table')}`).join('<br>') || '—';
   void CodeDescriptions;
-  return `| ${lineOf(text, s)} | ${type} | ${escapeMarkdown(clip(text.slice(s, e), 160))} | ${status} | ${ev} | ${f} |`;
+  return `| ${lineOf(text, s)} | ${type} | ${escapeMarkdown(clip(text.slice(s, e), 160), 'table')} | ${status} | ${ev} | ${f} |`;
 }
 
 function clip(s: string, n: number): string {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { buildReport, type Engine, type ReportInput } from '../engine';
+import type { Engine, ReportInput } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
@@ -22,7 +22,7 @@ export function registerConsistency(ctx: ServerContext): void {
 
 async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token: CancellationToken): Promise<CheckDraftsResult> {
   const drafts: CheckedDraft[] = [];
-  const byIndex = new Map<Engine['index'], ReportInput[]>();
+  const byEngine = new Map<Engine, ReportInput[]>();
   for (const uri of params.uris ?? []) {
     if (token.isCancellationRequested) break;
     if (ctx.sources.isSourceUri(uri)) {
@@ -46,13 +46,13 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     );
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
-      let list = byIndex.get(engine.index);
-      if (!list) byIndex.set(engine.index, (list = []));
+      let list = byEngine.get(engine);
+      if (!list) byEngine.set(engine, (list = []));
       list.push({ uri, name: params.names?.[uri] ?? displayName(uri), text });
     }
   }
   if (!params.report) return { drafts };
-  const reports = [...byIndex].map(([index, inputs]) => buildReport(index, inputs, token));
+  const reports = [...byEngine].map(([engine, inputs]) => engine.report(inputs, token));
   return { drafts, report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n' };
 }
 

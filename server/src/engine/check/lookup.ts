@@ -3,8 +3,9 @@
  * dated document titles, the source sentence that has every word of a topic, the official
  * names near a phrase. A detector asks these; it never walks the corpus itself.
  */
-import type { CheckIndex, NamePhrase, SourceSentence } from '../checkIndex';
+import type { CheckIndex, SourceSentence } from '../checkIndex';
 import type { Figure, LanguagePack } from '../lang/pack';
+import { officialNames, type NamePhrase } from '../names/table';
 import { wordsOf, type Word } from '../text/words';
 import type { Paragraph, SourceDocument } from '../types';
 
@@ -69,12 +70,13 @@ function build(ci: CheckIndex, lang: LanguagePack): SourceLookup {
     if (!v) figuresBySentence.set(s, (v = lang.findFigures(s.paragraph.text.slice(s.start, s.end))));
     return v;
   };
+  const table = () => officialNames(ci.index);
   const names: NameLookup = {
-    isOfficial: key => ci.names.has(key),
-    isPart: key => ci.partNames.has(key),
-    containing: key => ci.namesByWord.get(key) ?? [],
+    isOfficial: key => table().byKeys(key) !== undefined,
+    isPart: key => table().isPart(key),
+    containing: key => table().containing(key),
     inSentence(s) {
-      return ci.namesOf(paragraphIndex(s.paragraph)).filter(n => n.start >= s.start && n.end <= s.end);
+      return table().inParagraph(paragraphIndex(s.paragraph)).filter(n => n.start >= s.start && n.end <= s.end);
     },
     paragraphOf: n => ci.index.findText(n.text, 1)[0]?.paragraph,
   };

@@ -4,7 +4,8 @@
  * unit and emit findings, and the context they may consult.
  */
 import type { Alignment, Block } from '../align';
-import type { NamePhrase, SourceSentence } from '../checkIndex';
+import type { SourceSentence } from '../checkIndex';
+import type { NamePhrase } from '../names/table';
 import type { Code, Finding } from '../findings';
 import type { Figure, LanguagePack } from '../lang/pack';
 import type { QuoteSpan } from '../text/quotations';

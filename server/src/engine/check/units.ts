@@ -7,7 +7,8 @@
  * negations and parties.
  */
 import { align, blocksOf, type Alignment, type Block } from '../align';
-import { namePhrases, type CheckIndex, type NamePhrase } from '../checkIndex';
+import type { CheckIndex } from '../checkIndex';
+import { namePhrases, type NamePhrase } from '../names/table';
 import type { Figure, LanguagePack } from '../lang/pack';
 import type { QuoteSpan } from '../text/quotations';
 import { wordsOf, type Word } from '../text/words';
@@ -87,7 +88,7 @@ export function clauseUnit(ci: CheckIndex, sources: SourceLookup, p: string, s: 
       return figuresOf();
     },
     get names() {
-      return (names ??= namePhrases(p, s, e));
+      return (names ??= namePhrases(p, s, e, lang, words));
     },
     get restatement() {
       if (restatement === null) restatement = matches.length ? restatementOf(sources, p, s, e, words, keys, texts, matches, figuresOf()) : undefined;

@@ -3,6 +3,7 @@
  * pack's stem, spelling variants folded, `U.S.`/`United States` as one word), each with its
  * offsets in the original text so that findings point at exact characters.
  */
+import type { CorpusIndex } from '../corpusIndex';
 import { english } from '../lang/en';
 import type { LanguagePack } from '../lang/pack';
 import { normalizeText, tokenize } from '../normalize';
@@ -64,4 +65,9 @@ export function wordsOf(text: string, from = 0, to = text.length, lang: Language
     out.push({ key: lang.stem(surface), text: t.text, start, end });
   }
   return out;
+}
+
+/** The words of every paragraph of `index` (same order as `index.paragraphs`), computed once per index. */
+export function paragraphWords(index: CorpusIndex): readonly (readonly Word[])[] {
+  return index.derive('text.paragraphWords', i => i.paragraphs.map(p => wordsOf(p.text)));
 }

@@ -6,7 +6,7 @@
  * (docs/rules/altered-name.md).
  */
 import { align, blocksOf } from '../../align';
-import type { NamePhrase } from '../../checkIndex';
+import type { NamePhrase } from '../../names/table';
 import { Codes } from '../../findings';
 import { normalizeText } from '../../normalize';
 import type { Paragraph } from '../../types';
@@ -18,13 +18,13 @@ export const alteredName: Detector = {
   emits: [Codes.alteredName],
   unit: 'clause',
   run(unit, ctx, emit) {
-    officialNames(unit, ctx, emit);
+    alteredNames(unit, ctx, emit);
     acronyms(unit, emit);
   },
 };
 
 /** Capitalised phrases of the clause checked against the official names of the sources. */
-function officialNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
+function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
   const { p, matches } = unit;
   const lang = ctx.lang;
   const names = ctx.sources.names;
