@@ -9,6 +9,7 @@
  */
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
+import { english } from './lang/en';
 import { normalizeText, toOriginalRange, tokenize, type Token } from './normalize';
 import { officialNames } from './names/table';
 import { quotationsIn, type QuoteSpan } from './text/quotations';
@@ -20,11 +21,7 @@ const VOCAB = 2 ** 22;
 const POSITIONS = 2 ** 20;
 
 /** Words that do not make a match worth showing on their own. */
-const STOPWORDS = new Set(
-  'a an the and or but nor of to in on at by for from with as is are was were be been being it its this that these those we our us they their them he his her i you your will would shall should may might can could has have had do does did not no both also which who whom whose so such than then into over all any each more most other some very there here what when where why how'.split(
-    ' ',
-  ),
-);
+const STOPWORDS = english.shownStopWords;
 
 /** The word bigram index over every paragraph of a corpus index. */
 export interface PhraseIndex {

@@ -44,6 +44,10 @@ export interface LanguagePack {
   stem(word: string): string;
   /** True for keys of function words, which carry no content in a comparison. */
   isStopKey(key: string): boolean;
+  /** Lower-case words that do not make a match worth showing on their own (hover). */
+  readonly shownStopWords: ReadonlySet<string>;
+  /** Lower-case words a title-case heading may keep in lower case (the source parser's lead-ins). */
+  readonly titleMinorWords: ReadonlySet<string>;
   readonly tokens: TokenRules;
   /** Every figure in `text`, in order. */
   findFigures(text: string): Figure[];

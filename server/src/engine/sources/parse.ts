@@ -12,6 +12,7 @@ import MarkdownIt from 'markdown-it';
 // inline pass, a third of markdown-it's time on a large corpus, is switched off.
 const markdown = new MarkdownIt('commonmark').disable('inline');
 type Token = ReturnType<typeof markdown.parse>[number];
+import { english } from '../lang/en';
 import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
 import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
@@ -40,7 +41,7 @@ const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)/;
 const QUOTE_MARKER = /^\s*(?:>\s?)+/;
 /** `Combating COVID-19: The President ...` — a short title-case lead-in that opens a section. */
 const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+const MINOR_WORDS = english.titleMinorWords;
 const HARD_BREAK = /( {2,}|\\)$/;
 
 /** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */

@@ -77,6 +77,8 @@ function build(): LanguagePack {
     code: 'en',
     stem,
     isStopKey: (k: string) => STOP.has(k),
+    shownStopWords: new Set(stopwords.shownStopWords.words),
+    titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
     months: dates.months,
