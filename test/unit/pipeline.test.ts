@@ -68,6 +68,9 @@ describe('check pipeline', () => {
       ]);
       assert.deepEqual(listed.map(e => e.rule), ['name', 'figure', 'acronym']);
       assert.ok(RULE_ORDER.indexOf('figure') < RULE_ORDER.indexOf('acronym'));
+      // A rule of a new detector, not listed, comes after the listed ones.
+      const withNew = inRuleOrder([{ finding: f('negated', 0, 1, 'negation'), rule: 'a-new-rule', seq: 0 }, { finding: f('negated', 0, 1, 'negation'), rule: 'term-swap', seq: 1 }]);
+      assert.deepEqual(withNew.map(e => e.rule), ['term-swap', 'a-new-rule']);
     });
 
     it('drops a later name or wording finding on a place already found, and a repeat of a code', () => {

@@ -14,6 +14,7 @@ export interface Emitted {
 }
 
 const rank = new Map<RuleId, number>(RULE_ORDER.map((r, i) => [r, i]));
+const rankOf = (rule: RuleId) => rank.get(rule) ?? RULE_ORDER.length;
 
 /**
  * One swap of parties is one finding: `The President … for the United States` where the
@@ -29,7 +30,7 @@ export function mergeActorFindings(found: readonly FindingInput[], label: string
 
 /** A unit's findings in rule order (`RULE_ORDER`), each rule's in the order found. */
 export function inRuleOrder(emitted: readonly Emitted[]): Emitted[] {
-  return [...emitted].sort((a, b) => rank.get(a.rule)! - rank.get(b.rule)! || a.seq - b.seq);
+  return [...emitted].sort((a, b) => rankOf(a.rule) - rankOf(b.rule) || a.seq - b.seq);
 }
 
 /** Defaults of a finding as emitted: a warning, a contradiction (a finding that gives its category is complete). */

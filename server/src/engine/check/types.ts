@@ -138,8 +138,11 @@ export interface Detector<U extends Unit = ClauseUnit> {
   run(unit: U, ctx: DetectorContext, emit: Emit): void;
 }
 
-/** The rules, in the order their findings on the same characters have always been listed. */
-export const RULE_ORDER = [
+/**
+ * The rules, in the order their findings on the same characters have always been listed (the
+ * first wins the dedupe). A rule not listed here comes after these, in the order found.
+ */
+export const RULE_ORDER: readonly string[] = [
   'misquote',
   'unsourced-quote',
   'document-date',
@@ -156,5 +159,6 @@ export const RULE_ORDER = [
   'acronym',
   'opposite-by-object',
   'term-swap',
-] as const;
-export type RuleId = (typeof RULE_ORDER)[number];
+];
+/** The name of the rule of a detector that found a finding (see RULE_ORDER). */
+export type RuleId = string;
