@@ -11,7 +11,8 @@ import type { ClauseUnit, Restatement } from './types';
 
 /** True if `keys` hold one of the phrases of `list` (a phrase of several words in order, joined by spaces). */
 export function hasPhrase(keys: readonly string[], list: readonly string[]): boolean {
-  return list.some(x => (x.includes(' ') ? keys.join(' ').includes(x.split(' ').map(w => w).join(' ')) : keys.includes(x)));
+  let joined: string | undefined;
+  return list.some(x => (x.includes(' ') ? (joined ??= keys.join(' ')).includes(x) : keys.includes(x)));
 }
 
 /** What reverses the source in a substitution block: a pair of opposites, a negative prefix, or nothing. */

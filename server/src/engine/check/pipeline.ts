@@ -141,22 +141,33 @@ class ParagraphRun {
   /** Runs `detectors` on `unit`; returns how many findings of the unit were kept (a document date aside). */
   detect<U extends Unit>(unit: U, detectors: readonly Detector<U>[]): number {
     const kept: Emitted[] = [];
-    let seq = 0;
-    const keep = (f: FindingInput, rule: RuleId) => {
-      if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
-      this.kept.push(f);
-      kept.push({ finding: f, rule, seq: seq++ });
+    // Findings of a code that merges per unit wait for their detector to finish; the others are kept at once.
+    let held: { f: FindingInput; rule: RuleId }[] | undefined;
+    const emit = (f: FindingInput, rule: RuleId) => {
+      if (unit.kind === 'clause' && MERGE[f.code]) (held ??= []).push({ f, rule });
+      else this.keep(unit, f, rule, kept);
     };
     for (const d of detectors) {
-      // Findings of a code that merges per unit wait for the detector to finish; the others are kept at once.
-      const held: { f: FindingInput; rule: RuleId }[] = [];
-      d.run(unit, this.ctx, (f, rule) => (unit.kind === 'clause' && MERGE[f.code] ? held.push({ f, rule }) : keep(f, rule)));
+      d.run(unit, this.ctx, emit);
+      if (!held) continue;
       for (const code of new Set(held.map(x => x.f.code))) {
         const mine = held.filter(x => x.f.code === code);
-        for (const f of MERGE[code]!(mine.map(x => x.f), unit as ClauseUnit)) keep(f, mine[0].rule);
+        for (const f of MERGE[code]!(mine.map(x => x.f), unit as ClauseUnit)) this.keep(unit, f, mine[0].rule, kept);
       }
+      held = undefined;
     }
-    for (const k of inRuleOrder(kept)) this.findings.push(complete(k.finding));
-    return kept.filter(k => k.rule !== 'document-date').length;
+    let n = 0;
+    for (const k of kept.length > 1 ? inRuleOrder(kept) : kept) {
+      this.findings.push(complete(k.finding));
+      if (k.rule !== 'document-date') n++;
+    }
+    return n;
+  }
+
+  /** Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding there is the quotation's business). */
+  private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
+    if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
+    this.kept.push(f);
+    kept.push({ finding: f, rule, seq: kept.length });
   }
 }

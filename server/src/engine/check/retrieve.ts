@@ -74,8 +74,7 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: Lang
   for (const c of shortlist(ci, content, 4, isStopKey)) {
     if (c.score < total * 0.4) continue;
     const own = ci.sentencesOf(c.pi);
-    const units = [...own];
-    for (let i = 0; i + 1 < own.length; i++) units.push(mergeSentences(own[i], own[i + 1]));
+    const units = withPairs(own);
     // Coverage by non-actor words of each single sentence: a merged pair must add content,
     // not just a party named in the next sentence (`… the President and the Prime Minister …`).
     const substance = (s: SourceSentence) => {
@@ -109,6 +108,19 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: Lang
   }
   // Equal coverage: the sentence that also has the draft's action words (`reaffirmed … combat`).
   return out.sort((a, b) => (Math.abs(b.coverage - a.coverage) > 1e-9 ? b.coverage - a.coverage : b.neutral - a.neutral)).slice(0, 2).map(({ sentence, coverage }) => ({ sentence, coverage }));
+}
+
+const pairs = new WeakMap<readonly SourceSentence[], readonly SourceSentence[]>();
+
+/** A paragraph's sentences, then each two adjacent ones taken together (built once per paragraph). */
+function withPairs(own: readonly SourceSentence[]): readonly SourceSentence[] {
+  let v = pairs.get(own);
+  if (!v) {
+    const units = [...own];
+    for (let i = 0; i + 1 < own.length; i++) units.push(mergeSentences(own[i], own[i + 1]));
+    pairs.set(own, (v = units));
+  }
+  return v;
 }
 
 export function mergeSentences(a: SourceSentence, b: SourceSentence): SourceSentence & { merged: true } {

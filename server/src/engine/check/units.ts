@@ -27,13 +27,21 @@ export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: Quot
   const keys = words.map(w => w.text);
   let best: { al: Alignment; pi: number } | undefined;
   for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey)) {
-    const src = ci.paragraphWords[c.pi].map(w => w.text);
-    const al = align(keys, src, { skipAt });
+    const al = align(keys, paragraphTexts(ci, c.pi), { skipAt });
     if (!best || al.score > best.al.score) best = { al, pi: c.pi };
   }
   if (!best || best.al.matches < Math.max(3, Math.ceil(words.length * 0.6))) return unit;
   const source = { para: ci.index.paragraphs[best.pi], srcWords: ci.paragraphWords[best.pi], al: best.al };
   return { ...unit, source, blocks: blocksOf(best.al, skipAt) };
+}
+
+const texts = new WeakMap<CheckIndex, (readonly string[])[]>();
+
+/** The words of source paragraph `pi` as written (normalised), for aligning quotations; kept once computed. */
+function paragraphTexts(ci: CheckIndex, pi: number): readonly string[] {
+  let v = texts.get(ci);
+  if (!v) texts.set(ci, (v = []));
+  return (v[pi] ??= ci.paragraphWords[pi].map(w => w.text));
 }
 
 /** The quoted words: editorial brackets attached to a word (`[T]hey`) vanish; bracketed insertions and ellipses may skip source words. */
@@ -63,52 +71,59 @@ function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[
   return { words, skipAt };
 }
 
-/** The unit of the draft clause `p[s, e)`: words and matches now, the restatement and names when first read. */
+/** The unit of the draft clause `p[s, e)`: words and matches now, the rest when first read. */
 export function clauseUnit(ci: CheckIndex, sources: SourceLookup, p: string, s: number, e: number, role: UnitRole): ClauseUnit {
-  const lang = sources.lang;
-  const words = wordsOf(p, s, e, lang);
-  const matches = bestSentences(ci, words, lang);
-  const keys = words.map(w => w.key);
-  const texts = words.map(w => p.slice(w.start, w.end));
-  let names: readonly NamePhrase[] | undefined;
-  let figures: readonly Figure[] | undefined;
-  let restatement: Restatement | undefined | null = null;
-  const figuresOf = () => (figures ??= lang.findFigures(p.slice(s, e)).map(f => ({ ...f, start: f.start + s, end: f.end + s })));
-  return {
-    kind: 'clause',
-    role,
-    p,
-    s,
-    e,
-    words,
-    keys,
-    texts,
-    matches,
-    get figures() {
-      return figuresOf();
-    },
-    get names() {
-      return (names ??= namePhrases(p, s, e, lang, words));
-    },
-    get restatement() {
-      if (restatement === null) restatement = matches.length ? restatementOf(sources, p, s, e, words, keys, texts, matches, figuresOf()) : undefined;
-      return restatement;
-    },
-    wordsIn: (from: number, to: number) => wordsOf(p, from, to, lang),
-  };
+  const words = wordsOf(p, s, e, sources.lang);
+  return new Clause(sources, role, p, s, e, words, bestSentences(ci, words, sources.lang));
 }
 
-function restatementOf(
-  sources: SourceLookup,
-  p: string,
-  s: number,
-  e: number,
-  words: readonly Word[],
-  keys: readonly string[],
-  texts: readonly string[],
-  matches: readonly Match[],
-  dFigs: readonly Figure[],
-): Restatement {
+/** A clause unit. A class, so that the thousands of units of a long draft share one shape and their getters. */
+class Clause implements ClauseUnit {
+  readonly kind = 'clause' as const;
+  private keys_: readonly string[] | undefined;
+  private texts_: readonly string[] | undefined;
+  private names_: readonly NamePhrase[] | undefined;
+  private figures_: readonly Figure[] | undefined;
+  private restatement_: Restatement | undefined | null = null;
+
+  constructor(
+    private readonly sources: SourceLookup,
+    readonly role: UnitRole,
+    readonly p: string,
+    readonly s: number,
+    readonly e: number,
+    readonly words: readonly Word[],
+    readonly matches: readonly Match[],
+  ) {}
+
+  get keys(): readonly string[] {
+    return (this.keys_ ??= this.words.map(w => w.key));
+  }
+
+  get texts(): readonly string[] {
+    return (this.texts_ ??= this.words.map(w => this.p.slice(w.start, w.end)));
+  }
+
+  get figures(): readonly Figure[] {
+    return (this.figures_ ??= this.sources.lang.findFigures(this.p.slice(this.s, this.e)).map(f => ({ ...f, start: f.start + this.s, end: f.end + this.s })));
+  }
+
+  get names(): readonly NamePhrase[] {
+    return (this.names_ ??= namePhrases(this.p, this.s, this.e, this.sources.lang, this.words));
+  }
+
+  get restatement(): Restatement | undefined {
+    if (this.restatement_ === null) this.restatement_ = this.matches.length ? restatementOf(this.sources, this, this.matches) : undefined;
+    return this.restatement_;
+  }
+
+  wordsIn(from: number, to: number): Word[] {
+    return wordsOf(this.p, from, to, this.sources.lang);
+  }
+}
+
+function restatementOf(sources: SourceLookup, unit: ClauseUnit, matches: readonly Match[]): Restatement {
+  const { p, s, e, words, keys, texts } = unit;
   const lang = sources.lang;
   const P = partyRules(lang);
   const top = matches[0];
@@ -130,7 +145,7 @@ function restatementOf(
     al,
     blocks,
     sTexts,
-    dFigs,
+    dFigs: unit.figures,
     sFigs: matches.flatMap(x => sources.figuresOf(x.sentence)),
     srcFigs: shift(sources.figuresOf(src), src.start),
     dNeg: [...p.slice(s, e).matchAll(lang.patterns.negation)],

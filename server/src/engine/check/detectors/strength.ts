@@ -132,13 +132,21 @@ function hedgedActionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, 
   }
 }
 
+const ladderTests = new WeakMap<LanguagePack, (keys: readonly string[], i: number) => boolean>();
+
 /** A ladder verb at `keys[i]` (not `set` without `up`, not after `work`/`approach`). */
 function ladderTest(lang: LanguagePack): (keys: readonly string[], i: number) => boolean {
-  const K = lang.key;
-  return (keys, i) => {
-    const k = keys[i];
-    return k in lang.strength.ladder && !(k === K.set && keys[i + 1] !== K.up) && !lang.strength.nonVerbBefore.has(keys[i - 1] ?? '');
-  };
+  let test = ladderTests.get(lang);
+  if (!test) {
+    const { set, up } = lang.key;
+    const { ladder, nonVerbBefore } = lang.strength;
+    test = (keys, i) => {
+      const k = keys[i];
+      return k in ladder && !(k === set && keys[i + 1] !== up) && !nonVerbBefore.has(keys[i - 1] ?? '');
+    };
+    ladderTests.set(lang, test);
+  }
+  return test;
 }
 
 /** A denial governs the verbs of its clause (`does not commit the leaders to relaunching`). */

@@ -42,6 +42,11 @@ const FIGURE = new RegExp(
   ].join('|'),
   'giu',
 );
+/**
+ * Every figure has a digit or a number word (a year in words starts with one), so a text with
+ * neither has none: a cheap test before the long pattern. Same flags, same case folding.
+ */
+const MAY_HAVE_FIGURE = new RegExp(`\\d|${Object.keys(UNITS).join('|')}`, 'iu');
 const AMOUNT = new RegExp(`^(.*?)(?:\\s*(${[...Object.keys(SCALES), ...Object.keys(ABBREVIATED_SCALES)].join('|')}))?$`, 'i');
 const CURRENCY_SUFFIX = new RegExp(`\\s+(?:${CURRENCY})$`, 'i');
 
@@ -81,6 +86,7 @@ function amount(s: string): string | undefined {
 /** Every figure in `text`, in order. */
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
+  if (!MAY_HAVE_FIGURE.test(text)) return out;
   for (const m of text.matchAll(FIGURE)) {
     const g = m.groups!;
     const start = m.index!;
