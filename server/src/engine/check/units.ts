@@ -7,7 +7,7 @@
  * negations and parties.
  */
 import { align, blocksOf, type Alignment, type Block } from '../align';
-import type { CheckIndex } from '../checkIndex';
+import type { CheckIndex, SourceSentence } from '../checkIndex';
 import { namePhrases, type NamePhrase } from '../names/table';
 import type { Figure, LanguagePack } from '../lang/pack';
 import type { QuoteSpan } from '../text/quotations';
@@ -125,37 +125,67 @@ class Clause implements ClauseUnit {
 function restatementOf(sources: SourceLookup, unit: ClauseUnit, matches: readonly Match[]): Restatement {
   const { p, s, e, words, keys, texts } = unit;
   const lang = sources.lang;
-  const P = partyRules(lang);
   const top = matches[0];
   const src = top.sentence;
   const para = src.paragraph;
-  const srcText = para.text.slice(src.start, src.end);
+  const facts = sourceFacts(sources, src);
   const { al, blocks } = alignment(keys, src.keys, words.length);
-  const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
-  const shift = (fs: readonly Figure[], by: number) => fs.map(f => ({ ...f, start: f.start + by, end: f.end + by }));
-  const sSubj = P.subjectOf(sTexts, src.keys);
   return {
     matches,
     top,
     src,
     para,
-    srcText,
+    srcText: facts.srcText,
     label: para.label,
     base: { paragraphId: para.id, evidence: { start: src.start, end: src.end } },
     al,
     blocks,
-    sTexts,
+    sTexts: facts.sTexts,
     dFigs: unit.figures,
     sFigs: matches.flatMap(x => sources.figuresOf(x.sentence)),
-    srcFigs: shift(sources.figuresOf(src), src.start),
+    srcFigs: facts.srcFigs,
     dNeg: [...p.slice(s, e).matchAll(lang.patterns.negation)],
-    srcNeg: (srcText.match(lang.patterns.negation) ?? []).length,
-    srcParties: P.parties(src.keys),
-    sSubj,
+    srcNeg: facts.srcNeg,
+    srcParties: facts.srcParties,
+    sSubj: facts.sSubj,
     dSubj: draftSubject(lang, p, words, keys, texts),
     dSlice: (a: readonly number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : ''),
     sSlice: (b: readonly number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : ''),
   };
+}
+
+/** What a restatement reads of its source sentence; the same for every clause restating it, so read once. */
+interface SourceFacts {
+  readonly lang: LanguagePack;
+  readonly srcText: string;
+  readonly sTexts: readonly string[];
+  readonly srcFigs: readonly Figure[];
+  readonly srcNeg: number;
+  readonly srcParties: Set<string>;
+  readonly sSubj: Subject;
+}
+
+const facts = new WeakMap<SourceSentence, SourceFacts>();
+
+function sourceFacts(sources: SourceLookup, src: SourceSentence): SourceFacts {
+  const lang = sources.lang;
+  let v = facts.get(src);
+  if (v?.lang === lang) return v;
+  const P = partyRules(lang);
+  const para = src.paragraph;
+  const srcText = para.text.slice(src.start, src.end);
+  const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
+  v = {
+    lang,
+    srcText,
+    sTexts,
+    srcFigs: sources.figuresOf(src).map(f => ({ ...f, start: f.start + src.start, end: f.end + src.start })),
+    srcNeg: (srcText.match(lang.patterns.negation) ?? []).length,
+    srcParties: P.parties(src.keys),
+    sSubj: P.subjectOf(sTexts, src.keys),
+  };
+  facts.set(src, v);
+  return v;
 }
 
 /**
