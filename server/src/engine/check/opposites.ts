@@ -12,7 +12,10 @@ import type { ClauseUnit, Restatement } from './types';
 /** True if `keys` hold one of the phrases of `list` (a phrase of several words in order, joined by spaces). */
 export function hasPhrase(keys: readonly string[], list: readonly string[]): boolean {
   let joined: string | undefined;
-  return list.some(x => (x.includes(' ') ? (joined ??= keys.join(' ')).includes(x) : keys.includes(x)));
+  for (const x of list) {
+    if (x.includes(' ') ? (joined ??= keys.join(' ')).includes(x) : keys.includes(x)) return true;
+  }
+  return false;
 }
 
 /** What reverses the source in a substitution block: a pair of opposites, a negative prefix, or nothing. */
@@ -32,10 +35,12 @@ function reversalOf(lang: LanguagePack, unit: ClauseUnit, r: Restatement, b: Blo
   const sk = b.b.map(i => r.src.keys[i]);
   const dPhrase = b.a.map(i => unit.words[i].text);
   // A pair whose word both sides share (`cooperation`) is no reversal; another pair may be.
-  const pair = lang.opposites.pairs.find(
-    ([x, y]) => ((hasPhrase(sk, x) && (hasPhrase(dk, y) || hasPhrase(dPhrase, y))) || (hasPhrase(sk, y) && (hasPhrase(dk, x) || hasPhrase(dPhrase, x)))) && !dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k))),
-  );
-  if (pair) return { pair };
+  for (const pair of lang.opposites.pairs) {
+    const x = pair[0];
+    const y = pair[1];
+    const reversed = (hasPhrase(sk, x) && (hasPhrase(dk, y) || hasPhrase(dPhrase, y))) || (hasPhrase(sk, y) && (hasPhrase(dk, x) || hasPhrase(dPhrase, x)));
+    if (reversed && !dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k)))) return { pair };
+  }
   // A negative prefix added or dropped in the same place (`legal flows` for `illegal flows`,
   // `fair trade` for `unfair trade`).
   if (b.a.length <= 3 && b.b.length <= 3) {

@@ -49,11 +49,12 @@ function build(lang: LanguagePack): PartyRules {
 
   function parties(keys: readonly string[]): Set<string> {
     const s = new Set<string>();
-    keys.forEach((k, i) => {
-      if (k === TWO && !TWO_OF.has(keys[i + 1] ?? '')) return;
-      if (k === PRIME && keys[i + 1] !== MINISTER) return;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === TWO && !TWO_OF.has(keys[i + 1] ?? '')) continue;
+      if (k === PRIME && keys[i + 1] !== MINISTER) continue;
       for (const x of ACTORS[k] ?? []) s.add(x);
-    });
+    }
     return s;
   }
 
@@ -97,10 +98,9 @@ function build(lang: LanguagePack): PartyRules {
   }
 
   /**
-   * One or two plain words before the office word (`trade ministers`) and an `of` phrase of
-   * capitalised words after it, which may join further offices (`Ministers of Foreign Affairs
-   * and National Defence and Secretaries of State and Defense`). `from`/`to` bound the phrase;
-   * `mods` are its keys other than the office word and stop words.
+   * One or two plain words before the office word (`trade ministers`) and an `of` phrase of capitalised
+   * words after it, which may join further offices (`Ministers of Foreign Affairs and National Defence
+   * and Secretaries of State and Defense`). `mods`: its keys but the office word and stop words.
    */
   function officePhrase(keys: readonly string[], texts: readonly string[], i: number): { from: number; to: number; mods: string[] } {
     let from = i;

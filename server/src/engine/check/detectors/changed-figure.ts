@@ -62,7 +62,7 @@ function alignedFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
   const ib = blocks.find(x => x.a.length && x.b.length && x.a.every(i => inside.includes(i)) && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
   if (!ib) return undefined;
   const sw = src.words[ib.b[0]];
-  const g = findFigures(para.text.slice(src.start, src.end)).map(x => ({ ...x, start: x.start + src.start, end: x.end + src.start })).find(x => x.start < sw.end && sw.start < x.end);
+  const g = r.srcFigs.find(x => x.start < sw.end && sw.start < x.end);
   return g && g.kind === f.kind ? g : undefined;
 }
 

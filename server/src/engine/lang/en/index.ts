@@ -22,9 +22,12 @@ import morphology from './morphology.json';
 
 const STOP = new Set<string>(stopwords.stopWords);
 const VARIANTS: Readonly<Record<string, string>> = { ...variants.variants, ...variants.irregular };
-const stem = englishStemmer(STOP, VARIANTS);
 // Keys are stems: `there` is keyed `ther`, `including` `includ`. Both forms are stop keys.
-for (const w of [...STOP]) STOP.add(stem(w));
+// (Each is stemmed against the set as it grows, as it always was; the stemmer used from then
+// on remembers keys, so it is made once the set is complete.)
+const growing = englishStemmer(STOP, VARIANTS, false);
+for (const w of [...STOP]) STOP.add(growing(w));
+const stem = englishStemmer(STOP, VARIANTS);
 
 /** The keys of `words` (a phrase's words stemmed one by one), plus any listed `asWritten`. */
 function keys(list: { words: readonly string[]; asWritten?: readonly string[] } | readonly string[]): Set<string> {

@@ -2,10 +2,22 @@
  * The English comparison key: a light stem, enough to equate `agreed`/`agree`,
  * `reducing`/`reduce`, `committed`/`commit`, after folding spelling variants
  * (variants.json). The stop set is read as it stands when `stem` is called: the pack
- * adds each stop word's own key to it once, at load.
+ * adds each stop word's own key to it once, at load, with a stemmer that does not memoize.
  */
-export function englishStemmer(stop: ReadonlySet<string>, variants: Readonly<Record<string, string>>): (word: string) => string {
-  return function stem(word: string): string {
+export function englishStemmer(stop: ReadonlySet<string>, variants: Readonly<Record<string, string>>, memoize = true): (word: string) => string {
+  if (!memoize) return stem;
+  // Keys of the words met so far (a pure function of the word once the stop set is complete;
+  // bounded, cleared when full).
+  const memo = new Map<string, string>();
+  return (word: string) => {
+    let v = memo.get(word);
+    if (v === undefined) {
+      if (memo.size >= 100_000) memo.clear();
+      memo.set(word, (v = stem(word)));
+    }
+    return v;
+  };
+  function stem(word: string): string {
     if (word.endsWith("'s")) word = word.slice(0, -2);
     let w = variants[word] ?? word;
     if (/\d/.test(w)) return w;
@@ -22,5 +34,5 @@ export function englishStemmer(stop: ReadonlySet<string>, variants: Readonly<Rec
     if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
     if (/([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
     return w;
-  };
+  }
 }
