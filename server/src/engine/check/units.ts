@@ -80,7 +80,7 @@ export function clauseUnit(ci: CheckIndex, sources: SourceLookup, p: string, s: 
 /** A clause unit. A class, so that the thousands of units of a long draft share one shape and their getters. */
 class Clause implements ClauseUnit {
   readonly kind = 'clause' as const;
-  private keys_: readonly string[] | undefined;
+  readonly keys: readonly string[];
   private texts_: readonly string[] | undefined;
   private names_: readonly NamePhrase[] | undefined;
   private figures_: readonly Figure[] | undefined;
@@ -94,10 +94,8 @@ class Clause implements ClauseUnit {
     readonly e: number,
     readonly words: readonly Word[],
     readonly matches: readonly Match[],
-  ) {}
-
-  get keys(): readonly string[] {
-    return (this.keys_ ??= this.words.map(w => w.key));
+  ) {
+    this.keys = words.map(w => w.key);
   }
 
   get texts(): readonly string[] {
