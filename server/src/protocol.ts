@@ -70,8 +70,8 @@ export interface SourceContentParams {
  */
 export const SourceContentRequest = new RequestType<SourceContentParams, { readonly text: string } | null, void>('verbatim/sourceContent');
 
-import type { SourceTreeDocument } from './engine/sourceTree';
-export type { SourceTreeDocument, SourceTreeSection, SourceTreeParagraph } from './engine/sourceTree';
+import type { SourceTreeDocument } from './engine';
+export type { SourceTreeDocument, SourceTreeSection, SourceTreeParagraph } from './engine';
 
 /** Client → server: every source document → section → paragraph (with text and tooltip) for the sources view. */
 export const SourceTreeRequest = new RequestType<{ uri?: string }, readonly SourceTreeDocument[], void>('verbatim/sourceTree');

@@ -5,7 +5,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createEngine, LineIndex, loadCorpus } from '../../server/src/engine';
 import { completeOfficialWording } from '../../server/src/engine/completion';
 import { hoverAt } from '../../server/src/engine/hover';
-import { unescapeMarkdown } from '../../server/src/engine/markdown';
+import { unescapeMarkdown } from '../../server/src/engine/text/markdown';
 import { repoRoot } from '../support/corpus';
 
 // A source with the artefacts of a scraped page (a link, an image, escapes, emphasis, tags, a

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex, loadCorpus } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/hover';
-import { escapeMarkdown, unescapeMarkdown } from '../../server/src/engine/markdown';
-import { findQuotations } from '../../server/src/engine/match';
+import { escapeMarkdown, unescapeMarkdown } from '../../server/src/engine/text/markdown';
+import { findQuotations } from '../../server/src/engine/text/quotations';
 import { definitionAt, quotationLinks } from '../../server/src/engine/sourceLinks';
 import { bundledIndex, repoRoot, source } from '../support/corpus';
 

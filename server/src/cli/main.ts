@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildHtmlReport, buildReport, createEngine, loadCorpus, type Engine, type ReportOptions, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { createEngine, loadCorpus, type Engine, type ReportOptions, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { packageVersion } from '../packageInfo';
 import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, PROJECT_FILE_NAME, type ProjectConfig } from '../projectFile';
 import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
@@ -286,7 +286,7 @@ function writeReport(file: string, engine: Engine, results: readonly FileResult[
   const target = path.resolve(io.cwd, file);
   // Links to the drafts' lines, relative to where the report is written (as GitHub and editors resolve them).
   const inputs = results.map(r => ({ uri: r.file, name: r.file, text: r.text, ...(reportLocator(r) ?? { link: path.relative(path.dirname(target), path.resolve(io.cwd, r.file)).split(path.sep).map(encodeURIComponent).join('/') }) }));
-  const out = /\.html?$/i.test(file) ? buildHtmlReport(engine.index, inputs, options) : buildReport(engine.index, inputs, options);
+  const out = /\.html?$/i.test(file) ? engine.htmlReport(inputs, options) : engine.report(inputs, options);
   try {
     fs.writeFileSync(target, out);
   } catch (e) {

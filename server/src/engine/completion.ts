@@ -1,6 +1,6 @@
 /**
- * Completion of official wording: phrase continuation, official names, and keyword
- * search of commitments (the `@@` in-text trigger and the Insert Commitment command).
+ * Completion of official wording: phrase continuation, official names (names/table.ts), and
+ * keyword search of commitments (the `@@` in-text trigger; the search is commitments.ts).
  *
  * Candidates come from the positional {@link WordIndex} (cost bounded by the query's
  * rarest word, not by the corpus); only the few candidate paragraphs are split into
@@ -11,9 +11,12 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import { NeverCancelled, throwIfCancelled, type CancellationToken } from './cancellation';
 import { asQuotation, citationFor, type CitationStyle, type OffsetEdit } from './citations';
 import type { CorpusIndex } from './corpusIndex';
-import { officialNames, type OfficialName } from './names';
+import { officialNames, type OfficialName } from './names/table';
 import { normalizeText } from './normalize';
 import { LineIndex, type Position } from './positions';
+import { searchCommitments } from './commitments';
+import { escapeMarkdown } from './text/markdown';
+import { sentenceEndAfter } from './text/sentences';
 import type { Paragraph } from './types';
 import { editDistanceAtMostOne as editDistance1, isWordCode, scanTokens, WordIndex } from './wordIndex';
 
@@ -213,10 +216,10 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string
     covered = word.startsWith(typed) ? norm.map.at(wi.tokenStart[lastG] + typed.length - 1) + 1 : orig(lastG);
   } else covered = origEnd(lastG);
   const text = paragraph.text;
-  const sentenceEnd = endOfSentence(paragraph, covered);
+  const sentenceEnd = sentenceEndAfter(paragraph.text, covered);
   const wordEnd = partial ? origEnd(lastG) : covered;
   const stops = new Set<number>();
-  const nameEnd = nameEndAt(index, paragraph, covered);
+  const nameEnd = officialNames(index).nameEndAt(paragraph, covered);
   if (nameEnd !== undefined && nameEnd > covered) stops.add(nameEnd);
   else {
     const clause = endOfClause(text, Math.max(wordEnd, covered), sentenceEnd);
@@ -259,40 +262,6 @@ function labelFor(text: string): string {
   return t.length > 80 ? `${t.slice(0, 77)}…` : t;
 }
 
-/**
- * End (offset in `paragraph.text`) of the sentence containing `offset`: the next `.`, `!`
- * or `?` (with closing quotes or brackets) followed by white space and a capital, digit or
- * quote, or the paragraph's end. Abbreviations (`U.S.`, `Mr.`) do not end a sentence.
- * A scan of this one paragraph: no sentence splitting on the completion path.
- */
-export function endOfSentence(paragraph: Paragraph, offset: number): number {
-  const t = paragraph.text;
-  for (let i = Math.max(0, offset); i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
-    let j = i + 1;
-    while (j < t.length && /["”’)\]]/.test(t[j])) j++;
-    if (j >= t.length) return t.length;
-    if (!/\s/.test(t[j])) continue;
-    let k = j;
-    while (k < t.length && /\s/.test(t[k])) k++;
-    if (k < t.length && !/[\p{Lu}\p{N}"“‘(]/u.test(t[k])) continue;
-    if (c === 46 && isAbbreviation(t, i)) continue;
-    return j;
-  }
-  return t.length;
-}
-
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'jr', 'sr', 'gov', 'sen', 'rep', 'hon']);
-
-/** A period at `i` ending `U.S.`-style initials or a common abbreviation. */
-function isAbbreviation(t: string, i: number): boolean {
-  let s = i;
-  while (s > 0 && /[\p{L}.]/u.test(t[s - 1])) s--;
-  const word = t.slice(s, i);
-  return /^(?:\p{L}\.)+\p{L}?$/u.test(word + '.') || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
-}
-
 /** End of the clause after `from`: the next `,;:()` or the sentence end. */
 function endOfClause(text: string, from: number, sentenceEnd: number): number {
   for (let i = from; i < sentenceEnd; i++) {
@@ -300,24 +269,6 @@ function endOfClause(text: string, from: number, sentenceEnd: number): number {
     if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014) return i;
   }
   return sentenceEnd;
-}
-
-/** If an official name occurrence in `paragraph` covers `offset`, its end. */
-function nameEndAt(index: CorpusIndex, paragraph: Paragraph, offset: number): number | undefined {
-  const byParagraph = index.derive('completion.namesByParagraph', i => {
-    const map = new Map<Paragraph, { start: number; end: number }[]>();
-    for (const name of officialNames(i).names) {
-      for (const o of name.occurrences) {
-        let list = map.get(o.paragraph);
-        if (!list) map.set(o.paragraph, (list = []));
-        list.push({ start: o.start, end: o.end });
-      }
-    }
-    return map;
-  });
-  let best: number | undefined;
-  for (const o of byParagraph.get(paragraph) ?? []) if (o.start < offset && offset <= o.end && (best === undefined || o.end > best)) best = o.end;
-  return best;
 }
 
 /** Official names for the last typed words: by first letters (fuzzy) or by acronym. */
@@ -378,70 +329,6 @@ function near(a: string, b: string): boolean {
 
 function nearPrefix(typed: string, official: string): boolean {
   return editDistance1(typed, official.slice(0, typed.length)) || editDistance1(typed, official.slice(0, typed.length + 1)) || editDistance1(typed, official.slice(0, typed.length - 1));
-}
-
-/** A commitment found by keyword search. */
-export interface CommitmentHit {
-  readonly paragraph: Paragraph;
-  /** Index of the sentence in `paragraph.sentences`. */
-  readonly sentenceIndex: number;
-  readonly text: string;
-  /** fuse.js score: 0 is a perfect match. */
-  readonly score: number;
-}
-
-/**
- * Searches every commitment (source sentence) by its words: `methane`, `net zero`,
- * `opioids`. Every query word must occur in the sentence (the last one as a prefix,
- * any within one typo); hits are ranked by fuse.js. Only paragraphs holding all the
- * words are split into sentences.
- */
-export function searchCommitments(index: CorpusIndex, query: string, limit = 30, token: CancellationToken = NeverCancelled): CommitmentHit[] {
-  const wi = WordIndex.of(index);
-  const qn = normalizeText(query).text;
-  const words: string[] = [];
-  scanTokens(qn, (s, e) => words.push(qn.slice(s, e)));
-  if (!words.length) return [];
-  const idSets = words.map((w, j) => {
-    const ids = new Set<number>();
-    const exact = wi.idOf(w);
-    if (exact !== undefined) ids.add(exact);
-    if (j === words.length - 1) for (const id of wi.withPrefix(w, 200)) ids.add(id);
-    for (const id of wi.nearWords(w)) ids.add(id);
-    return ids;
-  });
-  // Rarest word first: its paragraphs are the shortlist.
-  const freq = (s: Set<number>) => [...s].reduce((c, id) => c + wi.frequency(id), 0);
-  const order = idSets.map((s, j) => j).sort((a, b) => freq(idSets[a]) - freq(idSets[b]));
-  let paragraphs: Set<number> | undefined;
-  for (const j of order) {
-    throwIfCancelled(token);
-    const ps = new Set<number>();
-    for (const id of idSets[j]) {
-      const occ = wi.occurrences(id);
-      for (let o = 0; o < occ.length; o++) {
-        const p = wi.paragraphOfToken(occ[o]);
-        if (!paragraphs || paragraphs.has(p)) ps.add(p);
-      }
-    }
-    paragraphs = ps;
-    if (!paragraphs.size) return [];
-  }
-  const shortlist = [...paragraphs!].sort((a, b) => a - b).slice(0, 400);
-  const sentences: { paragraph: Paragraph; sentenceIndex: number; text: string; normalized: string }[] = [];
-  for (const p of shortlist) {
-    const paragraph = index.paragraphs[p];
-    paragraph.sentences.forEach((s, i) => {
-      const words2 = new Set(s.tokens.map(t => t.text));
-      const hasAll = idSets.every(ids => [...ids].some(id => words2.has(wi.vocabulary[id])));
-      if (hasAll) sentences.push({ paragraph, sentenceIndex: i, text: s.text, normalized: s.normalized.text });
-    });
-  }
-  const fuse = new Fuse(sentences, { keys: ['normalized'], includeScore: true, ignoreLocation: true, threshold: 1, useExtendedSearch: false });
-  const ranked = fuse.search(qn);
-  const hits = ranked.map(r => ({ paragraph: r.item.paragraph, sentenceIndex: r.item.sentenceIndex, text: r.item.text, score: r.score ?? 1 }));
-  hits.sort((a, b) => a.score - b.score || index.paragraphs.indexOf(a.paragraph) - index.paragraphs.indexOf(b.paragraph));
-  return hits.slice(0, limit);
 }
 
 /** The draft as completion sees it. */
@@ -516,10 +403,6 @@ export function documentation(paragraph: Paragraph, start: number, end: number) 
   return { kind: MarkupKind.Markdown, value };
 }
 
-/** Escapes Markdown (and HTML) so source text is shown literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/&/g, '&amp;');
-}
 
 /** A ghost-text suggestion: `insertText` replaces `range` (the typed words it extends). */
 export interface InlineSuggestion {

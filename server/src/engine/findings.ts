@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { CorpusIndex } from './corpusIndex';
-import type { Range } from './positions';
+import { LineIndex, type Range } from './positions';
 
 export type FindingCategory = 'misquote' | 'contradiction' | 'unsupported';
 export type FindingKind = 'wording' | 'figure' | 'actor' | 'negation' | 'strength' | 'opposite' | 'name' | 'unsourced';
@@ -94,7 +94,7 @@ export function toDiagnostics(
       if (doc) {
         const ev = f.evidence;
         const range = ev
-          ? rangeFromSource(doc.text, paragraph.sourceOffsets.at(ev.start), paragraph.sourceOffsets.at(Math.max(ev.start, ev.end - 1)) + 1)
+          ? linesOf(index, doc.id, doc.text).rangeAt(paragraph.sourceOffsets.at(ev.start), paragraph.sourceOffsets.at(Math.max(ev.start, ev.end - 1)) + 1)
           : paragraph.range;
         relatedInformation.push({ location: { uri: doc.uri, range }, message: `Source: ${paragraph.label}` });
       }
@@ -122,19 +122,10 @@ export function toDiagnostics(
   return out;
 }
 
-function rangeFromSource(text: string, start: number, end: number): Range {
-  let line = 0;
-  let lineStart = 0;
-  const pos = (offset: number) => {
-    for (let i = lineStart; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { line, character: offset - lineStart };
-  };
-  const s = pos(start);
-  return { start: s, end: pos(end) };
+/** The line index of a source file, built once per index and document (a finding's evidence is placed with it). */
+function linesOf(index: CorpusIndex, documentId: string, text: string): LineIndex {
+  const byDocument = index.derive('findings.lines', () => new Map<string, LineIndex>());
+  let lines = byDocument.get(documentId);
+  if (!lines) byDocument.set(documentId, (lines = new LineIndex(text)));
+  return lines;
 }

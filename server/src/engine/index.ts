@@ -3,17 +3,24 @@
  * hover content. Pure: no `vscode`, no LSP connection, no file system. The language
  * server, the VS Code client, the CLI and the tests all go through this facade.
  */
+import type { CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { NeverCancelled, throwIfCancelled, type CancellationToken } from './cancellation';
 import { checkDraft, type CheckOptions, type DraftDocument } from './check';
+import { quotationEdits, type CitationStyle, type OffsetEdit } from './citations';
+import { searchCommitments, type CommitmentHit } from './commitments';
+import { completeOfficialWording, inlineContinuations, insertCommitmentEdits, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { withFixes } from './fixes';
 import { applyAcceptances, type Acceptance } from './acceptances';
-import { LineIndex } from './positions';
-import { parseSource } from './sources/parse';
+import { hoverAt, type HoverContent } from './hover';
+import { LineIndex, type Position } from './positions';
+import { buildHtmlReport, buildReport, type ReportInput, type ReportOptions } from './report';
 import { RuleDocs } from './rules';
-import type { SourceInput, SourceProblem, SourceDocument } from './types';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { definitionAt, quotationLinks, type QuotationLink, type SourceLocation } from './sourceLinks';
+import { parseSource } from './sources/parse';
+import { sourceTree, type SourceTreeDocument } from './sourceTree';
+import type { Paragraph, SourceDocument, SourceInput, SourceProblem } from './types';
 
 export * from './types';
 export * from './findings';
@@ -26,7 +33,13 @@ export { analyzeDraft } from './check';
 export { buildReport, buildHtmlReport, type ReportInput, type ReportOptions } from './report';
 export { withFix, withFixes, cleanOfficialText } from './fixes';
 export { acceptanceOf, acceptedBy, applyAcceptances, staleAcceptances, anchorText, findingSourceText, type Acceptance } from './acceptances';
-export { disableEdit, suppressionRegions, applySuppressions, type OffsetEdit } from './suppress';
+export { disableEdit, suppressionRegions, applySuppressions } from './suppress';
+export { SEARCH_TRIGGER, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
+export type { CommitmentHit } from './commitments';
+export type { CitationStyle, OffsetEdit } from './citations';
+export type { HoverContent } from './hover';
+export type { QuotationLink, SourceLocation } from './sourceLinks';
+export type { SourceTreeDocument, SourceTreeParagraph, SourceTreeSection } from './sourceTree';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
 export function explainCode(code: string): string | undefined {
@@ -85,11 +98,36 @@ export interface CheckRequest extends CheckOptions {
   readonly ruleHref?: (code: string) => string | undefined;
 }
 
-/** The engine bound to one index. Frozen; get a new one when the sources change. */
+/**
+ * The engine bound to one index: every feature the language server and the CLI use. Frozen;
+ * get a new one when the sources change. Offsets are UTF-16 offsets into the text given.
+ */
 export interface Engine {
   readonly index: CorpusIndex;
   /** Checks a draft and returns LSP diagnostics (ranges in the draft, UTF-16). */
   check(draft: DraftDocument, request?: CheckRequest, token?: CancellationToken): Diagnostic[];
+  /** What the draft quotes or restates at `offset`, as escaped Markdown; undefined when nothing matches. */
+  hover(text: string, offset: number, token?: CancellationToken): HoverContent | undefined;
+  /** Go to source: the source words the draft quotes or restates at `offset`. */
+  definition(text: string, offset: number, token?: CancellationToken): SourceLocation | undefined;
+  /** The draft's quotations of four or more words that match a source, with where. */
+  links(text: string, token?: CancellationToken): QuotationLink[];
+  /** Completion items at `position`: official continuations, names, and the `@@keyword` search. */
+  complete(draft: CompletionDraft, position: Position, options?: CompletionOptions, token?: CancellationToken): CompletionList;
+  /** Ghost text at `position`: the official continuation of the words typed. */
+  inlineCompletions(draft: CompletionDraft, position: Position, token?: CancellationToken): InlineSuggestion[];
+  /** Commitments (source sentences) having every word of `query`, best first. */
+  searchCommitments(query: string, limit?: number, token?: CancellationToken): CommitmentHit[];
+  /** The edits inserting sentence `sentenceIndex` of `paragraph` as a quotation at `position`, with its citation. */
+  insertCommitment(draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[];
+  /** The edits inserting paragraph `paragraphId` as a quotation at `offset` of `draft`, with its citation. */
+  quotationEdits(paragraphId: string, draft: string, offset: number, style: CitationStyle): OffsetEdit[] | undefined;
+  /** The sources view: documents, sections, paragraphs. */
+  sourceTree(): SourceTreeDocument[];
+  /** The Markdown consistency report of `drafts`. */
+  report(drafts: readonly ReportInput[], options?: ReportOptions, token?: CancellationToken): string;
+  /** The same report as one self-contained HTML page. */
+  htmlReport(drafts: readonly ReportInput[], options?: ReportOptions, token?: CancellationToken): string;
 }
 
 /** Creates the engine facade over an index. */
@@ -102,5 +140,16 @@ export function createEngine(index: CorpusIndex): Engine {
       throwIfCancelled(token);
       return toDiagnostics(findings, (s, e) => lines.rangeAt(s, e), index, request.severity, request.ruleHref);
     },
+    hover: (text: string, offset: number, token: CancellationToken = NeverCancelled) => hoverAt(index, text, offset, token),
+    definition: (text: string, offset: number, token: CancellationToken = NeverCancelled) => definitionAt(index, text, offset, token),
+    links: (text: string, token: CancellationToken = NeverCancelled) => quotationLinks(index, text, token),
+    complete: (draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled) => completeOfficialWording(index, draft, position, options, token),
+    inlineCompletions: (draft: CompletionDraft, position: Position, token: CancellationToken = NeverCancelled) => inlineContinuations(index, draft, position, token),
+    searchCommitments: (query: string, limit = 50, token: CancellationToken = NeverCancelled) => searchCommitments(index, query, limit, token),
+    insertCommitment: (draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle) => insertCommitmentEdits(index, draft, position, paragraph, sentenceIndex, style),
+    quotationEdits: (paragraphId: string, draft: string, offset: number, style: CitationStyle) => quotationEdits(index, paragraphId, draft, offset, style),
+    sourceTree: () => sourceTree(index),
+    report: (drafts: readonly ReportInput[], options: ReportOptions = {}, token?: CancellationToken) => buildReport(index, drafts, options, token),
+    htmlReport: (drafts: readonly ReportInput[], options: ReportOptions = {}, token?: CancellationToken) => buildHtmlReport(index, drafts, options, token),
   });
 }

@@ -15,6 +15,7 @@ import type { CorpusIndex } from './corpusIndex';
 import type { Finding, SeverityName } from './findings';
 import { cleanOfficialText, withFixes } from './fixes';
 import { applySuppressions } from './suppress';
+import { escapeMarkdown as escapeText } from './text/markdown';
 
 export interface ReportInput {
   readonly uri: string;
@@ -46,9 +47,9 @@ export interface ReportOptions {
 
 const COMMITMENT = /\b(?:agreed|committed|will|launch|affirmed|reaffirmed|reiterated|directed|expressed their commitment)\b/i;
 
-/** Escapes Markdown (and HTML) so that untrusted text shows literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~"]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `\\${c}`));
+/** Escapes Markdown (and HTML) so that untrusted text shows literally: the report's text is escaped as in a table cell (white space collapsed, `<`, `>`, `"` as entities). */
+function cell(s: string): string {
+  return escapeText(s, 'table');
 }
 
 /** Line starts, computed once per draft; `lineOf` is a binary search (no rescans per row). */
@@ -105,7 +106,7 @@ function sourceSentence(index: CorpusIndex, paragraphId: string | undefined, ev?
   if (!p) return undefined;
   const doc = index.getDocument(p.documentId);
   const text = cleanOfficialText(ev ? p.text.slice(ev.start, ev.end) : p.text);
-  const cite = `${escapeMarkdown(p.label)}${doc?.date ? `, ${escapeMarkdown(doc.date)}` : ''}${doc?.url && /^https?:\/\//.test(doc.url) ? ` ([source](<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>))` : ''}`;
+  const cite = `${cell(p.label)}${doc?.date ? `, ${cell(doc.date)}` : ''}${doc?.url && /^https?:\/\//.test(doc.url) ? ` ([source](<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>))` : ''}`;
   return { text, cite };
 }
 
@@ -130,10 +131,10 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     const line = lineOf(offset);
     const href = ctx.lineLink(d, i, line);
     const label = d.locate?.(offset, offset)?.label ?? `line ${line}`;
-    return href ? `[${escapeMarkdown(label)}](<${href}>)` : escapeMarkdown(label);
+    return href ? `[${cell(label)}](<${href}>)` : cell(label);
   };
-  const out: string[] = [`## ${escapeMarkdown(d.name)}`, ''];
-  for (const note of d.notes ?? []) out.push(`_${escapeMarkdown(note)}_`, '');
+  const out: string[] = [`## ${cell(d.name)}`, ''];
+  for (const note of d.notes ?? []) out.push(`_${cell(note)}_`, '');
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(level(f), (counts.get(level(f)) ?? 0) + 1);
   const summary = ['error', 'warning', 'information', 'hint'].filter(l => counts.get(l)).map(l => `${counts.get(l)} ${l === 'information' ? 'information' : l + (counts.get(l) === 1 ? '' : 's')}`);
@@ -148,21 +149,21 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     findings.forEach((f, n) => {
       const code = options.ruleHref?.(f.code) ? `[\`${f.code}\`](<${options.ruleHref(f.code)}>)` : `\`${f.code}\``;
       const sev = level(f);
-      out.push(`${n + 1}. **${link(f.start)}**, ${sev === 'information' ? 'Information' : sev[0].toUpperCase() + sev.slice(1)} ${code}: ${escapeMarkdown(f.message)}`);
-      out.push(`   - **Draft:** “${escapeMarkdown(clip(d.text.slice(f.start, f.end), 200))}”`);
+      out.push(`${n + 1}. **${link(f.start)}**, ${sev === 'information' ? 'Information' : sev[0].toUpperCase() + sev.slice(1)} ${code}: ${cell(f.message)}`);
+      out.push(`   - **Draft:** “${cell(clip(d.text.slice(f.start, f.end), 200))}”`);
       const sentence = d.locate?.(f.start, f.end)?.sentence;
-      if (sentence && sentence.trim() !== d.text.slice(f.start, f.end).trim()) out.push(`   - **In the sentence:** “${escapeMarkdown(clip(sentence, 400))}”`);
+      if (sentence && sentence.trim() !== d.text.slice(f.start, f.end).trim()) out.push(`   - **In the sentence:** “${cell(clip(sentence, 400))}”`);
       const src = sourceSentence(index, f.paragraphId, f.evidence);
-      if (src) out.push(`   - **Source:** “${escapeMarkdown(src.text)}” (${src.cite})`);
+      if (src) out.push(`   - **Source:** “${cell(src.text)}” (${src.cite})`);
       const fix = f.fix ? `quick fix: ${f.fix.title.replace(/^(.)/, c => c.toLowerCase())}` : undefined;
-      out.push(`   - **What to do:** ${escapeMarkdown((WHAT_TO_DO[f.code] ?? (() => 'Check the draft against the source.'))(fix))}`);
+      out.push(`   - **What to do:** ${cell((WHAT_TO_DO[f.code] ?? (() => 'Check the draft against the source.'))(fix))}`);
     });
     out.push('');
   }
   if (acceptedHere.length) {
     out.push('### Accepted for the project', '');
     for (const { f, by } of acceptedHere) {
-      out.push(`- **${link(f.start)}** \`${f.code}\` “${escapeMarkdown(clip(d.text.slice(f.start, f.end), 120))}”: accepted${by!.acceptedBy ? ` by ${escapeMarkdown(by!.acceptedBy)}` : ''}${by!.date ? ` on ${escapeMarkdown(by!.date)}` : ''}${by!.reason ? ` (${escapeMarkdown(by!.reason)})` : ''}.`);
+      out.push(`- **${link(f.start)}** \`${f.code}\` “${cell(clip(d.text.slice(f.start, f.end), 120))}”: accepted${by!.acceptedBy ? ` by ${cell(by!.acceptedBy)}` : ''}${by!.date ? ` on ${cell(by!.date)}` : ''}${by!.reason ? ` (${cell(by!.reason)})` : ''}.`);
     }
     out.push('');
   }
@@ -174,7 +175,7 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     const fs = findingsIn(findings, q.start, q.end);
     const status = q.status === 'no source' ? (fs.length ? statusOf(fs, '') : 'no source found') : statusOf(fs, q.status === 'misquote' ? 'misquote accepted or suppressed' : 'verbatim');
     const src = sourceSentence(index, q.paragraphId);
-    rows.push({ at: q.start, row: `| ${link(q.start)} | quotation | ${escapeMarkdown(clip(d.text.slice(q.start, q.end), 160))} | ${status} | ${src ? src.cite : '—'} |` });
+    rows.push({ at: q.start, row: `| ${link(q.start)} | quotation | ${cell(clip(d.text.slice(q.start, q.end), 160))} | ${status} | ${src ? src.cite : '—'} |` });
     if (q.paragraphId) mark(cited, q.paragraphId, serious(fs).length > 0);
   }
   const citations = citationSpans(d.text);
@@ -187,7 +188,7 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     if (sourced.some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2)) continue;
     const fs = findingsIn(findings, r.start, r.end);
     const src = sourceSentence(index, r.paragraphId, r.evidence);
-    rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${escapeMarkdown(clip(text, 160))} | ${statusOf(fs, 'faithful')} | ${src ? `“${escapeMarkdown(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
+    rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${cell(clip(text, 160))} | ${statusOf(fs, 'faithful')} | ${src ? `“${cell(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
     mark(cited, r.paragraphId, serious(fs).length > 0);
   }
   if (rows.length) {
@@ -206,7 +207,7 @@ function render(index: CorpusIndex, drafts: readonly ReportInput[], options: Rep
   // it switches checking off for itself (it is often opened, or checked in a drafts folder).
   const out: string[] = ['<!-- verbatim-disable -->', '', '# Verbatim consistency report', ''];
   const n = index.documents.length;
-  out.push(`${drafts.length} draft${drafts.length === 1 ? '' : 's'} checked against ${n} source${n === 1 ? '' : 's'}: ${index.documents.map(doc => `${escapeMarkdown(doc.title)}${doc.date ? ` (${escapeMarkdown(doc.date)})` : ''}`).join('; ')}.`, '');
+  out.push(`${drafts.length} draft${drafts.length === 1 ? '' : 's'} checked against ${n} source${n === 1 ? '' : 's'}: ${index.documents.map(doc => `${cell(doc.title)}${doc.date ? ` (${cell(doc.date)})` : ''}`).join('; ')}.`, '');
   const ctx: Ctx = { index, options, lineLink };
   const cited = new Map<string, 'cited' | 'altered'>();
   drafts.forEach((d, i) => {
@@ -218,7 +219,7 @@ function render(index: CorpusIndex, drafts: readonly ReportInput[], options: Rep
     out.push("## Coverage of the sources' commitments", '', '| Source passage | Commitment | Status |', '|---|---|---|');
     for (const p of index.paragraphs) {
       if (!COMMITMENT.test(p.text)) continue;
-      out.push(`| ${escapeMarkdown(p.label)} | ${escapeMarkdown(clip(p.text, 140))} | ${cited.get(p.id) ?? 'left out'} |`);
+      out.push(`| ${cell(p.label)} | ${cell(clip(p.text, 140))} | ${cited.get(p.id) ?? 'left out'} |`);
     }
     out.push('');
   }

@@ -12,7 +12,7 @@
  * per index, on first use.
  */
 import { checkIndexOf, type CheckIndex, type SourceSentence } from './checkIndex';
-import { isStopKey } from './checkText';
+import { isStopKey } from './text/words';
 import { restatementOf, type RestatementLexicon } from './check/restatement';
 import type { CorpusIndex } from './corpusIndex';
 import type { Paragraph } from './types';

@@ -93,12 +93,8 @@ export function maskLineDirectives(text: string): string {
   return text.replace(LINE_DIRECTIVE, m => m.replace(/[^\r\n]/g, ' '));
 }
 
-/** A text edit as draft offsets. */
-export interface OffsetEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
+import type { OffsetEdit } from './citations';
+export type { OffsetEdit } from './citations';
 
 /**
  * The edit that silences `code` on the line holding `offset` ("Ignore here").

@@ -5,7 +5,7 @@
  * without a loaded engine the answer is empty.
  */
 import type { ServerCapabilities } from 'vscode-languageserver';
-import { completeOfficialWording, inlineContinuations, insertCommitmentEdits, searchCommitments, SEARCH_TRIGGER } from '../engine/completion';
+import { SEARCH_TRIGGER } from '../engine';
 import { InsertCommitmentRequest, SearchCommitmentsRequest, type CommitmentSummary } from '../protocol';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
@@ -28,7 +28,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const engine = sources.currentEngineFor(params.textDocument.uri);
       if (!doc || !engine) return null;
       const { citationStyle } = await settings.get(doc.uri);
-      return completeOfficialWording(engine.index, { text: doc.getText() }, params.position, { citationStyle }, token);
+      return engine.complete({ text: doc.getText() }, params.position, { citationStyle }, token);
     }),
   );
 
@@ -38,7 +38,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const engine = sources.currentEngineFor(params.textDocument.uri);
       if (!doc || !engine) return null;
       if (!(await settings.get(doc.uri)).inlineSuggestions) return null;
-      const items = inlineContinuations(engine.index, { text: doc.getText() }, params.position, token);
+      const items = engine.inlineCompletions({ text: doc.getText() }, params.position, token);
       return { items: items.map(i => ({ insertText: i.insertText, range: i.range, filterText: i.insertText })) };
     }),
   );
@@ -46,7 +46,7 @@ export function registerCompletion(ctx: ServerContext): void {
   connection.onRequest(SearchCommitmentsRequest, (params, token) =>
     runSafe(connection.console, 'commitment search', params.uri, [] as CommitmentSummary[], token, async () => {
       const engine = await sources.engineFor(params.uri);
-      return searchCommitments(engine.index, params.query, params.limit ?? 50, token).map(h => ({
+      return engine.searchCommitments(params.query, params.limit ?? 50, token).map(h => ({
         paragraphId: h.paragraph.id,
         sentenceIndex: h.sentenceIndex,
         text: h.text,
@@ -64,7 +64,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const paragraph = engine.index.getParagraph(params.paragraphId);
       if (!doc || !paragraph) return null;
       const { citationStyle } = await settings.get(doc.uri);
-      return { edits: insertCommitmentEdits(engine.index, { text: doc.getText() }, params.position, paragraph, params.sentenceIndex, citationStyle) };
+      return { edits: engine.insertCommitment({ text: doc.getText() }, params.position, paragraph, params.sentenceIndex, citationStyle) };
     }),
   );
 }

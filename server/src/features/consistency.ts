@@ -7,7 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { buildHtmlReport, buildReport, type Engine, type ReportInput, type ReportOptions } from '../engine';
+import type { Engine, ReportInput, ReportOptions } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import { isIgnored } from './diagnostics';
@@ -26,7 +26,7 @@ export function registerConsistency(ctx: ServerContext): void {
 
 async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token: CancellationToken): Promise<CheckDraftsResult> {
   const drafts: CheckedDraft[] = [];
-  const byIndex = new Map<Engine['index'], { inputs: ReportInput[]; options: ReportOptions }>();
+  const byEngine = new Map<Engine, { inputs: ReportInput[]; options: ReportOptions }>();
   for (const uri of params.uris ?? []) {
     if (token.isCancellationRequested) break;
     if (ctx.sources.isSourceUri(uri)) {
@@ -58,15 +58,15 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     const diagnostics = word ? withDocxLocations(word, checked) : checked;
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
-      let group = byIndex.get(engine.index);
+      let group = byEngine.get(engine);
       const options: ReportOptions = { coverage: params.coverage, severity: settings.severity, accepted: settings.accepted, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, ruleHref: code => linkFrom(params.reportUri, ruleHref(code)) };
-      if (!group) byIndex.set(engine.index, (group = { inputs: [], options }));
+      if (!group) byEngine.set(engine, (group = { inputs: [], options }));
       group.inputs.push({ uri, name: params.names?.[uri] ?? displayName(uri), text, ...(word ? reportFields(word) : { link: linkFrom(params.reportUri, uri) }) });
     }
   }
   if (!params.report) return { drafts };
-  const reports = [...byIndex].map(([index, g]) => buildReport(index, g.inputs, g.options, token));
-  const html = params.html ? [...byIndex].map(([index, g]) => buildHtmlReport(index, g.inputs, g.options, token)) : [];
+  const reports = [...byEngine].map(([engine, g]) => engine.report(g.inputs, g.options, token));
+  const html = params.html ? [...byEngine].map(([engine, g]) => engine.htmlReport(g.inputs, g.options, token)) : [];
   return {
     drafts,
     report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n',

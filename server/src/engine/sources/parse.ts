@@ -22,33 +22,14 @@ import MarkdownIt from 'markdown-it';
 // inline pass, a third of markdown-it's time on a large corpus, is switched off.
 const markdown = new MarkdownIt('commonmark').disable('inline');
 type Token = ReturnType<typeof markdown.parse>[number];
-import { split as splitSentences } from 'sentence-splitter';
-import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
-import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
+import { slugify } from '../normalize';
 import { LineIndex, type Range } from '../positions';
-import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
+import type { ParagraphKind, ParseResult, SourceInput, SourceProblem } from '../types';
 import { readFrontMatter, readLanguage } from './frontMatter';
-import { cleanInline, isImageOnly, joinsAcrossBreak, mappedString, sliceMapped, trimMapped as trim, type MappedText } from './inline';
-import {
-  findDate,
-  guessLanguage,
-  isCaptionLine,
-  isDatelineOnly,
-  isDateOnly,
-  isEndMark,
-  isFurniture,
-  labelsFor,
-  leadingDateline,
-  stripHeadingNumber,
-  wordCount,
-} from './layout';
+import { DocumentBuilder, baseName, cleanTitle, decode, isTitleCase, joinRaw, oneLine, sameText, stringField, uniqueId, uriFileName } from './document';
+import { cleanInline, isImageOnly, mappedString, sliceMapped, trimMapped as trim, type MappedText } from './inline';
+import { guessLanguage, isCaptionLine, isDatelineOnly, isDateOnly, isEndMark, isFurniture, leadingDateline, stripHeadingNumber, wordCount } from './layout';
 
-const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)/;
-const QUOTE_MARKER = /^\s*(?:>\s?)+/;
-/** `Combating COVID-19: The President ...` — a short title-case lead-in that opens a section. */
-const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
-const HARD_BREAK = /( {2,}|\\)$/;
 /** One bold (`**`, `__`, `<b>`, `<strong>`) or underlined (`<u>`, a `<span>` styled underline or bold) span. */
 const EMPHASIS_SPAN = String.raw`(?:\*\*(?=\S)[\s\S]+?(?<=\S)\*\*|__(?=\S)[\s\S]+?(?<=\S)__|<u>[\s\S]+?<\/u>|<b>[\s\S]+?<\/b>|<strong>[\s\S]+?<\/strong>|<span\b[^<>]*(?:underline|bold)[^<>]*>[\s\S]+?<\/span>)`;
 /**
@@ -118,138 +99,9 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     return { problems };
   }
 
-  let docTitle = cleanTitle(stringField(metadata.title));
-  /** A heading or bold line: the document's title when nothing came before it, else a section. */
-  const heading = (title: string, line: number) => {
-    if (!docTitle && builder.isEmpty()) docTitle = cleanTitle(title);
-    else if (!sameText(title, docTitle)) builder.startSection(title, line);
-  };
-  let dateline: string | undefined;
-  let skipping = false; // after an end mark or a furniture heading, until the next heading
-  let afterImage = false;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    const wasAfterImage = afterImage;
-    afterImage = false;
-    if (block.heading) {
-      if (isEndMark(lines.lineText(block.first))) {
-        skipping = true;
-        continue;
-      }
-      const title = headingTitle(block.content);
-      if (!title) continue;
-      if (isFurniture(title)) {
-        skipping = true;
-        continue;
-      }
-      skipping = false;
-      if (!docTitle && block.level === 1 && builder.isEmpty()) docTitle = title;
-      else if (!sameText(title, docTitle)) builder.startSection(title, block.first);
-      continue;
-    }
-    if (skipping) continue;
-    const rawLines: number[] = [];
-    for (let l = block.first; l <= block.last; l++) rawLines.push(l);
-    let raw = trim(joinRaw(lines, rawLines, block.inList, block.inQuote));
-    if (!raw.text) continue;
-    if ((block.first === block.last && isEndMark(lines.lineText(block.first))) || isEndMark(raw.text)) {
-      skipping = true;
-      continue;
-    }
-    if (isImageOnly(raw.text)) {
-      afterImage = true;
-      continue;
-    }
-    const plain = cleanInline(raw);
-    if (isFurniture(plain.text) || isCaptionLine(plain.text) || (wasAfterImage && isWhollyEmphasised(raw.text))) continue;
-
-    let kind: ParagraphKind = block.inList && !block.soleNumbered ? 'bullet' : block.inQuote ? 'quotation' : 'prose';
-    const numberedProse = !block.inList && !block.inQuote ? NUMBER_PREFIX.exec(raw.text) : null;
-    const numbered = block.soleNumbered || numberedProse !== null;
-    let headed = false;
-
-    // A bold or underlined heading (`**Title**`, `**1. Title:**`, `<u>Title</u>`, over one line or more) or lead-in (`**Title:** text`).
-    if (!block.inList || block.soleNumbered) {
-      const body = numberedProse ? sliceMapped(raw, numberedProse[0].length) : raw;
-      const wrapped = wrappedBoldEnd(body, text);
-      const strict = wrapped < 0 ? LEADING_EMPHASIS.exec(body.text) : null;
-      const end = wrapped >= 0 ? wrapped : strict ? strict[0].length : -1;
-      if (end > 0) {
-        const inner = oneLine(cleanInline(sliceMapped(body, 0, end)).text);
-        const stripped = stripHeadingNumber(inner);
-        const isNumbered = numbered || stripped.numbered;
-        if (wrapped >= 0 || endsLine(body, end, text)) {
-          const listFollows = end >= body.text.trim().length && blocks[b + 1]?.inList === true && !blocks[b + 1].heading;
-          if (isBoldHeading(inner, stripped.title, isNumbered, listFollows)) {
-            heading(stripped.title, block.first);
-            raw = trim(sliceMapped(body, end));
-            headed = true;
-          }
-        } else {
-          const colonAfter = /^[ \u00a0\u202f]*[:：]/.exec(body.text.slice(end));
-          if ((colonAfter || /[:：]$/.test(inner)) && isLeadInTitle(stripped.title)) {
-            builder.startSection(stripped.title, block.first);
-            raw = trim(sliceMapped(body, end + (colonAfter ? colonAfter[0].length : 0)));
-            headed = true;
-          }
-        }
-        if (headed) {
-          kind = 'prose';
-          if (!raw.text) continue;
-        }
-      }
-    }
-    // Short hard-broken lines under a paragraph: its signature (the Roadmap's opening quotation).
-    if (!block.inList && builder.isByline(rawLines)) {
-      builder.attachByline(rawLines);
-      continue;
-    }
-
-    let mapped = trim(headed ? cleanInline(raw) : plain);
-    if (!mapped.text) continue;
-
-    // A numbered heading or lead-in without bold: `1. Catalyze Clean Energy and Create Good Jobs` alone, or `1. Title: text`.
-    if (numbered && !headed) {
-      const number = numberedProse ? /^\d{1,2}[.)][ \u00a0]+/.exec(mapped.text) : null;
-      const body = number ? sliceMapped(mapped, number[0].length) : mapped;
-      const lead = NUMBERED_LEAD_IN.exec(body.text);
-      if (isNumberedHeading(body.text)) {
-        builder.startSection(stripHeadingNumber(body.text).title, block.first);
-        continue;
-      } else if (lead && isLeadInTitle(lead[1])) {
-        builder.startSection(lead[1].trim(), block.first);
-        mapped = trim(sliceMapped(body, lead[0].length));
-        kind = 'prose';
-        headed = true;
-      }
-    }
-
-    if (!block.inList && !block.inQuote && !headed) {
-      // Lines under a quotation: who said it (`Président Joe Biden`, `— Prime Minister Justin Trudeau`, the date).
-      if (builder.takesAttribution() && block.first === block.last && isAttributionLine(mapped.text)) {
-        builder.addAttribution(mapped.text.replace(/^[—–-][ \u00a0]*/, ''));
-        continue;
-      }
-      if (isDateOnly(mapped.text) || (builder.pendingCount() === 0 && isDatelineOnly(mapped.text))) {
-        dateline ??= mapped.text;
-        continue;
-      }
-      // A short title-case line alone before a paragraph: a plain-text heading.
-      if (block.first === block.last && isPlainHeading(mapped.text) && blocks[b + 1] && !blocks[b + 1].heading) {
-        heading(mapped.text, block.first);
-        continue;
-      }
-      if (builder.pendingCount() === 0 && kind === 'prose') {
-        const d = leadingDateline(mapped.text);
-        if (d) {
-          dateline ??= d.dateline;
-          mapped = trim(sliceMapped(mapped, d.length));
-          if (!mapped.text) continue;
-        }
-      }
-    }
-    builder.addParagraph(mapped, kind);
-  }
+  const state: ReadState = { text, lines, builder, blocks, docTitle: cleanTitle(stringField(metadata.title)), dateline: undefined, skipping: false, afterImage: false };
+  for (let b = 0; b < blocks.length; b++) readBlock(state, b);
+  const { docTitle, dateline } = state;
 
   const lang = readLanguage(metadata) ?? input.lang ?? guessLanguage(builder.sampleText());
   const doc = builder.finish({
@@ -265,6 +117,179 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
   }
   return { document: doc, problems };
+}
+
+/** What the parser keeps while it reads the blocks of a body, in order. */
+interface ReadState {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly builder: DocumentBuilder;
+  readonly blocks: readonly Block[];
+  docTitle: string | undefined;
+  dateline: string | undefined;
+  /** After an end mark or a furniture heading, until the next heading. */
+  skipping: boolean;
+  afterImage: boolean;
+}
+
+/** A heading or bold line: the document's title when nothing came before it, else a section. */
+function heading(st: ReadState, title: string, line: number): void {
+  if (!st.docTitle && st.builder.isEmpty()) st.docTitle = cleanTitle(title);
+  else if (!sameText(title, st.docTitle)) st.builder.startSection(title, line);
+}
+
+/** Reads block `b` of the body: a heading, furniture or an end mark, or a paragraph with what heads it. */
+function readBlock(st: ReadState, b: number): void {
+  const { lines, builder, blocks } = st;
+  const block = blocks[b];
+  const wasAfterImage = st.afterImage;
+  st.afterImage = false;
+  if (block.heading) return readHeading(st, block);
+  if (st.skipping) return;
+  const rawLines: number[] = [];
+  for (let l = block.first; l <= block.last; l++) rawLines.push(l);
+  let raw = trim(joinRaw(lines, rawLines, block.inList, block.inQuote));
+  if (!raw.text) return;
+  if ((block.first === block.last && isEndMark(lines.lineText(block.first))) || isEndMark(raw.text)) {
+    st.skipping = true;
+    return;
+  }
+  if (isImageOnly(raw.text)) {
+    st.afterImage = true;
+    return;
+  }
+  const plain = cleanInline(raw);
+  if (isFurniture(plain.text) || isCaptionLine(plain.text) || (wasAfterImage && isWhollyEmphasised(raw.text))) return;
+
+  let kind: ParagraphKind = block.inList && !block.soleNumbered ? 'bullet' : block.inQuote ? 'quotation' : 'prose';
+  const numberedProse = !block.inList && !block.inQuote ? NUMBER_PREFIX.exec(raw.text) : null;
+  const numbered = block.soleNumbered || numberedProse !== null;
+  let headed = false;
+
+  // A bold or underlined heading (`**Title**`, `**1. Title:**`, `<u>Title</u>`, over one line or more) or lead-in (`**Title:** text`).
+  if (!block.inList || block.soleNumbered) {
+    const lead = emphasisLead(st, b, raw, numberedProse, numbered);
+    if (lead) {
+      raw = lead;
+      headed = true;
+      kind = 'prose';
+      if (!raw.text) return;
+    }
+  }
+  // Short hard-broken lines under a paragraph: its signature (the Roadmap's opening quotation).
+  if (!block.inList && builder.isByline(rawLines)) {
+    builder.attachByline(rawLines);
+    return;
+  }
+
+  let mapped = trim(headed ? cleanInline(raw) : plain);
+  if (!mapped.text) return;
+
+  // A numbered heading or lead-in without bold: `1. Catalyze Clean Energy and Create Good Jobs` alone, or `1. Title: text`.
+  if (numbered && !headed) {
+    const number = numberedProse ? /^\d{1,2}[.)][ \u00a0]+/.exec(mapped.text) : null;
+    const body = number ? sliceMapped(mapped, number[0].length) : mapped;
+    const lead = NUMBERED_LEAD_IN.exec(body.text);
+    if (isNumberedHeading(body.text)) {
+      builder.startSection(stripHeadingNumber(body.text).title, block.first);
+      return;
+    } else if (lead && isLeadInTitle(lead[1])) {
+      builder.startSection(lead[1].trim(), block.first);
+      mapped = trim(sliceMapped(body, lead[0].length));
+      kind = 'prose';
+      headed = true;
+    }
+  }
+
+  if (!block.inList && !block.inQuote && !headed) {
+    const rest = plainProse(st, b, mapped, kind);
+    if (!rest) return;
+    mapped = rest;
+  }
+  builder.addParagraph(mapped, kind);
+}
+
+/** A heading block: an end mark or page furniture (skip what follows), the document's title, or a section. */
+function readHeading(st: ReadState, block: Block): void {
+  if (isEndMark(st.lines.lineText(block.first))) {
+    st.skipping = true;
+    return;
+  }
+  const title = headingTitle(block.content);
+  if (!title) return;
+  if (isFurniture(title)) {
+    st.skipping = true;
+    return;
+  }
+  st.skipping = false;
+  if (!st.docTitle && block.level === 1 && st.builder.isEmpty()) st.docTitle = title;
+  else if (!sameText(title, st.docTitle)) st.builder.startSection(title, block.first);
+}
+
+/**
+ * Bold or underlined text opening paragraph block `b` that is a heading (it fills its lines) or
+ * a lead-in (a colon follows): the section is started and the rest of the paragraph returned;
+ * undefined when the block opens with no such text.
+ */
+function emphasisLead(st: ReadState, b: number, raw: MappedText, numberedProse: RegExpExecArray | null, numbered: boolean): MappedText | undefined {
+  const { text, blocks } = st;
+  const block = blocks[b];
+  const body = numberedProse ? sliceMapped(raw, numberedProse[0].length) : raw;
+  const wrapped = wrappedBoldEnd(body, text);
+  const strict = wrapped < 0 ? LEADING_EMPHASIS.exec(body.text) : null;
+  const end = wrapped >= 0 ? wrapped : strict ? strict[0].length : -1;
+  if (end > 0) {
+    const inner = oneLine(cleanInline(sliceMapped(body, 0, end)).text);
+    const stripped = stripHeadingNumber(inner);
+    const isNumbered = numbered || stripped.numbered;
+    if (wrapped >= 0 || endsLine(body, end, text)) {
+      const listFollows = end >= body.text.trim().length && blocks[b + 1]?.inList === true && !blocks[b + 1].heading;
+      if (isBoldHeading(inner, stripped.title, isNumbered, listFollows)) {
+        heading(st, stripped.title, block.first);
+        return trim(sliceMapped(body, end));
+      }
+    } else {
+      const colonAfter = /^[ \u00a0\u202f]*[:：]/.exec(body.text.slice(end));
+      if ((colonAfter || /[:：]$/.test(inner)) && isLeadInTitle(stripped.title)) {
+        st.builder.startSection(stripped.title, block.first);
+        return trim(sliceMapped(body, end + (colonAfter ? colonAfter[0].length : 0)));
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A prose paragraph that may not be a passage: an attribution line under a quotation, a date
+ * or dateline, a plain-text heading (all consumed: undefined), or a paragraph opening with a
+ * dateline (returned without it).
+ */
+function plainProse(st: ReadState, b: number, mapped: MappedText, kind: ParagraphKind): MappedText | undefined {
+  const { builder, blocks } = st;
+  const block = blocks[b];
+  // Lines under a quotation: who said it (`Président Joe Biden`, `— Prime Minister Justin Trudeau`, the date).
+  if (builder.takesAttribution() && block.first === block.last && isAttributionLine(mapped.text)) {
+    builder.addAttribution(mapped.text.replace(/^[—–-][ \u00a0]*/, ''));
+    return undefined;
+  }
+  if (isDateOnly(mapped.text) || (builder.pendingCount() === 0 && isDatelineOnly(mapped.text))) {
+    st.dateline ??= mapped.text;
+    return undefined;
+  }
+  // A short title-case line alone before a paragraph: a plain-text heading.
+  if (block.first === block.last && isPlainHeading(mapped.text) && blocks[b + 1] && !blocks[b + 1].heading) {
+    heading(st, mapped.text, block.first);
+    return undefined;
+  }
+  if (builder.pendingCount() === 0 && kind === 'prose') {
+    const d = leadingDateline(mapped.text);
+    if (d) {
+      st.dateline ??= d.dateline;
+      mapped = trim(sliceMapped(mapped, d.length));
+      if (!mapped.text) return undefined;
+    }
+  }
+  return mapped;
 }
 
 /** The blocks of the body, in order: headings and paragraphs with their containers. */
@@ -327,9 +352,6 @@ function headingTitle(content: string): string {
   return stripHeadingNumber(oneLine(cleanInline(mappedString(content)).text)).title;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * The end of a bold line whose closing marker a scrape put after the line break
@@ -415,378 +437,3 @@ function isWhollyEmphasised(raw: string): boolean {
   return /^([*_])(?!\1)(?=\S)[\s\S]*\S\1$/.test(raw.trim());
 }
 
-class DocumentBuilder {
-  private readonly sections: { id: string; title: string; startLine: number; paragraphs: Paragraph[] }[] = [];
-  private readonly pending: { mapped: MappedText; kind: ParagraphKind; section: number; attribution?: string; quotedWith?: string }[] = [];
-  private readonly sectionIds = new Set<string>();
-  /** True right after a quotation, while the lines under it can still be its signature. */
-  private attributionOpen = false;
-
-  constructor(private readonly docId: string, private readonly text: string, private readonly lines: LineIndex) {}
-
-  isEmpty(): boolean {
-    return this.pending.length === 0 && this.sections.length === 0;
-  }
-
-  pendingCount(): number {
-    return this.pending.length;
-  }
-
-  /** Some of the text so far, to guess its language from. */
-  sampleText(): string {
-    let s = '';
-    for (const p of this.pending) {
-      if (s.length > 1500) break;
-      s += p.mapped.text + '\n';
-    }
-    return s;
-  }
-
-  startSection(title: string, line: number): void {
-    const clean = title.replace(/\s+/g, ' ').trim();
-    this.sections.push({ id: uniqueId(slugify(clean), this.sectionIds), title: clean, startLine: line, paragraphs: [] });
-    this.attributionOpen = false;
-  }
-
-  /** A signature block: two or more short hard-broken lines right after a paragraph. */
-  isByline(rawLines: number[]): boolean {
-    if (rawLines.length < 2 || this.pending.length === 0) return false;
-    const previous = this.pending[this.pending.length - 1];
-    if (previous.section !== this.sections.length - 1 && !(this.sections.length === 0 && previous.section === -1)) return false;
-    return rawLines.every((l, i) => {
-      const raw = this.lines.lineText(l);
-      const t = raw.trim();
-      const words = t.split(/\s+/).length;
-      return t.length > 0 && words <= 8 && !/[.!?;:"”]$/.test(t) && (i === rawLines.length - 1 || HARD_BREAK.test(raw));
-    });
-  }
-
-  attachByline(rawLines: number[]): void {
-    const previous = this.pending[this.pending.length - 1];
-    previous.attribution = rawLines.map(l => this.lines.lineText(l).trim().replace(/\\$/, '').trim()).join(', ');
-    this.attributionOpen = false;
-  }
-
-  /** Whether the last passage is a quotation whose signature lines may follow. */
-  takesAttribution(): boolean {
-    return this.attributionOpen;
-  }
-
-  /** One more signature line of the last quotation (the signature given one paragraph a line). */
-  addAttribution(line: string): void {
-    const previous = this.pending[this.pending.length - 1];
-    previous.attribution = previous.attribution ? `${previous.attribution}, ${line}` : line;
-  }
-
-  addParagraph(mapped: MappedText, kind: ParagraphKind): void {
-    mapped = trim(mapped);
-    if (mapped.text.length === 0) return;
-    // Companion-statement style: `Heading: text` opens a section.
-    const lead = LEAD_IN.exec(mapped.text);
-    if (lead && kind === 'prose' && isTitleCase(lead[1])) {
-      this.startSection(lead[1], this.lines.positionAt(mapped.offsets[0]).line);
-      mapped = sliceMapped(mapped, lead[0].length);
-    }
-    let quotedWith: string | undefined;
-    if (kind === 'prose' && isWhollyQuoted(mapped.text)) {
-      quotedWith = mapped.text[0];
-      mapped = trim(sliceMapped(mapped, 1, mapped.text.length - 1));
-      kind = 'quotation';
-    }
-    this.pending.push({ mapped, kind, section: this.sections.length - 1, quotedWith });
-    this.attributionOpen = kind === 'quotation';
-  }
-
-  /**
-   * A quotation over several paragraphs: each opens with `“` (or `«`) and only the last
-   * closes it (the last may be cut off). Each of them is a quotation, without its marks.
-   */
-  private markQuotationRuns(): void {
-    const pending = this.pending;
-    for (let i = 0; i < pending.length; i++) {
-      const mark = pending[i].mapped.text[0];
-      if (mark !== '«' && mark !== '“') continue;
-      const close = mark === '«' ? '»' : '”';
-      const section = pending[i].section;
-      const opensOnly = (p: (typeof pending)[number] | undefined) =>
-        p !== undefined && p.kind === 'prose' && p.section === section && p.mapped.text[0] === mark && !p.mapped.text.includes(close);
-      let j = i;
-      while (opensOnly(pending[j])) j++;
-      const closedBy = pending[j]?.quotedWith === mark && pending[j].section === section;
-      if (j - i + (closedBy ? 1 : 0) < 2) continue;
-      for (let k = i; k < j; k++) {
-        pending[k].mapped = trim(sliceMapped(pending[k].mapped, 1));
-        pending[k].kind = 'quotation';
-      }
-      i = j;
-    }
-  }
-
-  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; lang?: string; dateline?: string; metadata: Record<string, unknown> }): SourceDocument {
-    this.markQuotationRuns();
-    const words = labelsFor(meta.lang);
-    // No headings at all: one section, `Statement`, not an untitled opening; its passages are
-    // cited by the document's title alone (`Joint Statement from Quad Leaders, ¶4`).
-    const whole = this.sections.length === 0 && this.pending.length > 0;
-    if (whole) {
-      this.sections.push({ id: slugify(words.statement), title: words.statement, startLine: this.lines.positionAt(this.pending[0].mapped.offsets[0]).line, paragraphs: [] });
-      for (const p of this.pending) p.section = 0;
-    }
-    const opening: { paragraphs: Paragraph[] } = { paragraphs: [] };
-    const paragraphs: Paragraph[] = [];
-    const counts = new Map<number, number>();
-    for (const p of this.pending) {
-      const n = (counts.get(p.section) ?? 0) + 1;
-      counts.set(p.section, n);
-      const section = p.section >= 0 ? this.sections[p.section] : undefined;
-      const sectionId = section ? section.id : 'opening';
-      const sectionTitle = section ? section.title : words.openingTitle;
-      const id = `${this.docId}#${sectionId}-${n}`;
-      const label = !section ? `${meta.title}, ${words.opening}, ¶${n}` : whole ? `${meta.title}, ¶${n}` : `${meta.title}, ${sectionTitle}, ¶${n}`;
-      const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
-      paragraphs.push(paragraph);
-      (section ?? opening).paragraphs.push(paragraph);
-    }
-    const sectionRange = (ps: Paragraph[], startLine: number): Range => {
-      const start = { line: startLine, character: 0 };
-      return { start, end: ps.length ? ps[ps.length - 1].range.end : { line: startLine, character: this.lines.lineText(startLine).length } };
-    };
-    const sections: Section[] = this.sections.map(s =>
-      Object.freeze({ id: s.id, title: s.title, isOpening: false, range: sectionRange(s.paragraphs, s.startLine), paragraphIds: Object.freeze(s.paragraphs.map(p => p.id)) }),
-    );
-    const openingSection: Section | undefined = opening.paragraphs.length
-      ? Object.freeze({
-          id: 'opening',
-          title: words.openingTitle,
-          isOpening: true,
-          range: { start: opening.paragraphs[0].range.start, end: opening.paragraphs[opening.paragraphs.length - 1].range.end },
-          paragraphIds: Object.freeze(opening.paragraphs.map(p => p.id)),
-        })
-      : undefined;
-    const md = meta.metadata;
-    return Object.freeze({
-      id: this.docId,
-      uri: meta.uri,
-      displayPath: meta.displayPath,
-      bundled: meta.bundled,
-      title: meta.title,
-      date: isoDate(md.date ?? md.published_time) ?? (meta.dateline ? findDate(meta.dateline) : undefined),
-      url: stringField(md.source_url ?? md.url ?? md.link),
-      publisher: stringField(md.publisher),
-      lang: meta.lang,
-      dateline: meta.dateline,
-      metadata: Object.freeze({ ...md }),
-      sections: Object.freeze(sections),
-      opening: openingSection,
-      paragraphs: Object.freeze(paragraphs),
-      text: this.text,
-    });
-  }
-}
-
-function buildParagraph(
-  id: string,
-  documentId: string,
-  sectionId: string,
-  sectionTitle: string,
-  number: number,
-  label: string,
-  kind: ParagraphKind,
-  mapped: MappedText,
-  fileLength: number,
-  lines: LineIndex,
-  attribution?: string,
-): Paragraph {
-  const text = mapped.text;
-  const map = new OffsetMapBuilder();
-  for (let i = 0; i < text.length; i++) map.push(mapped.offsets[i]);
-  map.push(Math.min(text.length ? mapped.offsets[text.length - 1] + 1 : 0, fileLength));
-  const sourceOffsets = map.build();
-  const range = lines.rangeAt(sourceOffsets.at(0), sourceOffsets.at(sourceOffsets.length - 1));
-  return new SourceParagraph(id, documentId, sectionId, sectionTitle, number, label, kind, text, sourceOffsets, range, normalizeText(text), attribution);
-}
-
-/**
- * A parsed paragraph. A class rather than an object literal so that the tens of
- * thousands of paragraphs of a large corpus share one shape and one `sentences` getter.
- * Sentences are split on first use: sentence splitting is the costliest part of parsing
- * and most paragraphs of a large corpus are never looked at sentence by sentence.
- */
-class SourceParagraph implements Paragraph {
-  private split: readonly Sentence[] | undefined;
-
-  constructor(
-    readonly id: string,
-    readonly documentId: string,
-    readonly sectionId: string,
-    readonly sectionTitle: string,
-    readonly number: number,
-    readonly label: string,
-    readonly kind: ParagraphKind,
-    readonly text: string,
-    readonly sourceOffsets: OffsetMap,
-    readonly range: Range,
-    readonly normalized: NormalizedText,
-    readonly attribution: string | undefined,
-  ) {}
-
-  get sentences(): readonly Sentence[] {
-    return (this.split ??= splitParagraph(this.id, this.text));
-  }
-}
-
-/** The sentences of a paragraph's text, with offsets into it. */
-export function splitParagraph(paragraphId: string, text: string): readonly Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const node of splitSentences(maskAcronyms(text))) {
-    if (node.type !== 'Sentence') continue;
-    let [start, end] = node.range;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) continue;
-    const sentenceText = text.slice(start, end);
-    const normalized = normalizeText(sentenceText);
-    sentences.push(
-      Object.freeze({
-        id: `${paragraphId}/s${sentences.length}`,
-        paragraphId,
-        index: sentences.length,
-        text: sentenceText,
-        start,
-        end,
-        normalized,
-        tokens: Object.freeze(tokenize(normalized.text)),
-      }),
-    );
-  }
-  return Object.freeze(sentences);
-}
-
-/**
- * Dotted acronyms (`U.S.`, `U.N.`, `E.U.`) end a sentence only at the end of a paragraph
- * in government prose; elsewhere they are followed by `Department`, `border`, `-Canada`.
- * The splitter sees them with their periods masked (same length, so ranges still hold).
- */
-function maskAcronyms(text: string): string {
-  return text.replace(/\b(?:\p{Lu}\.){2,}(?=\s*\S)/gu, m => m.replace(/\./g, '\u2024'));
-}
-
-/** Strips list/quote markers and indentation from one raw line. */
-function stripPrefix(line: string, inList: boolean, inQuote: boolean, isFirst: boolean): string {
-  let s = line;
-  if (inQuote) s = s.replace(QUOTE_MARKER, '');
-  if (inList && isFirst) s = s.replace(LIST_MARKER, '');
-  return s.replace(/^\s+/, '');
-}
-
-/** Joins a block's raw lines into one mapped text: markers stripped, wraps joined (inline markup is left for {@link cleanInline}). */
-function joinRaw(lines: LineIndex, rawLines: number[], inList: boolean, inQuote: boolean): MappedText {
-  const pieces: string[] = [];
-  let size = 0;
-  for (const l of rawLines) size += lines.lineText(l).length + 1;
-  const offsets = new Uint32Array(size);
-  let len = 0;
-  let last = ''; // the text so far ends with `last` (its final two characters)
-  rawLines.forEach((l, i) => {
-    const raw = lines.lineText(l);
-    const base = lines.lineStarts[l];
-    const stripped = stripPrefix(raw, inList, inQuote, i === 0);
-    const start = raw.length - stripped.length;
-    let end = raw.length;
-    while (end > start && /\s/.test(raw[end - 1])) end--;
-    if (end > start && raw[end - 1] === '\\' && i < rawLines.length - 1) end--; // backslash hard break
-    while (end > start && /\s/.test(raw[end - 1])) end--;
-    if (end <= start) return;
-    if (len) {
-      const wrappedHyphen = last.endsWith('-') && joinsAcrossBreak(last, raw.slice(start, end));
-      if (!wrappedHyphen) {
-        pieces.push(' ');
-        offsets[len++] = base - 1 >= 0 ? lineBreakOffset(lines, l) : base;
-      }
-    }
-    pieces.push(raw.slice(start, end));
-    for (let k = start; k < end; k++) offsets[len++] = base + k;
-    last = raw.slice(Math.max(start, end - 2), end);
-  });
-  return { text: pieces.join(''), offsets: offsets.subarray(0, len) };
-}
-
-/** The offset of the line break that ends the line before `line`. */
-function lineBreakOffset(lines: LineIndex, line: number): number {
-  const prevStart = lines.lineStarts[line - 1];
-  return prevStart + lines.lineText(line - 1).length;
-}
-
-function isWhollyQuoted(text: string): boolean {
-  const first = text[0];
-  const last = text[text.length - 1];
-  if (first === '«' && last === '»') return !/[«»]/.test(text.slice(1, -1));
-  if (!((first === '“' && last === '”') || (first === '"' && last === '"'))) return false;
-  return !/[“”"]/.test(text.slice(1, -1));
-}
-
-function isTitleCase(phrase: string): boolean {
-  if (/[,;]/.test(phrase)) return false;
-  const ws = phrase.split(/\s+/);
-  return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w.toLowerCase())));
-}
-
-function decode(content: string | Uint8Array): { text: string } | { error: string } {
-  if (typeof content === 'string') {
-    if (content.slice(0, 8000).includes('\u0000')) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
-    return { text: content.replace(/^\ufeff/, ' ') };
-  }
-  if (content.subarray(0, 8000).includes(0)) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
-  try {
-    // The BOM is kept as a space so offsets stay those of the file.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content).replace(/^\ufeff/, ' ') };
-  } catch {
-    return { error: 'the file is not valid UTF-8 text. Save it as UTF-8 and reload the sources.' };
-  }
-}
-
-function uriFileName(uri: string): string {
-  const tail = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(tail);
-  } catch {
-    return tail;
-  }
-}
-
-function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.(md|markdown|txt|text)$/i, '') || name;
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string> & { add?: (v: string) => unknown }): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  if (taken instanceof Set) taken.add(id);
-  return id;
-}
-
-/** A title as a reader writes it: one line, Markdown escapes and emphasis removed (a plain YAML scalar keeps `Joe\_Biden` as written). */
-function cleanTitle(s: string | undefined): string | undefined {
-  const t = s === undefined ? undefined : oneLine(cleanInline(mappedString(s)).text);
-  return t ? t : undefined;
-}
-
-function sameText(a: string, b: string | undefined): boolean {
-  return b !== undefined && normalizeText(a).text === normalizeText(b).text;
-}
-
-function stringField(v: unknown): string | undefined {
-  if (typeof v === 'string' && v.trim()) return v.replace(/\s+/g, ' ').trim();
-  if (typeof v === 'number') return String(v);
-  return undefined;
-}
-
-function isoDate(v: unknown): string | undefined {
-  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string') {
-    const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
-    return m ? m[1] : v.trim() || undefined;
-  }
-  return undefined;
-}
