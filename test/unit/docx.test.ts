@@ -276,7 +276,8 @@ describe('Word drafts (.docx)', function () {
     it('differs from the original only by the comments part, its relationship and content type, and the anchors in the body', async () => {
       const { input, output, run } = await review();
       assert.equal(run.code, 0, run.stderr);
-      assert.equal(run.stdout, 'draft.reviewed.docx: 2 comments by Verbatim on draft.docx.\n');
+      // One finding: the changed figure (2040). The `agreed` the checker once called an understatement of `will` is no longer shown (trust issue).
+      assert.equal(run.stdout, 'draft.reviewed.docx: 1 comment by Verbatim on draft.docx.\n');
       const before = await unzipAll(fs.readFileSync(input));
       const after = await unzipAll(fs.readFileSync(output));
       assert.deepEqual([...after.keys()], [...before.keys()]);
@@ -287,7 +288,7 @@ describe('Word drafts (.docx)', function () {
       const comments = after.get('word/comments.xml')!.toString();
       const old = before.get('word/comments.xml')!.toString();
       assert.ok(comments.startsWith(old.slice(0, old.lastIndexOf('</w:comments>'))));
-      assert.equal((comments.match(/w:author="Verbatim"/g) ?? []).length, 2);
+      assert.equal((comments.match(/w:author="Verbatim"/g) ?? []).length, 1);
 
       // The body: removing the anchors and joining the runs they split gives the original back.
       const doc = after.get('word/document.xml')!.toString();

@@ -5,10 +5,10 @@
  *   sentences → clauses (sentence, main clause, head, compound parts)
  *             → retrieval of candidate source sentences (retrieve.ts)
  *             → alignment, figures, negations, parties: one unit per clause (units.ts)
- *             → [restatement gate]            (a stage to come; passes every unit today)
  *             → detectors, in declared order  (detectors/)
+ *             → restatement gate and confidence: a clause's finding is kept only when the clause
+ *               really restates its source where the difference lies (gate.ts)
  *             → resolution: actor merge, rule order, insideness of sourced quotations (resolve.ts)
- *             → [confidence]                  (a stage to come; passes every finding today)
  *   → sorted by place, deduplicated. Suppression comments apply to the whole draft (check.ts).
  */
 import type { CheckIndex } from '../checkIndex';
@@ -18,7 +18,9 @@ import { findQuotations } from '../text/quotations';
 import { draftSentences } from '../text/sentences';
 import { draftClauses, headClauses, mainClause } from './clauses';
 import { clauseDetectors, quoteDetectors } from './detectors';
+import { confidenceOf, gateLexicon, threshold } from './gate';
 import { sourceLookup, type SourceLookup } from './lookup';
+import type { RestatementLexicon } from './restatement';
 import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitted } from './resolve';
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
@@ -59,7 +61,7 @@ const MERGE: Partial<Record<Code, (found: readonly FindingInput[], unit: ClauseU
 
 /** Checks one paragraph `p` of a draft (offsets in the paragraph). */
 export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string): ParagraphAnalysis {
-  const run = new ParagraphRun(sourceLookup(ci, lang));
+  const run = new ParagraphRun(sourceLookup(ci, lang), ci);
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const q of findQuotations(p)) {
@@ -70,7 +72,7 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string):
     if (status !== 'no source') run.sourced.push([q.start, q.end]);
   }
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
-    const kept = run.detect(restatementGate(unit), clauseDetectors);
+    const kept = run.detect(unit, clauseDetectors);
     const r = unit.restatement;
     if (r) restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end } });
     return r;
@@ -105,21 +107,7 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string):
       check(cs, ce, 'clause', unit);
     }
   }
-  return { findings: dedupe(byPlace(run.findings.map(confidence))), quotations, restatements };
-}
-
-/**
- * The restatement gate: where the trust work will decide whether a clause restates its
- * source sentence closely enough to be compared at all (anchors, distinctive words in order).
- * Today it passes every unit unchanged.
- */
-function restatementGate(unit: ClauseUnit): ClauseUnit {
-  return unit;
-}
-
-/** Confidence: where each finding will carry how sure it is. Today findings pass unchanged. */
-function confidence(f: Finding): Finding {
-  return f;
+  return { findings: dedupe(byPlace(run.findings)), quotations, restatements };
 }
 
 /** The findings of one paragraph as its units are checked, and the context detectors see. */
@@ -132,7 +120,10 @@ class ParagraphRun {
   private readonly kept: FindingInput[] = [];
   readonly ctx: DetectorContext;
 
-  constructor(readonly sources: SourceLookup) {
+  readonly lexicon: RestatementLexicon;
+
+  constructor(readonly sources: SourceLookup, ci: CheckIndex) {
+    this.lexicon = gateLexicon(ci, sources.lang);
     this.ctx = {
       lang: sources.lang,
       sources,
@@ -166,9 +157,19 @@ class ParagraphRun {
     return n;
   }
 
-  /** Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding there is the quotation's business). */
+  /**
+   * Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding
+   * there is the quotation's business) or the restatement gate is not sure enough of it.
+   */
   private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
     if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
+    if (unit.kind === 'clause') {
+      const c = confidenceOf(unit, f, rule, this.lexicon);
+      if (c) {
+        if (c.value < threshold(f.code)) return;
+        f = { ...f, details: { ...(f.details ?? {}), confidence: Math.round(c.value * 100) / 100 } };
+      }
+    }
     this.kept.push(f);
     kept.push({ finding: f, rule, seq: kept.length });
   }

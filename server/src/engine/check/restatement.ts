@@ -136,12 +136,26 @@ function restateClause(draft: readonly { readonly key: string }[], source: reado
 }
 
 /**
- * True if a difference at draft words [from, to] sits between words the draft shares with the
- * source: a matched word within `window` words before it and one within `window` after it —
- * or, at the edge of the draft clause, a matched word on the inner side.
+ * The share (by IDF) of the `k` distinctive draft words on one side of draft words [from, to]
+ * that the source sentence has, in order: `side` -1 before the difference, +1 after it.
+ * NaN when that side has fewer than two distinctive words.
  */
-export function anchored(r: Restatement, from: number, to: number, draftLength: number, window = 4): { left: boolean; right: boolean } {
-  const left = r.pairs.some(([a]) => a < from && a >= from - window) || from === 0;
-  const right = r.pairs.some(([a]) => a > to && a <= to + window) || to >= draftLength - 1;
-  return { left, right };
+export function sideRestatement(draft: readonly { readonly key: string }[], source: readonly { readonly key: string }[], from: number, to: number, side: -1 | 1, lex: RestatementLexicon, k: number): number {
+  const distinctive = (key: string) => !lex.isStop(key) && !lex.isNeutral(key);
+  const idx: number[] = [];
+  if (side < 0) {
+    for (let i = from - 1; i >= 0 && idx.length < k; i--) if (distinctive(draft[i].key)) idx.unshift(i);
+  } else {
+    for (let i = to + 1; i < draft.length && idx.length < k; i++) if (distinctive(draft[i].key)) idx.push(i);
+  }
+  if (idx.length < 2) return NaN;
+  const have = new Set(source.map(w => w.key));
+  let total = 0;
+  let shared = 0;
+  for (const i of idx) {
+    const w = lex.idf(draft[i].key);
+    total += w;
+    if (have.has(draft[i].key)) shared += w;
+  }
+  return total ? shared / total : 0;
 }

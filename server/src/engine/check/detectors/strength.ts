@@ -40,6 +40,12 @@ function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack,
   }
 }
 
+/** The lowest ladder level a draft verb must reach to overstate (3: `agreed`). */
+const OVERSTATED_AT_LEAST = 3;
+/** An understatement tells an outcome (`committed`, 4, or an act, 5) as talk (`discussed`, 1). */
+const UNDERSTATED_AT_MOST = 1;
+const UNDERSTATED_SOURCE_AT_LEAST = 4;
+
 /** The draft's commitment verbs against the source's: one finding per clause, an overstatement before an understatement. */
 function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): boolean {
   const { p, words, keys: draftKeys } = unit;
@@ -63,7 +69,9 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
   // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
   const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i));
+  // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
+  const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
+  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     const dl = LADDER[draftKeys[di]];
@@ -97,9 +105,14 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     }
     if (!found || found.level === dl || (found.level === 1 && voicedConcern(di))) continue;
     if (found.level > dl) {
-      if (found.level > dlAtLeast) under ??= { di, dl, found };
+      // Only an outcome (a commitment, an act) told as mere talk misrepresents the source
+      // (`discussed` for `launched`); a paraphrase one step down the ladder is still true.
+      if (found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
       continue;
     }
+    // Talk said more warmly (`reaffirmed` or `emphasized` for `discussed`) commits no one: an
+    // overstatement claims an agreement, a commitment or an act the source does not have.
+    if (dl < OVERSTATED_AT_LEAST) continue;
     const w = words[di];
     const sWord = found.word;
     emit({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders ${sWord === 'work towards' ? 'agreed to work towards it' : `only ${sWord} it`} (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[found.level] } }, 'ladder');

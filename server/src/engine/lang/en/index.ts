@@ -19,6 +19,7 @@ import tokens from './tokens.json';
 import variants from './variants.json';
 import grammar from './grammar.json';
 import morphology from './morphology.json';
+import gate from './gate.json';
 
 const STOP = new Set<string>(stopwords.stopWords);
 const VARIANTS: Readonly<Record<string, string>> = { ...variants.variants, ...variants.irregular };
@@ -134,6 +135,7 @@ function build(): LanguagePack {
     },
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
+    gate: { framing: keys(gate.framing), negation: keys(gate.negation) },
     names: { lead: new Set(names.lead), connectors: new Set(names.connectors), peoples: new Set(names.peoples), listJoin: [names.listJoin[0], names.listJoin[1]] as const },
     patterns: englishPatterns(),
   });
