@@ -96,11 +96,38 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 // ---- draft structure --------------------------------------------------------------
 
 /**
- * Comments and plain-text directive lines (suppression directives) become spaces: same offsets,
- * no words. So do Markdown's backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the
- * drafter sees the character after.
+ * What is not a claim about the sources becomes spaces (same offsets, no words): the draft's
+ * front matter and its own title (its first heading, or a heading that repeats the front
+ * matter's title), comments and plain-text directive lines (suppression directives). So do
+ * Markdown's backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the drafter sees the
+ * character after.
  */
 function maskDraft(text: string): string {
-  const uncommented = maskLineDirectives(text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text);
+  const uncommented = maskLineDirectives(maskTitle(text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text));
   return uncommented.includes('\\') ? uncommented.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ') : uncommented;
+}
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+
+/** The YAML front matter (`---` … `---` at the very start) and the draft's own title heading, blanked. */
+export function maskTitle(text: string): string {
+  let out = text;
+  let title: string | undefined;
+  const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (fm) {
+    title = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(fm[1])?.[1];
+    out = blank(fm[0]) + text.slice(fm[0].length);
+  }
+  // The first heading before any other text, and any heading repeating the front matter's title.
+  const norm = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  let seenText = false;
+  const lines = out.split(/(?<=\n)/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim()) continue;
+    const h = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*\r?\n?$/.exec(line);
+    if (h && (!seenText || (title !== undefined && norm(h[1]) === norm(title)))) lines[i] = blank(line);
+    seenText = true;
+  }
+  return lines.join('');
 }

@@ -152,6 +152,8 @@ export interface LanguagePack {
   };
   /** Keys that count neither for nor against a restatement match. */
   readonly neutralKeys: ReadonlySet<string>;
+  /** Who a quotation is attributed to (lang/en/quotes.json; detectors/unsourced-quote.ts); keys. */
+  readonly quotes: { readonly group: ReadonlySet<string>; readonly saying: ReadonlySet<string>; readonly documents: ReadonlySet<string>; readonly determiners: ReadonlySet<string> };
   /** The restatement gate's own neutral words (check/gate.ts): the framing of an agreement, the words of a denial. */
   readonly gate: { readonly framing: ReadonlySet<string>; readonly negation: ReadonlySet<string> };
   /** Name detection over surface words. */

@@ -20,6 +20,7 @@ import variants from './variants.json';
 import grammar from './grammar.json';
 import morphology from './morphology.json';
 import gate from './gate.json';
+import quotes from './quotes.json';
 import spelling from './spelling.json';
 
 const STOP = new Set<string>(stopwords.stopWords);
@@ -152,6 +153,7 @@ function build(): LanguagePack {
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation) },
+    quotes: { group: keys(quotes.group), saying: keys(quotes.saying), documents: keys(quotes.documents), determiners: keys(quotes.determiners) },
     names: {
       lead: new Set(names.lead),
       connectors: new Set(names.connectors),
