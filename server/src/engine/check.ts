@@ -15,6 +15,7 @@ import { checkIndexOf } from './checkIndex';
 import type { CorpusIndex } from './corpusIndex';
 import { Codes, type Finding } from './findings';
 import { english } from './lang/en';
+import { unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
 
@@ -45,16 +46,19 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const ci = checkIndexOf(index);
   const cache = cacheFor(index);
   const masked = maskDraft(text);
+  // Sources the draft cannot be restating (about other countries): left out of every comparison.
+  const excluded = unrelatedSources(index, masked, english);
+  const scope = excluded.size ? `${[...excluded].sort().join('|')}\u0000` : '';
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const [start, end] of draftParagraphs(masked)) {
     throwIfCancelled(token);
     const slice = masked.slice(start, end);
-    let a = cache.get(slice);
+    let a = cache.get(scope + slice);
     if (!a) {
-      a = analyzeParagraph(ci, english, slice);
-      cache.set(slice, a);
+      a = analyzeParagraph(ci, english, slice, excluded);
+      cache.set(scope + slice, a);
     }
     for (const f of a.findings) findings.push(shift(f, start));
     for (const q of a.quotations) quotations.push({ ...q, start: q.start + start, end: q.end + start, innerStart: q.innerStart + start, innerEnd: q.innerEnd + start });

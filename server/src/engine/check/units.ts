@@ -20,13 +20,13 @@ import type { ClauseUnit, Match, QuoteUnit, Restatement, Subject, UnitRole } fro
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** The unit of quotation `q` of paragraph `p`. */
-export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: QuoteSpan): QuoteUnit {
+export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: QuoteSpan, skip?: Uint8Array): QuoteUnit {
   const { words, skipAt } = quoteWords(p, q, lang);
   const unit = { kind: 'quotation' as const, p, q, words, skipAt, source: undefined, blocks: [] };
   if (words.length < 3) return unit;
   const keys = words.map(w => w.text);
   let best: { al: Alignment; pi: number } | undefined;
-  for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey)) {
+  for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey, skip)) {
     const al = align(keys, paragraphTexts(ci, c.pi), { skipAt });
     if (!best || al.score > best.al.score) best = { al, pi: c.pi };
   }
@@ -74,7 +74,7 @@ function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[
 /** The unit of the draft clause `p[s, e)`: words and matches now, the rest when first read. */
 export function clauseUnit(ci: CheckIndex, sources: SourceLookup, p: string, s: number, e: number, role: UnitRole): ClauseUnit {
   const words = wordsOf(p, s, e, sources.lang);
-  return new Clause(sources, role, p, s, e, words, bestSentences(ci, words, sources.lang));
+  return new Clause(sources, role, p, s, e, words, bestSentences(ci, words, sources.lang, sources.skip));
 }
 
 /** A clause unit. A class, so that the thousands of units of a long draft share one shape and their getters. */

@@ -152,6 +152,12 @@ export interface LanguagePack {
   };
   /** Keys that count neither for nor against a restatement match. */
   readonly neutralKeys: ReadonlySet<string>;
+  /** Countries and the words that name them (lang/en/countries.json): `byFirstKey` finds a name by its first key. */
+  readonly countries: {
+    readonly byFirstKey: ReadonlyMap<string, readonly { readonly code: string; readonly keys: readonly string[] }[]>;
+    /** Who heads each country's government (`president`, `prime minister`), by code. */
+    readonly heads: ReadonlyMap<string, string>;
+  };
   /** Who a quotation is attributed to (lang/en/quotes.json; detectors/unsourced-quote.ts); keys. */
   readonly quotes: { readonly group: ReadonlySet<string>; readonly saying: ReadonlySet<string>; readonly documents: ReadonlySet<string>; readonly determiners: ReadonlySet<string> };
   /** The restatement gate's own neutral words (check/gate.ts): the framing of an agreement, the words of a denial. */
