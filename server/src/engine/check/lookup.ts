@@ -5,6 +5,8 @@
  */
 import type { CheckIndex, SourceSentence } from '../checkIndex';
 import type { Figure, LanguagePack } from '../lang/pack';
+import { generalTable, partyTables } from '../parties/table';
+import { partyRules, type PartyRules } from './parties';
 import { officialNames, type NamePhrase } from '../names/table';
 import { wordsOf, type Word } from '../text/words';
 import type { Paragraph, SourceDocument } from '../types';
@@ -17,6 +19,12 @@ export interface DatedTitle {
 
 export interface SourceLookup {
   readonly lang: LanguagePack;
+  /** The party rules of a source document: its parties, offices and leaders (parties/table.ts). */
+  partiesOf(documentId: string): PartyRules;
+  /** True if the key names a party in some source (a country, an office, a leader, a group word). */
+  isPartyWord(key: string): boolean;
+  /** The party rules of every source document. */
+  allParties(): readonly PartyRules[];
   /** Paragraphs (by index) of the sources left out for this draft (1: left out); undefined when none are. */
   readonly skip: Uint8Array | undefined;
   /** Inverse document frequency of a key (rare words weigh more). */
@@ -96,8 +104,19 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     },
     paragraphOf: n => ci.index.findText(n.text, 1)[0]?.paragraph,
   };
+  const tables = () => partyTables(ci.index, lang);
+  let partyWords: Set<string> | undefined;
   return Object.freeze({
     lang,
+    partiesOf: (documentId: string) => partyRules(lang, tables().get(documentId) ?? generalTable(lang)),
+    allParties: () => [...tables().values()].map(t => partyRules(lang, t)),
+    isPartyWord(key: string) {
+      if (!partyWords) {
+        partyWords = new Set(Object.keys(generalTable(lang).actors));
+        for (const t of tables().values()) for (const [k, v] of Object.entries(t.actors)) if (v.length) partyWords.add(k);
+      }
+      return partyWords.has(key);
+    },
     skip,
     idf: (k: string) => ci.idf(k),
     datedTitles() {

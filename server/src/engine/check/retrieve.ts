@@ -5,7 +5,7 @@
 import type { CheckIndex, SourceSentence } from '../checkIndex';
 import type { LanguagePack } from '../lang/pack';
 import type { Word } from '../text/words';
-import { partyRules } from './parties';
+import { partyRules, type PartyRules } from './parties';
 import type { Match } from './types';
 
 /**
@@ -56,11 +56,9 @@ function scratchOf(ci: CheckIndex): { scores: Float64Array; touched: Int32Array 
  * first, at most two: a shortlist of paragraphs by shared IDF weight, then each sentence's
  * coverage of the clause's content words (at least 55% and three words).
  */
-export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: LanguagePack, skip?: Uint8Array): Match[] {
+export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: LanguagePack, skip?: Uint8Array, partiesOf: (documentId: string) => PartyRules = () => partyRules(lang)): Match[] {
   const isStopKey = lang.isStopKey;
   const NEUTRAL_KEYS = lang.neutralKeys;
-  const ACTORS = lang.parties.actors;
-  const { coveredParty } = partyRules(lang);
   const MINISTER = lang.key.minister;
   const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
   if (content.length < 3) return [];
@@ -76,6 +74,9 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: Lang
     if (c.score < total * 0.4) continue;
     const own = ci.sentencesOf(c.pi);
     const units = withPairs(own);
+    const P = partiesOf(ci.index.paragraphs[c.pi].documentId);
+    const ACTORS = P.table.actors;
+    const coveredParty = P.coveredParty;
     // Coverage by non-actor words of each single sentence: a merged pair must add content,
     // not just a party named in the next sentence (`… the President and the Prime Minister …`).
     const substance = (s: SourceSentence) => {

@@ -11,7 +11,6 @@ import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
 import { draftSentences } from '../../text/sentences';
 import { wordsOf, type Word } from '../../text/words';
-import { partyRules } from '../parties';
 import type { Detector, DetectorContext, QuoteUnit } from '../types';
 
 export const unsourcedQuote: Detector<QuoteUnit> = {
@@ -75,7 +74,7 @@ function bySources(p: string, words: readonly Word[], lang: LanguagePack, ctx: D
   const keys = words.map(w => w.key);
   const Q = lang.quotes;
   const saying = keys.some(k => Q.saying.has(k));
-  const together = keys.some(k => Q.group.has(k)) || partyRules(lang).namedParties(keys).size >= 2;
+  const together = keys.some(k => Q.group.has(k)) || ctx.sources.allParties().some(P => P.namedParties(keys).size >= 2);
   if (together && saying) return true;
   for (let i = 0; i < words.length; i++) {
     if (!Q.documents.has(keys[i])) continue;

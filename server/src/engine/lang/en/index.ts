@@ -158,8 +158,6 @@ function build(): LanguagePack {
     parties: {
       actors: ACTORS,
       groups: keys(actors.groups),
-      homeSides: actors.sides.home,
-      primeSides: actors.sides.prime,
       twoOf: keys(actors.twoOf),
       actorOnlyName: keys(actors.actorOnlyName),
       offices: keys(actors.offices),
@@ -170,7 +168,7 @@ function build(): LanguagePack {
     },
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
-    gate: { framing: keys(gate.framing), negation: keys(gate.negation) },
+    gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
     countries: countryTable(),
     quotes: { group: keys(quotes.group), saying: keys(quotes.saying), documents: keys(quotes.documents), determiners: keys(quotes.determiners) },
     names: {
