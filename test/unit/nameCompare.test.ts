@@ -6,7 +6,7 @@ import { wordsOf } from '../../server/src/engine/text/words';
 // The rules of names/compare.ts, each on a name of the bundled sources and one of another source.
 const lex: NameLexicon = {
   isConnector: k => english.isStopKey(k) || english.names.connectors.has(k),
-  isParty: k => Object.prototype.hasOwnProperty.call(english.parties.actors, k) || english.names.peoples.has(k),
+  isParty: k => Object.prototype.hasOwnProperty.call(english.parties.actors, k) || english.names.peoples.has(k) || english.names.groupings.has(k),
   genericClass: k => english.names.generic.get(k),
 };
 
@@ -35,6 +35,9 @@ describe('official names: altered, another name, or the same name written anothe
     assert.equal(relation('U.S.-Canada High-Level Dialogue on Climate Ambition', 'U.S.-Canada Arctic Dialogue'), 'different');
     assert.equal(relation('U.S.-Canada Indo-Pacific Strategic Dialogue', 'U.S.-Canada Arctic Dialogue'), 'different');
     assert.equal(relation('Quad Vaccine Partnership', 'Quad Vaccine Experts Group'), 'different');
+    // A grouping of countries says whose the name is, like a party: it is no distinctive word.
+    assert.equal(relation('Quad Critical and Emerging Technology Working Group', 'Critical and Emerging Technology Working Group'), 'same');
+    assert.equal(relation('Senior Cyber Group', 'Quad Senior Cyber Group'), 'same');
   });
 
   it('one of a coordination replaced is an alteration; one left out is a partial reference', () => {

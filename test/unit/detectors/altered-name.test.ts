@@ -10,6 +10,8 @@ describe('detector altered-name (alone)', () => {
       'President Biden and Prime Minister Trudeau agreed to expand cooperation on continental defense.',
       // A name still being typed at the end of its paragraph.
       'Both leaders agreed to launch a High Level Cli',
+      // Canada's name for the same agreement: the source's acronym with its letters in another order.
+      'The leaders announced joint initiatives to accelerate economic recovery of small and medium-sized enterprises by leveraging the CUSMA SME chapter.',
     ],
     invalid: [
       {

@@ -169,6 +169,8 @@ export interface LanguagePack {
     readonly generic: ReadonlyMap<string, 'descriptor' | 'body'>;
     /** Keys that open a person's title or office (`Minister of …`). */
     readonly titles: ReadonlySet<string>;
+    /** Keys of groupings of countries (`quad`, `g7`): in a name, like its parties. */
+    readonly groupings: ReadonlySet<string>;
   };
   readonly patterns: {
     readonly negation: RegExp;

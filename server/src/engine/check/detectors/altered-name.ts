@@ -22,7 +22,7 @@ export const alteredName: Detector = {
   unit: 'clause',
   run(unit, ctx, emit) {
     alteredNames(unit, ctx, emit);
-    acronyms(unit, emit);
+    acronyms(unit, ctx, emit);
   },
 };
 
@@ -196,7 +196,7 @@ function nameLexicon(lang: LanguagePack): NameLexicon {
     const actors = generalTable(lang).actors;
     v = {
       isConnector: k => lang.isStopKey(k) || lang.names.connectors.has(k),
-      isParty: k => Object.prototype.hasOwnProperty.call(actors, k) || lang.names.peoples.has(k),
+      isParty: k => Object.prototype.hasOwnProperty.call(actors, k) || lang.names.peoples.has(k) || lang.names.groupings.has(k),
       genericClass: k => lang.names.generic.get(k),
     };
     lexicons.set(lang, v);
@@ -257,7 +257,7 @@ function isUnfinishedName(draft: string, official: string): boolean {
  * An acronym put in place of a different official name (`modernizing NATO` for
  * `modernizing the North American Aerospace Defense Command (NORAD)`).
  */
-function acronyms(unit: ClauseUnit, emit: Emit): void {
+function acronyms(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
   const r = unit.restatement;
   if (!r) return;
   const { p, words } = unit;
@@ -270,6 +270,16 @@ function acronyms(unit: ClauseUnit, emit: Emit): void {
     const sText = r.sSlice(b.b);
     const sCaps = b.b.map(i => para.text.slice(src.words[i].start, src.words[i].end)).filter(w => /^\p{Lu}/u.test(w));
     if (sCaps.length < 2 || srcText.includes(dAcr) || sCaps.map(w => w[0]).join('') === dAcr) continue;
+    // The source names someone there in one phrase (not `North Korea, urging`), and the acronym
+    // is not that body's own in another order (`CUSMA` for `USMCA`: the parties in another order).
+    if (/[,;:.()]/.test(para.text.slice(src.words[b.b[0]].start, src.words[b.b[b.b.length - 1]].end))) continue;
+    if (anagramOfAcronym(dAcr, srcText)) continue;
     emit({ code: Codes.alteredName, kind: 'name', start: words[acr].start, end: words[acr].end, ...base, message: `"${dAcr}" where the source names "${flat(sText)}" (${label}).`, details: { draft: dAcr, source: sText } }, 'acronym');
   }
+}
+
+/** True if the source sentence has an acronym of the same letters in another order (`USMCA` for a draft's `CUSMA`). */
+function anagramOfAcronym(acronym: string, sourceText: string): boolean {
+  const sorted = (s: string) => [...s].sort().join('');
+  return [...sourceText.matchAll(/\b\p{Lu}{2,}\b/gu)].some(m => m[0] !== acronym && sorted(m[0]) === sorted(acronym));
 }

@@ -178,6 +178,7 @@ function build(): LanguagePack {
       listJoin: [names.listJoin[0], names.listJoin[1]] as const,
       generic: new Map<string, 'descriptor' | 'body'>([...names.generic.body.map(w => [stem(w), 'body'] as const), ...names.generic.descriptor.map(w => [stem(w), 'descriptor'] as const)]),
       titles: keys(names.titles),
+      groupings: keys(names.groupings),
     },
     patterns: englishPatterns(),
   });
