@@ -11,6 +11,7 @@ import { checkIndexOf } from '../../server/src/engine/checkIndex';
 import type { Code } from '../../server/src/engine/findings';
 import { english } from '../../server/src/engine/lang/en';
 import { findQuotations } from '../../server/src/engine/text/quotations';
+import type { CorpusIndex } from '../../server/src/engine';
 import { bundledIndex } from './corpus';
 
 /** A finding as a detector emitted it, with the draft text it covers and the rule that found it. */
@@ -28,26 +29,28 @@ export interface RunOptions {
   readonly emitted?: readonly (readonly [Code, number, number])[];
   /** The unit's role (default: a whole sentence). */
   readonly role?: UnitRole;
+  /** The sources (default: the bundled ones). */
+  readonly index?: CorpusIndex;
 }
 
 /** The context of a detector run alone: `emitted` sees the findings given and those the detector emitted so far, as in the pipeline. */
-function context(found: readonly Found[], emitted: RunOptions['emitted'] = []): DetectorContext {
-  const ci = checkIndexOf(bundledIndex());
+function context(found: readonly Found[], emitted: RunOptions['emitted'] = [], index: CorpusIndex = bundledIndex()): DetectorContext {
+  const ci = checkIndexOf(index);
   const earlier = (code: Code, s: number, e: number) => emitted.some(([c, a, b]) => c === code && a >= s && b <= e);
   const own = (code: Code, s: number, e: number) => found.some(f => f.code === code && f.finding.start >= s && f.finding.end <= e);
   return { lang: english, sources: sourceLookup(ci, english), emitted: (code, s, e) => earlier(code, s, e) || own(code, s, e) };
 }
 
 /** The unit of `text` taken as one draft sentence. */
-export function unitOf(text: string, role: UnitRole = 'sentence'): ClauseUnit {
-  const ci = checkIndexOf(bundledIndex());
+export function unitOf(text: string, role: UnitRole = 'sentence', index: CorpusIndex = bundledIndex()): ClauseUnit {
+  const ci = checkIndexOf(index);
   return clauseUnit(ci, sourceLookup(ci, english), text, 0, text.length, role);
 }
 
 /** Runs a clause detector alone on `text` taken as one sentence. */
 export function runClause(detector: Detector, text: string, options: RunOptions = {}): Found[] {
   const found: Found[] = [];
-  detector.run(unitOf(text, options.role), context(found, options.emitted), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
+  detector.run(unitOf(text, options.role, options.index), context(found, options.emitted, options.index), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
   return found;
 }
 

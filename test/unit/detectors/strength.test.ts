@@ -1,7 +1,23 @@
 import { strength } from '../../../server/src/engine/check/detectors/strength';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 
 const ALIGN = 'The leaders agreed to align their approaches to China.';
+
+// A source of another partnership, to show the rules hold for any source: a verb belongs to its
+// own sentence once that sentence names its actor; a sentence that goes on from the one before
+// (`This includes …`) keeps that one's verb; a document's own verb (`The Plan highlights`) is no one's commitment.
+const other = loadCorpus([source('partnership.md', [
+  '# Harbour Partnership',
+  '',
+  'Both leaders recognize the importance of deterrence in the region. We oppose any unilateral attempts to change the status quo in the Northern Strait.',
+  '',
+  'The leaders discussed ways to align their approaches to fisheries management. This includes dealing with illegal, unreported and unregulated fishing in shared waters.',
+  '',
+  'The Plan highlights cooperation to strengthen port security and resilience across both coasts.',
+].join('\n'))]);
+const OTHER = { index: other };
 
 describe('detector strength (alone)', () => {
   detectorCases((text, options) => runClause(strength, text, options), {
@@ -23,6 +39,8 @@ describe('detector strength (alone)', () => {
       'The President and the Prime Minister directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking.',
       // Runs after the negation detector: a clause already found to deny the commitment has no strength to compare.
       { text: ALIGN, options: { emitted: [['negated', 12, 18]] } },
+      { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
     ],
     invalid: [
       {
@@ -40,6 +58,11 @@ describe('detector strength (alone)', () => {
       {
         text: 'The leaders reaffirmed the shared commitment to eliminating oil and gas methane emissions to protect public health and the environment, as guided by the best science.',
         expect: [{ code: 'overstated', at: 'eliminating', message: 'overstates the source\'s "reducing"', rule: 'overstated-object' }],
+      },
+      {
+        text: 'The leaders agreed on a common approach to illegal, unreported and unregulated fishing in shared waters.',
+        options: OTHER,
+        expect: [{ code: 'overstated', at: 'agreed', message: 'which says the leaders only discussed it', rule: 'ladder' }],
       },
     ],
   });

@@ -192,4 +192,4 @@ export interface LanguagePack {
   };
 }
 
-export type RoleWord = 'prime' | 'minister' | 'president' | 'vice' | 'toward' | 'work' | 'will' | 'of' | 'and' | 'the' | 'from' | 'to' | 'set' | 'up' | 'two';
+export type RoleWord = 'prime' | 'minister' | 'president' | 'vice' | 'toward' | 'work' | 'will' | 'of' | 'and' | 'the' | 'from' | 'to' | 'set' | 'up' | 'two' | 'we';

@@ -233,10 +233,16 @@ function sourceLevelByObject(
   // `agreed to work towards reviving the Summit`: an act done (`relaunched`) overstates it.
   if (dl >= 4 && src.keys.slice(Math.max(0, at - 4), at).includes(K.toward) && src.keys.slice(Math.max(0, at - 5), at).includes(K.work)) return { level: 1, word: 'work towards' };
   for (let j = at - 1; j >= 0 && j >= at - 20; j--) {
+    // In two sentences taken together, a sentence that names its own actor before the object
+    // (`We also recognize …. We oppose any attempts …`) has its own verb, not the one before;
+    // one that goes on from it (`… discussed ways to align …. This includes …`) has not.
+    if (sentenceEndsAfter(src, j) && namesActor(lang, src.keys.slice(j + 1, at))) break;
     // `Canada and the United States will enhance … by reestablishing the Forum`: a declared
     // action, as firm as any commitment the draft may report (but a verb is no weaker for it).
     if (src.keys[j] === K.will) return { level: Math.max(dl, 4), word: lang.word.will };
     if (!isLadder(src.keys, j)) continue;
+    // `The Roadmap highlights cooperation`: the document says what it contains; no one's commitment.
+    if (documentSubject(lang, src, j)) return undefined;
     let level = LADDER[src.keys[j]];
     let word = src.words[j].text;
     // `expressed their commitment to`, `reaffirmed their commitment to`: a commitment.
@@ -245,6 +251,26 @@ function sourceLevelByObject(
     return { level, word };
   }
   return undefined;
+}
+
+/** True if `keys` name someone who can act (`we`, `the leaders`, `Japan`). */
+function namesActor(lang: LanguagePack, keys: readonly string[]): boolean {
+  const { actors } = generalTable(lang);
+  return keys.some(k => Object.prototype.hasOwnProperty.call(actors, k) || lang.key.we === k);
+}
+
+/** True if the source verb at `j` has a source document for its subject (`The Roadmap highlights`, `this statement sets out`). */
+function documentSubject(lang: LanguagePack, src: SourceSentence, j: number): boolean {
+  return j > 0 && lang.quotes.documents.has(src.keys[j - 1]);
+}
+
+/** True if a sentence of the source ends between its words `j` and `j + 1` (`region. We`, not `U.S. commitment`). */
+function sentenceEndsAfter(src: SourceSentence, j: number): boolean {
+  const next = src.words[j + 1];
+  if (!next) return false;
+  const t = src.paragraph.text;
+  const gap = t.slice(src.words[j].end, next.start);
+  return /[!?;]/.test(gap) || (/\.\s/.test(gap) && /^\p{Lu}/u.test(t.slice(next.start, next.end)) && !/\.\p{L}/u.test(t.slice(src.words[j].start, next.start)));
 }
 
 /** The first two content words after the verb at `di`: what it governs. */
@@ -286,7 +312,9 @@ function sourceLevelByAlignment(
     if (src.keys.includes(draftKeys[di])) return undefined;
     const to = nextEq ? nextEq.b : src.keys.length;
     for (let j = to - 1; j >= 0 && sl === undefined; j--) {
+      if (sentenceEndsAfter(src, j) && namesActor(lang, src.keys.slice(j + 1, to))) break;
       if (isLadder(src.keys, j)) {
+        if (documentSubject(lang, src, j)) return undefined;
         sl = LADDER[src.keys[j]];
         sWord = src.words[j].text;
         for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { sl = LADDER[src.keys[h]]; sWord = src.words[h].text; }
