@@ -20,6 +20,8 @@ export interface VerbatimSettings {
   readonly reportUnsourcedQuotes: boolean;
   /** Ghost-text suggestions of the official continuation (`verbatim.inlineSuggestions`). */
   readonly inlineSuggestions: boolean;
+  /** What typing brings up (`verbatim.suggestions`): nothing, official names, or names and phrases. */
+  readonly suggestions: 'off' | 'names' | 'all';
   /** How inserted official text is cited (`verbatim.citationStyle`). */
   readonly citationStyle: 'none' | 'inline' | 'footnote';
   /**
@@ -37,6 +39,7 @@ export const defaultSettings: VerbatimSettings = Object.freeze({
   severity: {},
   reportUnsourcedQuotes: true,
   inlineSuggestions: true,
+  suggestions: 'all',
   citationStyle: 'inline',
   sourcesOrigin: 'user',
 });
@@ -59,6 +62,7 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
     severity,
     reportUnsourcedQuotes: typeof r.reportUnsourcedQuotes === 'boolean' ? r.reportUnsourcedQuotes : defaultSettings.reportUnsourcedQuotes,
     inlineSuggestions: typeof r.inlineSuggestions === 'boolean' ? r.inlineSuggestions : defaultSettings.inlineSuggestions,
+    suggestions: r.suggestions === 'off' || r.suggestions === 'names' || r.suggestions === 'all' ? r.suggestions : defaultSettings.suggestions,
     citationStyle: r.citationStyle === 'inline' || r.citationStyle === 'footnote' || r.citationStyle === 'none' ? r.citationStyle : defaultSettings.citationStyle,
     sourcesOrigin: r.sourcesOrigin === 'workspace' ? 'workspace' : 'user',
   });

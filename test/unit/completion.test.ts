@@ -33,9 +33,19 @@ describe('completion: phrase continuation', () => {
     assert.equal(items[0].detail, 'Roadmap for a Renewed U.S.-Canada Partnership, Accelerating Climate Ambitions, ¶5');
   });
 
-  it('fixes typos in the typed words', () => {
+  it('keeps the words already typed, typos included, and completes the word being typed', () => {
     const { items, lineOf } = completeAt('by reestablishing the Cross-Bordr Crime F|');
+    assert.equal(lineOf(items[0]), 'by reestablishing the Cross-Bordr Crime Forum');
+  });
+
+  it('corrects a typo in the word being typed', () => {
+    const { items, lineOf } = completeAt('by reestablishing the Cross-Border Crime Frum|');
     assert.equal(lineOf(items[0]), 'by reestablishing the Cross-Border Crime Forum');
+  });
+
+  it('keeps the case of the letters typed', () => {
+    const { items, lineOf } = completeAt('the leaders agreed to launch a high level cli|');
+    assert.equal(lineOf(items[0]), 'the leaders agreed to launch a high level climate Ministerial');
   });
 
   it('filterText starts with the replaced text and documentation marks the match', () => {
@@ -54,6 +64,20 @@ describe('completion: phrase continuation', () => {
   });
 });
 
+/**
+ * The line an eval case expects: the typed words kept as typed (typos too, they are the
+ * checker's to flag), the word being typed completed, then the rest of `want`.
+ */
+export function expectedLine(before: string, want: string): string {
+  const cut = before.search(/[\p{L}\p{N}]+$/u);
+  const typedWord = before.slice(cut).toLowerCase();
+  // The word of `want` that the half-typed word starts (or nearly starts: a typo).
+  const words = [...want.matchAll(/[\p{L}\p{N}]+/gu)];
+  const near = (w: string) => w.toLowerCase().startsWith(typedWord) || [...typedWord].some((_, i) => w.toLowerCase().startsWith(typedWord.slice(0, i) + typedWord.slice(i + 1)));
+  const at = words.filter(m => near(m[0])).pop() ?? words[words.length - 1];
+  return before.slice(0, cut) + want.slice(at.index);
+}
+
 describe('completion: eval cases', () => {
   const files = [path.join(repoRoot, 'test/eval/cases.json'), '/work/shared/eval/dev-cases.json'].filter(f => fs.existsSync(f));
   for (const file of files) {
@@ -62,7 +86,8 @@ describe('completion: eval cases', () => {
       it(`${path.basename(file)}: ${c.before.slice(-40)} → ${c.want}`, () => {
         const { items, lineOf } = completeAt(c.before + '|');
         const lines = items.slice(0, 5).map(lineOf);
-        assert.ok(lines.some(l => l.includes(c.want)), `got:\n${lines.join('\n')}`);
+        const want = expectedLine(c.before, c.want);
+        assert.ok(lines.some(l => l.includes(want)), `want ${want}\ngot:\n${lines.join('\n')}`);
       });
     }
   }

@@ -2,9 +2,16 @@
  * Completion of official wording: phrase continuation, official names, and keyword
  * search of commitments (the `@@` in-text trigger and the Insert Commitment command).
  *
+ * Typing is never hijacked. Suggestions come only when the words before the cursor match a
+ * source distinctively (a run of several words with at least three content words, or an
+ * official name's first words including one that belongs to that name); never right after
+ * `.`, `!` or `?`; and an item only ever replaces the word being typed (correcting a typo in
+ * it), never other typed words or their case. Items filter on that one word, so a stale
+ * list closes as soon as the drafter types a space or punctuation the item does not have.
+ *
  * Candidates come from the positional {@link WordIndex} (cost bounded by the query's
- * rarest word, not by the corpus); only the few candidate paragraphs are split into
- * sentences, lazily. fuse.js ranks the short lists of names and search hits.
+ * rarest word, not by the corpus); only the few candidate paragraphs are scanned for
+ * sentence ends. fuse.js ranks the short lists of names and search hits.
  */
 import Fuse from 'fuse.js';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
@@ -20,21 +27,29 @@ import { editDistanceAtMostOne as editDistance1, isWordCode, scanTokens, WordInd
 /** The in-text trigger for keyword search: `@@methane` offers commitments about methane. */
 export const SEARCH_TRIGGER = '@@';
 
+/** `verbatim.suggestions`: what typing may bring up. `@@` search works in every mode. */
+export type SuggestionsMode = 'off' | 'names' | 'all';
+
 export interface CompletionOptions {
-  /** How inserted sentences are cited (`verbatim.citationStyle`); default `none`. */
+  /** How inserted text is cited (`verbatim.citationStyle`); default `none`. */
   readonly citationStyle?: CitationStyle;
   /** Maximum number of items (default 8). */
   readonly maxItems?: number;
+  /** Which suggestions typing brings up (default `all`). */
+  readonly suggestions?: SuggestionsMode;
 }
 
 /** One suggestion, in offsets of the line prefix (the text of the line before the cursor). */
 export interface Suggestion {
-  readonly kind: 'continuation' | 'sentence' | 'name' | 'search';
-  /** Character in the line where the replaced text starts (the replaced text ends at the cursor). */
+  readonly kind: 'continuation' | 'sentence' | 'name';
+  /**
+   * Character in the line where the replaced text starts: the start of the word being typed,
+   * or the cursor (nothing replaced). The replaced text ends at the cursor.
+   */
   readonly replaceStart: number;
-  /** The replacement for `[replaceStart, cursor)`. */
+  /** The replacement for `[replaceStart, cursor)`: the typed word completed (or corrected), then the official words. */
   readonly newText: string;
-  /** What the editor filters on: starts with the replaced text. */
+  /** What the editor filters on: the completed word being typed, nothing after it. */
   readonly filterText: string;
   readonly label: string;
   readonly paragraph: Paragraph;
@@ -44,6 +59,8 @@ export interface Suggestion {
   /** Offsets in `paragraph.text` of the official text inserted. */
   readonly sourceStart: number;
   readonly sourceEnd: number;
+  /** Also shown as ghost text: the typed words clearly start this one official continuation. */
+  readonly ghost: boolean;
 }
 
 interface QueryToken {
@@ -53,48 +70,110 @@ interface QueryToken {
   end: number;
 }
 
+/** The sentence being typed, as completion sees it. */
+interface TypingContext {
+  readonly linePrefix: string;
+  /** The last words of the sentence being typed (at most {@link MAX_QUERY_WORDS}). */
+  readonly q: QueryToken[];
+  /** The cursor is right after a letter or digit: the last word is still being typed. */
+  readonly partial: boolean;
+}
+
 const MAX_QUERY_WORDS = 8;
 // Bounds the work for very common anchors; postings are in corpus order, so bundled sources come first.
 const MAX_OCCURRENCES = 3000;
 
-/** Phrase continuations and official names for the text before the cursor. */
-export function suggest(index: CorpusIndex, linePrefix: string, token: CancellationToken = NeverCancelled, maxItems = 8): Suggestion[] {
-  const tail = linePrefix.length > 400 ? linePrefix.slice(linePrefix.length - 400) : linePrefix;
-  const shift = linePrefix.length - tail.length;
-  const q = queryTokens(tail, shift);
-  if (!q.length) return [];
-  const last = linePrefix.length ? linePrefix.charCodeAt(linePrefix.length - 1) : 32;
-  const partial = isWordCode(last) && q[q.length - 1].end === linePrefix.length;
-  const phrases = continuations(index, linePrefix, q, partial, token);
-  const names = partial ? nameSuggestions(index, linePrefix, q) : [];
+/*
+ * What makes a match distinctive. A phrase match must run over MIN_RUN_WORDS words of the
+ * sentence being typed, ending at the cursor, of which MIN_CONTENT_WORDS are content words
+ * (not function words, three letters or more; the word being typed counts once three of its
+ * letters match). Ordinary prose shares two content words in a row with a source all the
+ * time ("in both countries"), three in a row rarely. A match whose next words differ in
+ * more than MAX_ALTERNATIVES places of the sources is not distinctive either: the drafter
+ * has typed a common opening ("The leaders agreed to"), not a commitment.
+ */
+const MIN_RUN_WORDS = 4;
+const MIN_CONTENT_WORDS = 3;
+const MAX_ALTERNATIVES = 3;
+/*
+ * And at least one of the content words must be uncommon in the sources: the sources' most
+ * frequent words (`leaders`, `agreed`, `President`, `Canada`: more than one word in 200,
+ * and more than 8 times) are what every readout is made of, so a run of them alone is not a
+ * quotation.
+ */
+const COMMON_SHARE = 1 / 200;
+const COMMON_MIN_COUNT = 8;
+
+/** Function words: they do not make a match distinctive. */
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but nor of to in on at by for from with as is are was were be been being it its this that these those ' +
+    'we our us they their them he his her she i you your will would shall should may might can could must has have had do does did ' +
+    'not no both also which who whom whose so such than then into over under all any each more most other some very there here ' +
+    'what when where why how including through between among about per via one two three four five six seven eight nine ten').split(' '),
+);
+
+function isContent(word: string): boolean {
+  return word.length >= 3 && !FUNCTION_WORDS.has(word);
+}
+
+/** Phrase continuations and official names for the text before the cursor; none unless the match is distinctive. */
+export function suggest(index: CorpusIndex, linePrefix: string, token: CancellationToken = NeverCancelled, maxItems = 8, mode: SuggestionsMode = 'all'): Suggestion[] {
+  if (mode === 'off') return [];
+  const ctx = typingContext(linePrefix);
+  if (!ctx) return [];
+  const phrases = mode === 'all' ? continuations(index, ctx, token) : [];
+  const names = nameSuggestions(index, ctx);
   const out: Suggestion[] = [];
   const seen = new Set<string>();
   const push = (s: Suggestion | undefined) => {
     if (!s) return;
     const key = `${s.replaceStart}\u0000${s.newText}`;
-    const result = linePrefix.slice(0, s.replaceStart) + s.newText;
-    if (seen.has(key) || seen.has(result) || result === linePrefix) return;
+    if (seen.has(key) || s.newText === linePrefix.slice(s.replaceStart)) return;
     seen.add(key);
-    seen.add(result);
     out.push(s);
   };
   // Interleave: best phrase (short, sentence), best name, then the rest.
-  const groups = phrases.map(p => [...p]);
-  if (groups[0]) groups[0].forEach(push);
+  phrases[0]?.forEach(push);
   push(names[0]);
-  for (let i = 1; i < groups.length || i < names.length; i++) {
-    groups[i]?.forEach(push);
+  for (let i = 1; i < phrases.length || i < names.length; i++) {
+    phrases[i]?.forEach(push);
     push(names[i]);
   }
   return out.slice(0, maxItems);
 }
 
-function queryTokens(text: string, shift: number): QueryToken[] {
-  const n = normalizeText(text);
-  const out: QueryToken[] = [];
-  scanTokens(n.text, (s, e) => out.push({ word: n.text.slice(s, e), start: shift + n.map.at(s), end: shift + n.map.at(e - 1) + 1 }));
-  // Words on the line before a sentence end are not part of the phrase being typed.
-  return out.slice(-MAX_QUERY_WORDS);
+/** True when the cursor follows sentence-ending punctuation (with any closing quotes or brackets). */
+export function afterSentencePunctuation(linePrefix: string): boolean {
+  return /[.!?]["”’)\]]*$/.test(linePrefix);
+}
+
+/**
+ * The sentence being typed: nothing right after `.`, `!` or `?`; else the words after the
+ * last sentence end on the line (a period after an abbreviation or initials is not one).
+ */
+function typingContext(linePrefix: string): TypingContext | undefined {
+  if (afterSentencePunctuation(linePrefix)) return undefined;
+  const tail = linePrefix.length > 400 ? linePrefix.slice(linePrefix.length - 400) : linePrefix;
+  const shift = linePrefix.length - tail.length;
+  const from = sentenceStartIn(tail);
+  const n = normalizeText(tail.slice(from));
+  const q: QueryToken[] = [];
+  scanTokens(n.text, (s, e) => q.push({ word: n.text.slice(s, e), start: shift + from + n.map.at(s), end: shift + from + n.map.at(e - 1) + 1 }));
+  if (!q.length) return undefined;
+  const last = linePrefix.charCodeAt(linePrefix.length - 1);
+  const partial = isWordCode(last) && q[q.length - 1].end === linePrefix.length;
+  return { linePrefix, q: q.slice(-MAX_QUERY_WORDS), partial };
+}
+
+/** Offset in `text` where the last sentence starts (0 if the line holds one sentence). */
+function sentenceStartIn(text: string): number {
+  let start = 0;
+  const re = /[.!?]["”’)\]]*\s+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (text[m.index] === '.' && isAbbreviation(text, m.index)) continue;
+    start = m.index + m[0].length;
+  }
+  return start;
 }
 
 interface Alignment {
@@ -104,12 +183,19 @@ interface Alignment {
   score: number;
   /** First query word of the matched suffix run. */
   runStart: number;
+  /** Content words in the run (see MIN_CONTENT_WORDS). */
+  content: number;
 }
 
-/** Phrase continuations: groups of [short item, sentence item] per matched passage, best first. */
-function continuations(index: CorpusIndex, linePrefix: string, q: QueryToken[], partial: boolean, token: CancellationToken): Suggestion[][] {
+/**
+ * Phrase continuations: groups of [short item, sentence item] per matched passage, best
+ * first; none unless the match is distinctive.
+ */
+function continuations(index: CorpusIndex, ctx: TypingContext, token: CancellationToken): Suggestion[][] {
+  const { q, partial } = ctx;
   const wi = WordIndex.of(index);
   const n = q.length;
+  if (n < MIN_RUN_WORDS) return [];
   const cands: Map<number, number>[] = q.map((t, j) => {
     const m = new Map<number, number>();
     const isLast = j === n - 1;
@@ -123,129 +209,174 @@ function continuations(index: CorpusIndex, linePrefix: string, q: QueryToken[], 
     }
     return m;
   });
-  // Anchor on the rarest of the last three words.
+  // The run must reach MIN_RUN_WORDS back from the cursor: anchor on the rarest of those words.
   const order: number[] = [];
-  for (let j = Math.max(0, n - 3); j < n; j++) if (cands[j].size) order.push(j);
+  for (let j = n - MIN_RUN_WORDS; j < n; j++) {
+    if (!cands[j].size) return [];
+    order.push(j);
+  }
   const cost = (j: number) => {
     let c = 0;
     for (const id of cands[j].keys()) c += wi.frequency(id);
     return c;
   };
   order.sort((a, b) => cost(a) - cost(b));
+  const anchor = order[0];
   const alignments: Alignment[] = [];
-  for (const anchor of order) {
-    throwIfCancelled(token);
-    let visited = 0;
-    const tokenCount = wi.tokenCount;
-    for (const id of cands[anchor].keys()) {
-      const occ = wi.occurrences(id);
-      // Each occurrence gives a distinct start, so no start is looked at twice.
-      next: for (let o = 0; o < occ.length && visited < MAX_OCCURRENCES; o++, visited++) {
-        const start = occ[o] - anchor;
-        if (start < 0 || start + n - 1 >= tokenCount) continue;
-        // Cheap filter before the paragraph look-up: the words after the anchor must match.
-        for (let j = n - 1; j > anchor; j--) if (!cands[j].has(wi.tokenWord[start + j])) continue next;
-        const p = wi.paragraphOfToken(occ[o]);
-        const first = wi.paragraphFirstToken[p];
-        const end = wi.paragraphFirstToken[p + 1];
-        // The matched suffix run: from the last word backwards while words match.
-        if (start + n - 1 >= end) continue;
-        let score = 0;
-        let runStart = n;
-        for (let j = n - 1; j >= 0; j--) {
-          const g = start + j;
-          const w = g >= first ? cands[j].get(wi.tokenWord[g]) : undefined;
-          if (w === undefined) break;
-          score += w;
-          runStart = j;
+  const tokenCount = wi.tokenCount;
+  const common = Math.max(COMMON_MIN_COUNT, tokenCount * COMMON_SHARE);
+  let visited = 0;
+  throwIfCancelled(token);
+  for (const id of cands[anchor].keys()) {
+    const occ = wi.occurrences(id);
+    // Each occurrence gives a distinct start, so no start is looked at twice.
+    next: for (let o = 0; o < occ.length && visited < MAX_OCCURRENCES; o++, visited++) {
+      const start = occ[o] - anchor;
+      if (start < 0 || start + n - 1 >= tokenCount) continue;
+      // Cheap filter before the paragraph look-up: the words from the anchor to the cursor must match.
+      for (let j = n - 1; j > anchor; j--) if (!cands[j].has(wi.tokenWord[start + j])) continue next;
+      const p = wi.paragraphOfToken(occ[o]);
+      const first = wi.paragraphFirstToken[p];
+      const end = wi.paragraphFirstToken[p + 1];
+      if (start + n - 1 >= end) continue;
+      // The matched suffix run: from the last word backwards while words match.
+      let score = 0;
+      let runStart = n;
+      let content = 0;
+      let uncommon = 0;
+      for (let j = n - 1; j >= 0; j--) {
+        const g = start + j;
+        const w = g >= first ? cands[j].get(wi.tokenWord[g]) : undefined;
+        if (w === undefined) break;
+        score += w;
+        runStart = j;
+        const sourceWord = wi.word(g);
+        const counts = j === n - 1 && partial ? q[j].word.length >= 3 && sourceWord.startsWith(q[j].word) && isContent(sourceWord) : isContent(sourceWord);
+        if (counts) {
+          content++;
+          // A half-typed word is no evidence yet of which word it will be.
+          if (!(j === n - 1 && partial) && wi.frequency(wi.tokenWord[g]) <= common) uncommon++;
         }
-        if (runStart > anchor || runStart === n) continue;
-        // Words before the run that still match add a little (same sentence shape).
-        for (let j = 0; j < runStart - 1; j++) {
-          const g = start + j;
-          if (g >= first && cands[j].has(wi.tokenWord[g])) score += 0.1;
-        }
-        alignments.push({ start, paragraph: p, score, runStart });
       }
+      if (n - runStart < MIN_RUN_WORDS || content < MIN_CONTENT_WORDS || !uncommon) continue;
+      alignments.push({ start, paragraph: p, score, runStart, content });
     }
-    if (alignments.length) break;
   }
-  // A lone, short, partial word matches too much to be useful as a phrase.
-  const minScore = n === 1 ? 1 : Math.min(2, n);
-  const good = alignments.filter(a => a.score >= minScore - 0.5);
-  good.sort((a, b) => b.score - a.score || a.start - b.start);
+  alignments.sort((a, b) => b.score - a.score || a.start - b.start);
   const groups: Suggestion[][] = [];
   const seen = new Set<string>();
   const seenText = new Set<string>();
-  let built = 0;
-  for (const a of good) {
-    if (groups.length >= 4 || built >= 8) break;
+  for (const a of alignments) {
     // Synthetic or repeated passages: skip alignments whose next words repeat an earlier one.
-    const textKey = nextWords(wi, a.start + a.runStart, Math.min(wi.paragraphFirstToken[a.paragraph + 1], a.start + n + 12));
+    const textKey = nextWords(wi, a.start + n, Math.min(wi.paragraphFirstToken[a.paragraph + 1], a.start + n + 8));
     if (seenText.has(textKey)) continue;
     seenText.add(textKey);
-    built++;
-    const items = continuationItems(index, wi, linePrefix, q, partial, a);
+    const items = continuationItems(index, wi, ctx, a);
     const key = items.map(i => i.newText).join('\u0000');
     if (!items.length || seen.has(key)) continue;
     seen.add(key);
+    // More ways to go on than a list can show: the typed words are a common opening, not a commitment.
+    if (groups.length === MAX_ALTERNATIVES) return [];
     groups.push(items);
+  }
+  // Ghost text only for one clear continuation: one passage, or passages that agree on the first item.
+  if (groups.length && groups.every(g => g[0].newText === groups[0][0].newText)) {
+    groups[0] = groups[0].map((s, i) => (i === 0 || groups.length === 1 ? { ...s, ghost: true } : s));
   }
   return groups;
 }
 
-function continuationItems(index: CorpusIndex, wi: WordIndex, linePrefix: string, q: QueryToken[], partial: boolean, a: Alignment): Suggestion[] {
+/** The word being typed (partial) or the cursor, and how the text typed after the last word continues in the source. */
+function continuationItems(index: CorpusIndex, wi: WordIndex, ctx: TypingContext, a: Alignment): Suggestion[] {
+  const { q, partial, linePrefix } = ctx;
   const paragraph = index.paragraphs[a.paragraph];
   const n = q.length;
   const norm = paragraph.normalized;
+  const text = paragraph.text;
   const orig = (g: number) => norm.map.at(wi.tokenStart[g]);
   const origEnd = (g: number) => norm.map.at(wi.tokenStart[g] + wi.word(g).length - 1) + 1;
-  // Keep the drafter's own words while they equal the source's; replace from the first that differs.
-  let k = a.runStart;
-  while (k < n - 1 && q[k].word === wi.word(a.start + k)) k++;
   const lastG = a.start + n - 1;
-  const sourceStart = orig(a.start + k);
-  // How far into the source the typed text already reaches.
-  let covered: number;
-  if (partial) {
-    const typed = q[n - 1].word;
-    const word = wi.word(lastG);
-    covered = word.startsWith(typed) ? norm.map.at(wi.tokenStart[lastG] + typed.length - 1) + 1 : orig(lastG);
-  } else covered = origEnd(lastG);
-  const text = paragraph.text;
-  const sentenceEnd = endOfSentence(paragraph, covered);
-  const wordEnd = partial ? origEnd(lastG) : covered;
-  const stops = new Set<number>();
-  const nameEnd = nameEndAt(index, paragraph, covered);
-  if (nameEnd !== undefined && nameEnd > covered) stops.add(nameEnd);
-  else {
-    const clause = endOfClause(text, Math.max(wordEnd, covered), sentenceEnd);
-    stops.add(clause);
+  const head = partial ? completeWord(linePrefix.slice(q[n - 1].start), text.slice(orig(lastG), origEnd(lastG))) : undefined;
+  if (partial && !head) return [];
+  // After the last word: what the drafter typed must be how the source goes on.
+  let from = origEnd(lastG);
+  if (!partial) {
+    const typedTail = linePrefix.slice(q[n - 1].end);
+    const skip = matchTail(text, from, typedTail);
+    if (skip === undefined) return [];
+    from = skip;
   }
+  const sentenceEnd = endOfSentence(paragraph, from);
+  const stops = new Set<number>();
+  const nameEnd = nameEndAt(index, paragraph, orig(lastG) + 1);
+  if (nameEnd !== undefined && nameEnd >= from) stops.add(nameEnd);
+  else stops.add(endOfClause(text, from, sentenceEnd));
   stops.add(sentenceEnd);
-  const replaceStart = q[k].start;
-  const replaced = linePrefix.slice(replaceStart);
+  const replaceStart = partial ? q[n - 1].start : linePrefix.length;
   const out: Suggestion[] = [];
   for (const stop of stops) {
-    if (stop <= covered && !(partial && stop >= wordEnd)) continue;
-    const newText = text.slice(sourceStart, stop);
-    let rest = text.slice(covered, stop);
-    if (/\s$/.test(replaced) && /^\s/.test(rest)) rest = rest.replace(/^\s+/, '');
+    const rest = text.slice(from, stop);
+    if (!partial && !rest.trim()) continue;
+    const newText = partial ? head!.text + rest : rest;
+    // Nothing but punctuation to add (`2050` → `2050.`): that is the drafter's to type.
+    if (partial && !/[\p{L}\p{N}]/u.test(newText.slice(linePrefix.length - replaceStart))) continue;
     const isSentence = stop === sentenceEnd;
     out.push({
       kind: isSentence && out.length ? 'sentence' : 'continuation',
       replaceStart,
       newText,
-      filterText: replaced + rest,
+      filterText: partial ? head!.filter : firstWord(newText),
       label: labelFor(newText),
       paragraph,
       matchStart: orig(a.start + a.runStart),
-      matchEnd: partial ? covered : origEnd(lastG),
-      sourceStart,
+      matchEnd: origEnd(lastG),
+      sourceStart: partial ? orig(lastG) : from,
       sourceEnd: stop,
+      ghost: false,
     });
   }
   return out;
+}
+
+/**
+ * The word being typed, completed from the source word: the typed letters are kept when they
+ * start the source word (in any case), else (a typo in a word not yet finished: the source
+ * word is longer) the source word replaces them; undefined otherwise.
+ * `filter` is what the editor filters on: it starts with the typed letters, so the item
+ * stays while the word is typed, and holds no space or punctuation, so the item goes once
+ * the word is ended.
+ */
+function completeWord(typed: string, sourceWord: string): { text: string; filter: string } | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+  if (fold(sourceWord).startsWith(fold(typed))) {
+    const text = typed + sourceWord.slice(typed.length);
+    return { text, filter: text };
+  }
+  // A word typed as long as the source's or longer is finished, not mistyped (`Americans` for `American`).
+  if (typed.length >= sourceWord.length) return undefined;
+  return { text: sourceWord, filter: typed + sourceWord.replace(/[^\p{L}\p{N}'’]/gu, '') };
+}
+
+/**
+ * Where the source goes on after `from` once the characters typed after the last word
+ * (`typed`: a space, a hyphen, `, `) are skipped; undefined if they differ from the source's.
+ */
+function matchTail(text: string, from: number, typed: string): number | undefined {
+  let i = from;
+  for (const ch of typed) {
+    if (/\s/.test(ch)) {
+      if (i < text.length && /\s/.test(text[i])) while (i < text.length && /\s/.test(text[i])) i++;
+      else return undefined;
+    } else if (i < text.length && (text[i] === ch || (/['’]/.test(ch) && /['’]/.test(text[i])) || (/["“”]/.test(ch) && /["“”]/.test(text[i])))) i++;
+    else return undefined;
+  }
+  return i;
+}
+
+/** The first word of `text` (letters, digits, inner apostrophes): what an item inserted at the cursor filters on. */
+function firstWord(text: string): string {
+  const m = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/u.exec(text);
+  return m ? m[0] : text.trim();
 }
 
 function nextWords(wi: WordIndex, from: number, to: number): string {
@@ -254,9 +385,13 @@ function nextWords(wi: WordIndex, from: number, to: number): string {
   return key;
 }
 
+/**
+ * A label that fits the suggest widget (about 50 characters): long items show their start
+ * and their end, so items that start alike (the name, the clause, the sentence) look different.
+ */
 function labelFor(text: string): string {
-  const t = text.replace(/\s+/g, ' ');
-  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 50 ? `${t.slice(0, 26).trimEnd()} … ${t.slice(t.length - 20).trimStart()}` : t;
 }
 
 /**
@@ -320,28 +455,35 @@ function nameEndAt(index: CorpusIndex, paragraph: Paragraph, offset: number): nu
   return best;
 }
 
-/** Official names for the last typed words: by first letters (fuzzy) or by acronym. */
-function nameSuggestions(index: CorpusIndex, linePrefix: string, q: QueryToken[]): Suggestion[] {
+/*
+ * Official names are offered from their first words when the typed words are specific to
+ * the name: at least two of its words typed, capitalised as the name has them, and either
+ * among them a word that belongs to this name (it occurs in the sources hardly more often
+ * than the name does: `Crime` in `Cross-Border Crime Forum`, not `United` in `United
+ * States-Mexico-Canada Agreement`), or words that the sources use only in this name
+ * (`Global Health Security Ag`). Names of fewer than three words are not offered (`Prime
+ * Minister`, `Paris Agreement` are ordinary words to type), nor pairs joined by `and`
+ * (`United States and Canada`, `Canadian and American`), which are prose, not names.
+ */
+const MIN_NAME_WORDS = 3;
+const MIN_NAME_WORDS_TYPED = 2;
+
+/** Official names for the last typed words, by their first words (one typo allowed in words of four letters or more). */
+function nameSuggestions(index: CorpusIndex, ctx: TypingContext): Suggestion[] {
+  const { q, partial, linePrefix } = ctx;
   const table = officialNames(index);
   const wi = WordIndex.of(index);
   const n = q.length;
-  const found = new Map<OfficialName, number>(); // name → first query word replaced
-  const last = q[n - 1];
-  for (const name of table.byAcronym(linePrefix.slice(last.start))) found.set(name, n - 1);
-  for (let k = Math.min(6, n); k >= 1; k--) {
+  const found = new Map<OfficialName, number>(); // name → first query word of the name
+  for (let k = Math.min(8, n); k >= MIN_NAME_WORDS_TYPED; k--) {
     const first = q[n - k];
+    if (!/\p{Lu}/u.test(linePrefix[first.start])) continue;
     const heads = new Set<string>([first.word]);
-    if (k > 1) for (const id of wi.nearWords(first.word)) heads.add(wi.vocabulary[id]);
+    for (const id of wi.nearWords(first.word)) heads.add(wi.vocabulary[id]);
     for (const head of heads) {
-      for (const name of k === 1 ? table.startingWith(head, 30) : table.startingWith(head, 30).filter(x => x.words[0] === head)) {
-        if (found.has(name) || name.words.length < k) continue;
-        let ok = true;
-        for (let j = 1; j < k && ok; j++) {
-          const typed = q[n - k + j].word;
-          const official = name.words[j];
-          ok = j === k - 1 ? official.startsWith(typed) || (typed.length >= 4 && nearPrefix(typed, official)) : typed === official || near(typed, official);
-        }
-        if (ok) found.set(name, n - k);
+      for (const name of table.startingWith(head, 30)) {
+        if (found.has(name) || name.words[0] !== head || name.words.length < MIN_NAME_WORDS || name.words.length <= (partial ? k - 1 : k) || isPair(name)) continue;
+        if (matchesNameStart(index, name, q.slice(n - k), partial, linePrefix, wi)) found.set(name, n - k);
       }
     }
   }
@@ -351,25 +493,85 @@ function nameSuggestions(index: CorpusIndex, linePrefix: string, q: QueryToken[]
   const fuse = new Fuse(list, { keys: ['base'], includeScore: true, ignoreLocation: true, threshold: 1 });
   const ranked = fuse.search(typedText).map(r => r.item);
   for (const x of list) if (!ranked.includes(x)) ranked.push(x);
-  return ranked.slice(0, 6).map(name => {
+  const out: Suggestion[] = [];
+  for (const name of ranked.slice(0, 6)) {
     const j = found.get(name)!;
-    const replaceStart = q[j].start;
-    const occ = name.occurrences[0];
-    const replaced = linePrefix.slice(replaceStart);
-    const withAcronym = name.occurrences.find(o => o.end - o.start > name.base.length) ?? occ;
-    return {
-      kind: 'name' as const,
-      replaceStart,
-      newText: name.text,
-      filterText: replaced + name.text.slice(Math.min(replaced.length, name.text.length)),
-      label: name.text,
-      paragraph: withAcronym.paragraph,
-      matchStart: withAcronym.start,
-      matchEnd: withAcronym.end,
-      sourceStart: withAcronym.start,
-      sourceEnd: withAcronym.end,
-    };
-  });
+    const k = n - j;
+    const occ = name.occurrences.find(o => o.end - o.start > name.base.length) ?? name.occurrences[0];
+    const nameText = occ.paragraph.text.slice(occ.start, occ.end);
+    // The name's words as tokens of its text, to find where the typed words end in it.
+    const nn = normalizeText(nameText);
+    const bounds: { start: number; end: number }[] = [];
+    scanTokens(nn.text, (s, e) => bounds.push({ start: nn.map.at(s), end: nn.map.at(e - 1) + 1 }));
+    let suggestion: Suggestion | undefined;
+    if (partial) {
+      const w = bounds[k - 1];
+      const head = completeWord(linePrefix.slice(q[n - 1].start), nameText.slice(w.start, w.end));
+      if (!head) continue;
+      const newText = head.text + nameText.slice(w.end);
+      suggestion = { kind: 'name', replaceStart: q[n - 1].start, newText, filterText: head.filter, label: name.text, paragraph: occ.paragraph, matchStart: occ.start, matchEnd: occ.end, sourceStart: occ.start + w.start, sourceEnd: occ.end, ghost: false };
+    } else {
+      const skip = matchTail(nameText, bounds[k - 1].end, linePrefix.slice(q[n - 1].end));
+      if (skip === undefined || skip >= nameText.length) continue;
+      const newText = nameText.slice(skip);
+      suggestion = { kind: 'name', replaceStart: linePrefix.length, newText, filterText: firstWord(newText), label: name.text, paragraph: occ.paragraph, matchStart: occ.start, matchEnd: occ.end, sourceStart: occ.start + skip, sourceEnd: occ.end, ghost: false };
+    }
+    out.push(suggestion);
+  }
+  // Ghost text for a name only when it is the one name the typed words can start.
+  if (out.length === 1) out[0] = { ...out[0], ghost: true };
+  return out;
+}
+
+/** `X and Y` at the top of the name (no `of`, `for`, `on` before the `and`): two names or titles side by side. */
+function isPair(name: OfficialName): boolean {
+  const and = name.words.indexOf('and');
+  return and > 0 && !name.words.slice(0, and).some(w => w === 'of' || w === 'for' || w === 'on');
+}
+
+/** The typed words start `name`: capitalised like it, the last one possibly half typed, and specific to it. */
+function matchesNameStart(index: CorpusIndex, name: OfficialName, typed: QueryToken[], partial: boolean, linePrefix: string, wi: WordIndex): boolean {
+  let rare = false;
+  for (let j = 0; j < typed.length; j++) {
+    const t = typed[j].word;
+    const official = name.words[j];
+    if (!wordMatches(t, official, j === typed.length - 1 && partial)) return false;
+    // Capital letters where the name has them (connectors such as `of` may be typed either way).
+    const officialCapital = !FUNCTION_WORDS.has(official) && official !== 'de';
+    if (officialCapital && !/[\p{Lu}\p{N}]/u.test(linePrefix[typed[j].start])) return false;
+    // A word (three letters or more of it typed) seldom used outside this name.
+    if (t.length >= 3 && isContent(official)) {
+      const id = wi.idOf(official);
+      if (id !== undefined && wi.frequency(id) <= 2 * name.occurrences.length) rare = true;
+    }
+  }
+  return rare || usedOnlyInName(index, name, typed, partial, wi);
+}
+
+function wordMatches(typed: string, official: string, halfTyped: boolean): boolean {
+  return halfTyped ? official.startsWith(typed) || (typed.length >= 4 && nearPrefix(typed, official)) : typed === official || near(typed, official);
+}
+
+/** True if every place the sources have the typed words (the last at least two letters typed) is inside `name`. */
+function usedOnlyInName(index: CorpusIndex, name: OfficialName, typed: QueryToken[], partial: boolean, wi: WordIndex): boolean {
+  if (partial && typed[typed.length - 1].word.length < 2) return false;
+  const first = wi.idOf(name.words[0]);
+  if (first === undefined) return false;
+  const occ = wi.occurrences(first);
+  let inside = 0;
+  for (let o = 0; o < occ.length && o < MAX_OCCURRENCES; o++) {
+    const g = occ[o];
+    const p = wi.paragraphOfToken(g);
+    if (g + typed.length > wi.paragraphFirstToken[p + 1]) continue;
+    let same = true;
+    for (let j = 1; j < typed.length && same; j++) same = wordMatches(typed[j].word, wi.word(g + j), j === typed.length - 1 && partial);
+    if (!same) continue;
+    const paragraph = index.paragraphs[p];
+    const at = paragraph.normalized.map.at(wi.tokenStart[g]);
+    if (!name.occurrences.some(n => n.paragraph === paragraph && n.start <= at && at < n.end)) return false;
+    inside++;
+  }
+  return inside > 0;
 }
 
 function near(a: string, b: string): boolean {
@@ -449,10 +651,14 @@ export interface CompletionDraft {
   readonly text: string;
 }
 
+const SEARCH_LIMIT = 30;
+
 /**
  * LSP completion items at `position` in `draft`: the `@@keyword` search if the cursor
- * follows one, else phrase continuations and official names. Text edits replace the
- * typed words; whole-sentence items carry the citation (`citationStyle`).
+ * follows one (right after `@@`, every commitment in source order, so that the list opens by
+ * itself and narrows as the drafter types), else phrase continuations and official names.
+ * Text edits replace at most the word being typed; every item carries its citation
+ * (`citationStyle`).
  */
 export function completeOfficialWording(index: CorpusIndex, draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled): CompletionList {
   const lines = new LineIndex(draft.text);
@@ -465,32 +671,50 @@ export function completeOfficialWording(index: CorpusIndex, draft: CompletionDra
   const items: CompletionItem[] = [];
   const range = (startChar: number) => ({ start: { line: position.line, character: startChar }, end: position });
   const lsp = (e: OffsetEdit): TextEdit => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText });
-  if (trigger >= 0 && !/[\n]/.test(linePrefix.slice(trigger))) {
-    const query = linePrefix.slice(trigger + SEARCH_TRIGGER.length);
-    if (query.trim().length >= 2) {
-      const hits = searchCommitments(index, query, max, token);
-      hits.forEach((h, i) => {
-        const cite = citationFor(index, h.paragraph, draft.text, style);
-        const newText = asQuotation(h.text) + cite.suffix;
-        items.push({
-          label: labelFor(h.text),
-          kind: CompletionItemKind.Reference,
-          detail: h.paragraph.label,
-          documentation: documentation(h.paragraph, h.paragraph.sentences[h.sentenceIndex].start, h.paragraph.sentences[h.sentenceIndex].end),
-          filterText: linePrefix.slice(trigger) + ' ' + h.text,
-          sortText: String(i).padStart(4, '0'),
-          textEdit: { range: range(trigger), newText },
-          insertTextFormat: InsertTextFormat.PlainText,
-          additionalTextEdits: cite.additionalEdits.map(lsp),
-          data: { paragraphId: h.paragraph.id, sentenceIndex: h.sentenceIndex },
-        });
+  if (trigger >= 0) {
+    const typed = linePrefix.slice(trigger);
+    const query = typed.slice(SEARCH_TRIGGER.length);
+    const sortText = (i: number) => String(i).padStart(4, '0');
+    // Official names by their acronym or words first: `@@NORAD`, `@@crime forum`.
+    const names = query.trim().length >= 2 ? namesMatching(index, query) : [];
+    names.forEach((name, i) => {
+      const occ = name.occurrences.find(o => o.end - o.start > name.base.length) ?? name.occurrences[0];
+      const cite = citationFor(index, occ.paragraph, draft.text, style);
+      items.push({
+        label: name.text,
+        kind: CompletionItemKind.Constant,
+        detail: occ.paragraph.label,
+        documentation: documentation(occ.paragraph, occ.start, occ.end),
+        filterText: `${typed} ${name.text}`,
+        sortText: sortText(i),
+        textEdit: { range: range(trigger), newText: name.text + cite.suffix },
+        insertTextFormat: InsertTextFormat.PlainText,
+        additionalTextEdits: cite.additionalEdits.length ? cite.additionalEdits.map(lsp) : undefined,
+        data: { paragraphId: occ.paragraph.id, kind: 'name' },
       });
-    }
+    });
+    const hits = query.trim().length >= 2 ? searchCommitments(index, query, SEARCH_LIMIT, token) : allCommitments(index, SEARCH_LIMIT);
+    hits.forEach((h, i) => {
+      const cite = citationFor(index, h.paragraph, draft.text, style);
+      const sentence = h.paragraph.sentences[h.sentenceIndex];
+      items.push({
+        label: searchLabel(h.text, query),
+        kind: CompletionItemKind.Reference,
+        detail: h.paragraph.label,
+        documentation: documentation(h.paragraph, sentence.start, sentence.end),
+        filterText: `${typed} ${h.text}`,
+        sortText: sortText(names.length + i),
+        textEdit: { range: range(trigger), newText: asQuotation(h.text) + cite.suffix },
+        insertTextFormat: InsertTextFormat.PlainText,
+        additionalTextEdits: cite.additionalEdits.length ? cite.additionalEdits.map(lsp) : undefined,
+        data: { paragraphId: h.paragraph.id, sentenceIndex: h.sentenceIndex },
+      });
+    });
     return { isIncomplete: true, items };
   }
-  const suggestions = suggest(index, linePrefix, token, max);
+  const suggestions = suggest(index, linePrefix, token, max, options.suggestions ?? 'all');
   suggestions.forEach((s, i) => {
-    const cite = s.kind === 'sentence' ? citationFor(index, s.paragraph, draft.text, style) : { suffix: '', additionalEdits: [] };
+    const cite = citationFor(index, s.paragraph, draft.text, style);
     items.push({
       label: s.label,
       kind: s.kind === 'name' ? CompletionItemKind.Constant : CompletionItemKind.Text,
@@ -498,7 +722,6 @@ export function completeOfficialWording(index: CorpusIndex, draft: CompletionDra
       documentation: documentation(s.paragraph, s.matchStart, s.matchEnd),
       filterText: s.filterText,
       sortText: String(i).padStart(4, '0'),
-      preselect: i === 0 ? true : undefined,
       textEdit: { range: range(s.replaceStart), newText: s.newText + cite.suffix },
       insertTextFormat: InsertTextFormat.PlainText,
       additionalTextEdits: cite.additionalEdits.length ? cite.additionalEdits.map(lsp) : undefined,
@@ -507,6 +730,47 @@ export function completeOfficialWording(index: CorpusIndex, draft: CompletionDra
   });
   // Re-ask on every keystroke: the best continuation depends on the words, not on filtering.
   return { isIncomplete: true, items };
+}
+
+/** A search hit's label: the sentence around the first word searched for, so the list shows why it matched. */
+function searchLabel(text: string, query: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= 50) return t;
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = t.toLowerCase();
+  const at = Math.min(...words.map(w => lower.search(new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'))).filter(i => i >= 0), Infinity);
+  if (!Number.isFinite(at) || at < 20) return labelFor(t);
+  const from = t.lastIndexOf(' ', at - 14) + 1;
+  const window = t.slice(from, from + 46);
+  const cut = window.length < 46 ? window : window.slice(0, window.lastIndexOf(' '));
+  return `… ${cut}${from + cut.length < t.length ? ' …' : ''}`;
+}
+
+/** Every commitment (source sentence) in source order, for `@@` with nothing typed after it yet. */
+function allCommitments(index: CorpusIndex, limit: number): CommitmentHit[] {
+  const out: CommitmentHit[] = [];
+  for (const paragraph of index.paragraphs) {
+    for (let i = 0; i < paragraph.sentences.length && out.length < limit; i++) {
+      const text = paragraph.sentences[i].text;
+      if (text.split(/\s+/).length >= 6) out.push({ paragraph, sentenceIndex: i, text, score: 1 });
+    }
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Official names (of two words or more) whose acronym is `query`, or whose words start with each query word. */
+function namesMatching(index: CorpusIndex, query: string): OfficialName[] {
+  const table = officialNames(index);
+  const words: string[] = [];
+  const qn = normalizeText(query).text;
+  scanTokens(qn, (s, e) => words.push(qn.slice(s, e)));
+  const out = new Set<OfficialName>(words.length === 1 ? table.byAcronym(query.trim()) : []);
+  for (const name of table.names) {
+    if (out.size >= 3) break;
+    if (name.words.length >= 2 && words.length && words.every(w => name.words.some(nw => nw.startsWith(w)))) out.add(name);
+  }
+  return [...out].slice(0, 3);
 }
 
 /** The source paragraph as Markdown, escaped, with `[start, end)` in bold. */
@@ -521,32 +785,53 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/&/g, '&amp;');
 }
 
-/** A ghost-text suggestion: `insertText` replaces `range` (the typed words it extends). */
+/** A ghost-text suggestion: `insertText` replaces `range` (the word being typed, if any). */
 export interface InlineSuggestion {
   readonly insertText: string;
   readonly range: { readonly start: Position; readonly end: Position };
   readonly paragraphId: string;
+  /** With `footnote` citations: the footnote the inserted reference needs defined (see {@link footnoteDefinitionEdits}). */
+  readonly footnoteFor?: string;
 }
 
 /**
- * Ghost text at `position`: the official continuation of the words before the cursor,
- * only when the typed words are an exact (case-insensitive) prefix of it, so accepting
- * it with Tab only appends. Shortest natural stop first, then the whole sentence.
+ * Ghost text at `position`: the official continuation of the words before the cursor, only
+ * when the typed words clearly start one official continuation (see {@link suggest}) and
+ * what was typed is kept exactly (accepting with Tab only appends), followed by the citation.
  */
-export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, position: Position, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
+export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
   const lines = new LineIndex(draft.text);
   const offset = lines.offsetAt(position);
   const lineStart = lines.lineStarts[Math.min(position.line, lines.lineCount - 1)];
   const linePrefix = draft.text.slice(lineStart, offset);
-  if (!/[\p{L}\p{N}]\s?$/u.test(linePrefix) || linePrefix.includes(SEARCH_TRIGGER)) return [];
+  if (linePrefix.includes(SEARCH_TRIGGER)) return [];
+  const style = options.citationStyle ?? 'none';
   const out: InlineSuggestion[] = [];
-  for (const s of suggest(index, linePrefix, token, 4)) {
+  for (const s of suggest(index, linePrefix, token, 4, options.suggestions ?? 'all')) {
+    if (!s.ghost) continue;
     const typed = linePrefix.slice(s.replaceStart);
-    if (!s.newText.toLowerCase().startsWith(typed.toLowerCase()) || s.newText.length <= typed.length) continue;
-    // Keep what the drafter typed; append the rest.
-    out.push({ insertText: typed + s.newText.slice(typed.length), range: { start: { line: position.line, character: s.replaceStart }, end: position }, paragraphId: s.paragraph.id });
+    if (!s.newText.startsWith(typed) || s.newText.length <= typed.length) continue;
+    const cite = citationFor(index, s.paragraph, draft.text, style);
+    out.push({
+      insertText: s.newText + cite.suffix,
+      range: { start: { line: position.line, character: s.replaceStart }, end: position },
+      paragraphId: s.paragraph.id,
+      footnoteFor: cite.additionalEdits.length ? s.paragraph.id : undefined,
+    });
   }
   return out;
+}
+
+/**
+ * The edit defining the footnote of `paragraphId` at the end of the draft, if the draft
+ * cites it and does not define it yet (after ghost text inserted the reference).
+ */
+export function footnoteDefinitionEdits(index: CorpusIndex, draft: CompletionDraft, paragraphId: string): TextEdit[] {
+  const paragraph = index.getParagraph(paragraphId);
+  if (!paragraph) return [];
+  const cite = citationFor(index, paragraph, draft.text, 'footnote');
+  const lines = new LineIndex(draft.text);
+  return cite.additionalEdits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText }));
 }
 
 /**
