@@ -10,6 +10,7 @@ import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
 import { registerInsertCommitment } from './insertCommitment';
 import { registerConsistency } from './consistency';
+import { SuggestionsToggle } from './suggestionsToggle';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -17,13 +18,18 @@ export class VerbatimClient {
   readonly output: vscode.LogOutputChannel;
   private languageClient: LanguageClient | undefined;
   private readonly statusBar: StatusBar;
+  private readonly suggestions: SuggestionsToggle;
   private lastStatus: StatusParams | undefined;
   private readonly statusListeners = new Set<(s: StatusParams) => void>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Verbatim', { log: true });
     this.statusBar = new StatusBar();
-    context.subscriptions.push(this.output, this.statusBar);
+    this.suggestions = new SuggestionsToggle(
+      () => this.languageClient,
+      () => vscode.workspace.getConfiguration('verbatim').get<string[]>('languages', DEFAULT_LANGUAGES),
+    );
+    context.subscriptions.push(this.output, this.statusBar, this.suggestions);
     registerSourceContent(context, this);
     registerSourcesView(context, this);
     registerConsistency(context, this);
@@ -48,6 +54,11 @@ export class VerbatimClient {
   /** The running language client (undefined before start or after stop). */
   get client(): LanguageClient | undefined {
     return this.languageClient;
+  }
+
+  /** True while suggestions are paused from the status bar. */
+  get suggestionsPaused(): boolean {
+    return this.suggestions.paused;
   }
 
   /** The last sources status the server reported. */
@@ -107,6 +118,7 @@ export class VerbatimClient {
     );
     try {
       await this.languageClient.start();
+      await this.suggestions.sync();
     } catch (e) {
       this.statusBar.showError(`The Verbatim server failed to start: ${(e as Error).message}`);
       this.output.error(`The Verbatim server failed to start: ${(e as Error)?.stack ?? String(e)}`);

@@ -178,6 +178,26 @@ module.exports = async function typingCheck(page, ctx) {
     );
   }
 
+  // 5. The status-bar toggle: paused, the same words bring up nothing; resumed, they do again.
+  {
+    const toggle = page.locator('.statusbar-item').filter({ hasText: /Suggestions/ }).first();
+    await h.waitFor(page, toggle, { what: 'the Suggestions status bar item' });
+    const start = '# Readout\n\n';
+    await openAtEnd(page, h, ctx, 'drafts/typing-paused.md', start);
+    await toggle.click();
+    await h.waitFor(page, page.locator('.statusbar-item').filter({ hasText: 'Suggestions paused' }).first(), { what: 'the toggle to show "Suggestions paused"' });
+    await h.focusEditor(page);
+    await page.keyboard.press('Control+End');
+    const seen = await typeLikeAPerson(page, OFFICIAL_START);
+    const opened = await waitForList(page);
+    await ctx.screenshot('typing-paused');
+    ctx.log(`paused: lists opened ${seen.lists}, ghost texts ${seen.ghosts}, list open at the end: ${opened}`);
+    check(failures, ctx, () => assert.equal(seen.lists + seen.ghosts + (opened ? 1 : 0), 0), 'paused: no list and no ghost text');
+    await page.keyboard.press('Escape');
+    await page.locator('.statusbar-item').filter({ hasText: 'Suggestions paused' }).first().click();
+    await h.waitFor(page, page.locator('.statusbar-item').filter({ hasText: /^\s*Suggestions\s*$/ }).first(), { what: 'the toggle to show "Suggestions" again' });
+  }
+
   if (failures.length) throw new Error(`${failures.length} typing check(s) failed:\n- ${failures.join('\n- ')}`);
   ctx.log('typing checks passed');
 };

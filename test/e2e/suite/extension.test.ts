@@ -90,6 +90,31 @@ describe('Verbatim in VS Code', () => {
     );
   });
 
+  it('Verbatim: Pause or Resume Suggestions silences completion until resumed; the checks keep running', async () => {
+    const api = await activate();
+    const uri = workspaceFile('drafts/pause.md');
+    const line = 'The leaders agreed to launch a High Level Cli';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`# Readout\n\nThe Roadmap "strengthens cooperation on defense and security."\n\n${line}\n`));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // VS Code adds its own word-based items; Verbatim's carry the citation as their detail.
+    const ours = async () =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, line.length))).items.filter(i =>
+        String(i.detail ?? '').includes('Roadmap for a Renewed'),
+      );
+    assert.ok((await ours()).length > 0, 'suggestions before pausing');
+    await vscode.commands.executeCommand('verbatim.toggleSuggestions');
+    try {
+      assert.equal(api.client()!.suggestionsPaused, true);
+      assert.deepEqual((await ours()).map(i => i.label), []);
+      await diagnosticsOn(uri, d => d.some(x => x.code === 'misquote'));
+    } finally {
+      await vscode.commands.executeCommand('verbatim.toggleSuggestions');
+    }
+    assert.equal(api.client()!.suggestionsPaused, false);
+    assert.ok((await ours()).length > 0, 'suggestions after resuming');
+  });
+
   it('go to definition opens the bundled source at the paragraph', async () => {
     const uri = workspaceFile('drafts/hover.md');
     const doc = await vscode.workspace.openTextDocument(uri);
