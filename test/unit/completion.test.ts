@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { completeOfficialWording } from '../../server/src/engine/completion';
-import { LineIndex } from '../../server/src/engine';
-import { bundledIndex, repoRoot } from '../support/corpus';
+import { completeOfficialWording, inlineContinuations, suggest } from '../../server/src/engine/completion';
+import { LineIndex, loadCorpus } from '../../server/src/engine';
+import { bundledIndex, repoRoot, source } from '../support/corpus';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 
 /** Completes at the `|` marker; returns the items and a function applying one to the line. */
@@ -43,9 +43,13 @@ describe('completion: phrase continuation', () => {
     assert.equal(lineOf(items[0]), 'by reestablishing the Cross-Border Crime Forum');
   });
 
-  it('keeps the case of the letters typed', () => {
+  it('keeps the case of the words already typed; the word being typed takes the capitals of the official word', () => {
     const { items, lineOf } = completeAt('the leaders agreed to launch a high level cli|');
-    assert.equal(lineOf(items[0]), 'the leaders agreed to launch a high level climate Ministerial');
+    assert.equal(lineOf(items[0]), 'the leaders agreed to launch a high level Climate Ministerial');
+    // A capital the drafter typed stays (the source has `the` mid-sentence).
+    const start = completeAt('Canada and the United States will enhance law enforcement collaboration by reestablishing The|');
+    assert.ok(start.items.length > 0);
+    assert.ok(start.items.every(i => start.lineOf(i).includes('reestablishing The Cross-Border Crime Forum')), start.items.map(start.lineOf).join('\n'));
   });
 
   it('filterText starts with the replaced text and documentation marks the match', () => {
@@ -61,6 +65,66 @@ describe('completion: phrase continuation', () => {
   it('continues after a complete word and a space', () => {
     const { items, lineOf } = completeAt('reestablishing the Cross-Border Crime Forum |');
     assert.match(lineOf(items[0]), /^reestablishing the Cross-Border Crime Forum to facilitate cooperation among law enforcement bodies/);
+  });
+});
+
+describe('completion: typing is never hijacked', () => {
+  const none = (line: string) => assert.deepEqual(suggest(bundledIndex(), line).map(s => s.newText), [], line);
+
+  it('offers nothing from one or two letters', () => {
+    for (const line of ['a', 'w', 'c', 'We met. A', 'C', 'CO', 'Hi']) none(line);
+  });
+
+  it('offers nothing right after . ! ? (closing quotes and brackets included), nor at the start of the next sentence', () => {
+    for (const line of ['The leaders agreed to launch a High Level Climate Ministerial.', 'net zero emissions no later than 2050!', 'They said “to achieve net zero emissions no later than 2050.”', 'The leaders agreed to launch a High Level Climate Ministerial. ']) none(line);
+  });
+
+  it('offers nothing for ordinary prose sharing a few words with a source', () => {
+    for (const line of ['We discussed the price of groceries in both countries', 'We discussed the price of groceries in both countries to', 'The two leaders agreed to s', 'The President and the Prime Min', 'We met the United Sta']) none(line);
+  });
+
+  it('offers nothing when the best-matching passages go on in more than three ways', () => {
+    const endings = ['critical minerals', 'electric vehicles', 'clean hydrogen', 'forest fires'];
+    const index = loadCorpus(endings.map((e, i) => source(`s${i}.md`, `# Statement ${i}\n\nThe ministers agreed to deepen their practical cooperation on ${e}.\n`)));
+    assert.deepEqual(suggest(index, 'The ministers agreed to deepen their practical coop'), []);
+    const three = loadCorpus(endings.slice(0, 3).map((e, i) => source(`s${i}.md`, `# Statement ${i}\n\nThe ministers agreed to deepen their practical cooperation on ${e}.\n`)));
+    assert.deepEqual(new Set(suggest(three, 'The ministers agreed to deepen their practical cooperation on ').map(s => s.newText)), new Set(['critical minerals.', 'electric vehicles.', 'clean hydrogen.']));
+  });
+
+  it('never changes a word already typed, nor its case; the word being typed is only completed', () => {
+    const lines = ['the leaders agreed to launch a high level cli', 'THE LEADERS AGREED TO LAUNCH A HIGH LEVEL ', 'Both leaders agreed to launch a High Levl Climate Min', 'by reestablishing the Cross-Bordr Crime F'];
+    for (const line of lines) {
+      const items = suggest(bundledIndex(), line);
+      assert.ok(items.length > 0, line);
+      for (const s of items) {
+        assert.equal(s.replaceStart, line.search(/[\p{L}\p{N}]*$/u), 'only the word being typed is replaced');
+        assert.ok(s.newText.toLowerCase().startsWith(line.slice(s.replaceStart).toLowerCase()), `${line} → ${s.newText}`);
+      }
+    }
+  });
+
+  it('filters on the word being typed only, so a space or punctuation after it closes a stale list', () => {
+    for (const s of suggest(bundledIndex(), 'They will work to achieve net zero emissions no later th')) {
+      assert.ok(/^[\p{L}\p{N}'’]+$/u.test(s.filterText), s.filterText);
+      assert.ok(s.filterText.toLowerCase().startsWith('th'));
+    }
+  });
+
+  it('ghost text only when one continuation is clear, keeping what was typed and adding the citation', () => {
+    const at = (text: string) => inlineContinuations(bundledIndex(), { text }, { line: 0, character: text.length }, { citationStyle: 'inline' });
+    assert.deepEqual(at('We discussed the price of groceries in both countries'), []);
+    assert.deepEqual(at('The two leaders agreed to s'), []);
+    const [ghost] = at('The leaders agreed to launch a High Level Cli');
+    assert.equal(ghost.insertText, 'Climate Ministerial (Roadmap for a Renewed U.S.-Canada Partnership, Accelerating Climate Ambitions, ¶5)');
+    assert.deepEqual(ghost.range, { start: { line: 0, character: 42 }, end: { line: 0, character: 45 } });
+    // Typed in another case: a list item may complete the word, but ghost text would change it.
+    assert.deepEqual(at('The leaders agreed to launch a High Level cli').map(g => g.insertText), []);
+  });
+
+  it("verbatim.suggestions: 'off' offers nothing, 'names' only names", () => {
+    assert.deepEqual(suggest(bundledIndex(), 'The leaders agreed to launch a High Level Cli', undefined, 8, 'off'), []);
+    assert.deepEqual(suggest(bundledIndex(), 'They will work to achieve net zero emissions no later th', undefined, 8, 'names'), []);
+    assert.deepEqual(suggest(bundledIndex(), 'We look forward to the Cross-Border Crime Fo', undefined, 8, 'names').map(s => [s.kind, s.newText]), [['name', 'Forum']]);
   });
 });
 

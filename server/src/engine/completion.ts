@@ -88,13 +88,15 @@ const MAX_OCCURRENCES = 3000;
  * sentence being typed, ending at the cursor, of which MIN_CONTENT_WORDS are content words
  * (not function words, three letters or more; the word being typed counts once three of its
  * letters match). Ordinary prose shares two content words in a row with a source all the
- * time ("in both countries"), three in a row rarely. A match whose next words differ in
- * more than MAX_ALTERNATIVES places of the sources is not distinctive either: the drafter
- * has typed a common opening ("The leaders agreed to"), not a commitment.
+ * time ("in both countries"), three in a row rarely. A match is not distinctive either if
+ * the passages that match it best go on in more than MAX_ALTERNATIVES different ways: the
+ * drafter has typed a common opening ("The leaders agreed to"), not a commitment.
  */
 const MIN_RUN_WORDS = 4;
 const MIN_CONTENT_WORDS = 3;
 const MAX_ALTERNATIVES = 3;
+/** Passages shown at most: the best ones, then weaker matches. */
+const MAX_GROUPS = 4;
 /*
  * And at least one of the content words must be uncommon in the sources: the sources' most
  * frequent words (`leaders`, `agreed`, `President`, `Canada`: more than one word in 200,
@@ -114,6 +116,22 @@ const FUNCTION_WORDS = new Set(
 
 function isContent(word: string): boolean {
   return word.length >= 3 && !FUNCTION_WORDS.has(word);
+}
+
+const CONTENT = 1;
+const UNCOMMON = 2;
+
+/** Per word id of the word index: CONTENT, UNCOMMON (see COMMON_SHARE). Computed once per index. */
+function wordFlags(index: CorpusIndex): Uint8Array {
+  return index.derive('completion.wordFlags', i => {
+    const wi = WordIndex.of(i);
+    const common = Math.max(COMMON_MIN_COUNT, wi.tokenCount * COMMON_SHARE);
+    const flags = new Uint8Array(wi.vocabulary.length);
+    wi.vocabulary.forEach((w, id) => {
+      flags[id] = (isContent(w) ? CONTENT : 0) | (wi.frequency(id) <= common ? UNCOMMON : 0);
+    });
+    return flags;
+  });
 }
 
 /** Phrase continuations and official names for the text before the cursor; none unless the match is distinctive. */
@@ -224,7 +242,7 @@ function continuations(index: CorpusIndex, ctx: TypingContext, token: Cancellati
   const anchor = order[0];
   const alignments: Alignment[] = [];
   const tokenCount = wi.tokenCount;
-  const common = Math.max(COMMON_MIN_COUNT, tokenCount * COMMON_SHARE);
+  const flags = wordFlags(index);
   let visited = 0;
   throwIfCancelled(token);
   for (const id of cands[anchor].keys()) {
@@ -250,12 +268,13 @@ function continuations(index: CorpusIndex, ctx: TypingContext, token: Cancellati
         if (w === undefined) break;
         score += w;
         runStart = j;
-        const sourceWord = wi.word(g);
-        const counts = j === n - 1 && partial ? q[j].word.length >= 3 && sourceWord.startsWith(q[j].word) && isContent(sourceWord) : isContent(sourceWord);
-        if (counts) {
+        const f = flags[wi.tokenWord[g]];
+        if (j === n - 1 && partial) {
+          // A half-typed word counts once three letters match; it is no evidence yet of which word it will be.
+          if (f & CONTENT && q[j].word.length >= 3 && wi.word(g).startsWith(q[j].word)) content++;
+        } else if (f & CONTENT) {
           content++;
-          // A half-typed word is no evidence yet of which word it will be.
-          if (!(j === n - 1 && partial) && wi.frequency(wi.tokenWord[g]) <= common) uncommon++;
+          if (f & UNCOMMON) uncommon++;
         }
       }
       if (n - runStart < MIN_RUN_WORDS || content < MIN_CONTENT_WORDS || !uncommon) continue;
@@ -266,7 +285,13 @@ function continuations(index: CorpusIndex, ctx: TypingContext, token: Cancellati
   const groups: Suggestion[][] = [];
   const seen = new Set<string>();
   const seenText = new Set<string>();
+  // Passages matching as well as the best one: if they go on in too many ways, nothing is distinctive.
+  const best = alignments.length ? alignments[0].score : 0;
+  let ties = 0;
+  let tiesAgree = true;
   for (const a of alignments) {
+    const tie = a.score >= best - 0.5;
+    if (!tie && groups.length >= MAX_GROUPS) break;
     // Synthetic or repeated passages: skip alignments whose next words repeat an earlier one.
     const textKey = nextWords(wi, a.start + n, Math.min(wi.paragraphFirstToken[a.paragraph + 1], a.start + n + 8));
     if (seenText.has(textKey)) continue;
@@ -275,13 +300,16 @@ function continuations(index: CorpusIndex, ctx: TypingContext, token: Cancellati
     const key = items.map(i => i.newText).join('\u0000');
     if (!items.length || seen.has(key)) continue;
     seen.add(key);
-    // More ways to go on than a list can show: the typed words are a common opening, not a commitment.
-    if (groups.length === MAX_ALTERNATIVES) return [];
-    groups.push(items);
+    if (tie) {
+      // More ways to go on than a list can show: the typed words are a common opening, not a commitment.
+      if (++ties > MAX_ALTERNATIVES) return [];
+      if (groups.length && items[0].newText !== groups[0][0].newText) tiesAgree = false;
+    }
+    if (groups.length < MAX_GROUPS) groups.push(items);
   }
-  // Ghost text only for one clear continuation: one passage, or passages that agree on the first item.
-  if (groups.length && groups.every(g => g[0].newText === groups[0][0].newText)) {
-    groups[0] = groups[0].map((s, i) => (i === 0 || groups.length === 1 ? { ...s, ghost: true } : s));
+  // Ghost text only for one clear continuation: the best passages agree on the first item.
+  if (groups.length && tiesAgree) {
+    groups[0] = groups[0].map((s, i) => (i === 0 || ties === 1 ? { ...s, ghost: true } : s));
   }
   return groups;
 }
@@ -340,8 +368,8 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, ctx: TypingContext
 
 /**
  * The word being typed, completed from the source word: the typed letters are kept when they
- * start the source word (in any case), else (a typo in a word not yet finished: the source
- * word is longer) the source word replaces them; undefined otherwise.
+ * start the source word in any case (taking the source's capitals), else (a typo in a word
+ * not yet finished: the source word is longer) the source word replaces them; undefined otherwise.
  * `filter` is what the editor filters on: it starts with the typed letters, so the item
  * stays while the word is typed, and holds no space or punctuation, so the item goes once
  * the word is ended.
@@ -349,7 +377,10 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, ctx: TypingContext
 function completeWord(typed: string, sourceWord: string): { text: string; filter: string } | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
   if (fold(sourceWord).startsWith(fold(typed))) {
-    const text = typed + sourceWord.slice(typed.length);
+    // The source's capitals win over the drafter's lower case (`cli` → `Climate`, an official
+    // name); the drafter's capitals stay (`The` starting a sentence where the source has `the`).
+    const head = [...typed].map((ch, i) => (ch === ch.toLowerCase() && sourceWord[i] !== sourceWord[i].toLowerCase() ? sourceWord[i] : ch)).join('');
+    const text = head + sourceWord.slice(typed.length);
     return { text, filter: text };
   }
   // A word typed as long as the source's or longer is finished, not mistyped (`Americans` for `American`).
@@ -568,10 +599,26 @@ function usedOnlyInName(index: CorpusIndex, name: OfficialName, typed: QueryToke
     if (!same) continue;
     const paragraph = index.paragraphs[p];
     const at = paragraph.normalized.map.at(wi.tokenStart[g]);
-    if (!name.occurrences.some(n => n.paragraph === paragraph && n.start <= at && at < n.end)) return false;
+    if (!occurrencesIn(index, name, paragraph).some(n => n.start <= at && at < n.end)) return false;
     inside++;
   }
   return inside > 0;
+}
+
+/** The occurrences of `name` in `paragraph` (a per-name map built on first use: names can occur thousands of times). */
+function occurrencesIn(index: CorpusIndex, name: OfficialName, paragraph: Paragraph): readonly { start: number; end: number }[] {
+  const byName = index.derive('completion.nameOccurrences', () => new Map<OfficialName, Map<Paragraph, { start: number; end: number }[]>>());
+  let map = byName.get(name);
+  if (!map) {
+    map = new Map();
+    for (const o of name.occurrences) {
+      let list = map.get(o.paragraph);
+      if (!list) map.set(o.paragraph, (list = []));
+      list.push({ start: o.start, end: o.end });
+    }
+    byName.set(name, map);
+  }
+  return map.get(paragraph) ?? [];
 }
 
 function near(a: string, b: string): boolean {
