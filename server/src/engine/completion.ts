@@ -368,8 +368,9 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, ctx: TypingContext
 
 /**
  * The word being typed, completed from the source word: the typed letters are kept when they
- * start the source word in any case (taking the source's capitals), else (a typo in a word
- * not yet finished: the source word is longer) the source word replaces them; undefined otherwise.
+ * start the source word (undefined if that would need a lower-case letter made a capital),
+ * else (a typo in a word not yet finished: the source word is longer) the source word
+ * replaces them; undefined otherwise.
  * `filter` is what the editor filters on: it starts with the typed letters, so the item
  * stays while the word is typed, and holds no space or punctuation, so the item goes once
  * the word is ended.
@@ -377,10 +378,11 @@ function continuationItems(index: CorpusIndex, wi: WordIndex, ctx: TypingContext
 function completeWord(typed: string, sourceWord: string): { text: string; filter: string } | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
   if (fold(sourceWord).startsWith(fold(typed))) {
-    // The source's capitals win over the drafter's lower case (`cli` → `Climate`, an official
-    // name); the drafter's capitals stay (`The` starting a sentence where the source has `the`).
-    const head = [...typed].map((ch, i) => (ch === ch.toLowerCase() && sourceWord[i] !== sourceWord[i].toLowerCase() ? sourceWord[i] : ch)).join('');
-    const text = head + sourceWord.slice(typed.length);
+    // Lower case typed where the official word has a capital (`COVAX facility`): the drafter is
+    // not writing the official form, and an item may not change the case of what was typed.
+    // A capital typed where the source has lower case (`The` starting a sentence) stays.
+    if ([...typed].some((ch, i) => ch === ch.toLowerCase() && sourceWord[i] !== sourceWord[i].toLowerCase())) return undefined;
+    const text = typed + sourceWord.slice(typed.length);
     return { text, filter: text };
   }
   // A word typed as long as the source's or longer is finished, not mistyped (`Americans` for `American`).
