@@ -121,10 +121,22 @@ export function completionBenchmarks(repoRoot: string, factors: readonly number[
         }
       }
     }
+    // Each query's best of five runs: what the code costs, without the busy machine's pauses.
+    const best = queries.map(q => {
+      let m = Infinity;
+      for (let r = 0; r < 5; r++) {
+        const s = performance.now();
+        completeOfficialWording(index, { text: q.line }, { line: 0, character: q.line.length });
+        m = Math.min(m, performance.now() - s);
+      }
+      return m;
+    });
+    best.sort((a, b) => a - b);
     const all = [...times, ...typoTimes].sort((a, b) => a - b);
     times.sort((a, b) => a - b);
     typoTimes.sort((a, b) => a - b);
     rows.push({ benchmark: `completion latency, ${all.length} queries (median / p95)`, corpus, value: `${ms(percentile(all, 0.5))} / ${ms(percentile(all, 0.95))}`, note: `exact ${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}; typo'd ${ms(percentile(typoTimes, 0.5))} / ${ms(percentile(typoTimes, 0.95))}` });
+    rows.push({ benchmark: `completion latency, best of 5 runs per query (median / p95)`, corpus, value: `${ms(percentile(best, 0.5))} / ${ms(percentile(best, 0.95))}`, note: 'less sensitive to a busy machine than single runs' });
     rows.push({
       benchmark: 'ranking: intended passage first (exact) / in top 5 (exact, typo)',
       corpus,
