@@ -69,7 +69,7 @@ export class SuggestionsToggle implements vscode.Disposable {
       this.item.text = '$(debug-pause) Suggestions paused';
       md.appendText('Verbatim suggestions are paused for this session: no completion list or ghost text while you type; checks still run, and @@ search still works. Click to resume.');
     } else {
-      this.item.text = mode === 'names' ? '$(lightbulb) Names' : '$(lightbulb) Suggestions';
+      this.item.text = mode === 'names' ? '$(lightbulb) Suggestions: names' : '$(lightbulb) Suggestions';
       md.appendText(
         mode === 'names'
           ? 'Verbatim completes official names while you type (verbatim.suggestions is "names"). Click to pause.'

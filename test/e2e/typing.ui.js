@@ -198,6 +198,43 @@ module.exports = async function typingCheck(page, ctx) {
     await h.waitFor(page, page.locator('.statusbar-item').filter({ hasText: /^\s*Suggestions\s*$/ }).first(), { what: 'the toggle to show "Suggestions" again' });
   }
 
+  // 6. Ghost text accepted with Tab, with footnote citations: the reference goes in with the
+  //    text, and the footnote's definition is added at the end of the draft.
+  {
+    fs.mkdirSync(path.join(ctx.workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(ctx.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'verbatim.citationStyle': 'footnote' }));
+    const start = '# Readout\n\n';
+    const file = await openAtEnd(page, h, ctx, 'drafts/typing-ghost.md', start);
+    await typeLikeAPerson(page, OFFICIAL_START);
+    // Close the list (Enter would take its item); the ghost text stays for Tab.
+    await page.keyboard.press('Escape');
+    const ghost = page.locator(GHOST_TEXT).first();
+    await h.waitFor(page, ghost, { what: 'the ghost text' });
+    const shown = (await page.locator(GHOST_TEXT).allInnerTexts()).join('').replace(/\u00a0/g, ' ');
+    await ctx.screenshot('typing-ghost');
+    ctx.log(`ghost: ${JSON.stringify(shown)}`);
+    check(failures, ctx, () => assert.match(shown, /mate Ministerial\s*\[\^roadmap-2021-02-23-accelerating-climate-ambitions-5\]/), 'ghost: the ghost text ends with the footnote reference');
+    await page.keyboard.press('Tab');
+    // The definition arrives through a command the server runs after the insertion.
+    const deadline = Date.now() + 10000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await savedText(page, file);
+      if (/\]: Roadmap/.test(text)) break;
+      await page.waitForTimeout(200);
+    }
+    check(
+      failures,
+      ctx,
+      () =>
+        assert.match(
+          text,
+          /^# Readout\n\nThe leaders agreed to launch a High Level Climate Ministerial\[\^roadmap-2021-02-23-accelerating-climate-ambitions-5\]\n\n\[\^roadmap-2021-02-23-accelerating-climate-ambitions-5\]: Roadmap for a Renewed U\.S\.-Canada Partnership, Accelerating Climate Ambitions, ¶5, 23 February 2021\. <https:[^>]+>\n$/,
+        ),
+      'ghost: Tab inserts the name with its footnote reference, and the definition is added at the end',
+    );
+  }
+
   if (failures.length) throw new Error(`${failures.length} typing check(s) failed:\n- ${failures.join('\n- ')}`);
   ctx.log('typing checks passed');
 };
