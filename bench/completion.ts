@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import { loadCorpus, normalizeText, type CorpusIndex } from '../server/src/engine';
 import { completeOfficialWording } from '../server/src/engine/completion';
-import { officialNames } from '../server/src/engine/names';
+import { officialNames } from '../server/src/engine/names/table';
 import { WordIndex } from '../server/src/engine/wordIndex';
 import { prng, syntheticCorpus } from './synthetic';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionList, InlineCompletionList, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { ADD_FOOTNOTE_COMMAND, InsertCommitmentRequest, PauseSuggestionsNotification, SearchCommitmentsRequest, SourcesRequest, type CommitmentSummary } from '../../server/src/protocol';
+import { ADD_FOOTNOTE_COMMAND, InsertCommitmentRequest, PauseSuggestionsNotification, SearchCommitmentsRequest, SERVER_ACCEPT_COMMAND, SourcesRequest, type CommitmentSummary } from '../../server/src/protocol';
 import { startServer, TestClient, type TestServer } from '../support/lspClient';
 
 const FOOTNOTE = '[^roadmap-2021-02-23-accelerating-climate-ambitions-5]';
@@ -29,7 +29,8 @@ describe('protocol: completion', function () {
     const caps = server.initializeResult.capabilities;
     assert.ok(caps.completionProvider?.triggerCharacters?.includes('@'));
     assert.equal(caps.inlineCompletionProvider, true);
-    assert.deepEqual(caps.executeCommandProvider?.commands, [ADD_FOOTNOTE_COMMAND]);
+    // Listed with the server's other commands (the project file's accept command): one executeCommand handler serves them all.
+    assert.deepEqual(caps.executeCommandProvider?.commands?.slice().sort(), [ADD_FOOTNOTE_COMMAND, SERVER_ACCEPT_COMMAND].sort());
   });
 
   it('completes the word being typed into the official wording, with its citation', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { officialNames } from '../../server/src/engine/names';
+import { officialNames } from '../../server/src/engine/names/table';
 import { bundledIndex } from '../support/corpus';
 import { completeAt } from './completion.test';
 

@@ -2,8 +2,18 @@
  * Push diagnostics: debounced per document, stale versions dropped, refreshed when
  * settings or sources change.
  */
+import { ruleHref } from '../ruleDocs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../server';
+import { fileURLToPath } from 'node:url';
+import { ignoreMatcher } from '../projectFile';
+import type { VerbatimSettings } from '../settings';
+
+/** True when the project file's `ignore` names this draft. */
+export function isIgnored(settings: VerbatimSettings, uri: string): boolean {
+  if (!settings.project?.ignore.length || !uri.startsWith('file:')) return false;
+  return ignoreMatcher(settings.project)(fileURLToPath(uri));
+}
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const { connection, documents } = ctx;
@@ -35,10 +45,9 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
         return;
       }
       const settings = await ctx.settings.get(uri);
-      const diagnostics = engine.check(
-        { uri, text: doc.getText(), version, languageId: doc.languageId },
-        { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes },
-      );
+      const diagnostics = isIgnored(settings, uri)
+        ? []
+        : engine.check({ uri, text: doc.getText(), version, languageId: doc.languageId }, { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref });
       if (documents.get(uri)?.version !== version) return;
       published.add(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics });

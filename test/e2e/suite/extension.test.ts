@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, diagnosticsOn, eventually, hoverText, waitFor, workspaceFile } from './helpers';
+import { activate, codeOf, diagnosticsOn, eventually, hoverText, waitFor, workspaceFile } from './helpers';
 
 describe('Verbatim in VS Code', () => {
   before(async () => {
@@ -33,8 +33,8 @@ describe('Verbatim in VS Code', () => {
     const uri = workspaceFile('drafts/misquote.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const diags = await diagnosticsOn(uri, d => d.some(x => x.code === 'misquote'));
-    const misquote = diags.find(d => d.code === 'misquote')!;
+    const diags = await diagnosticsOn(uri, d => d.some(x => codeOf(x) === 'misquote'));
+    const misquote = diags.find(d => codeOf(d) === 'misquote')!;
     assert.equal(misquote.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(doc.getText(misquote.range), /strengthens/);
     assert.ok(misquote.relatedInformation?.[0].message.includes('Roadmap for a Renewed U.S.-Canada Partnership'));
@@ -55,7 +55,7 @@ describe('Verbatim in VS Code', () => {
     assert.equal(fix.title, 'Replace with the official wording');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(doc.getText(), /bolsters cooperation on defense and security/);
-    await diagnosticsOn(uri, d => !d.some(x => x.code === 'misquote'));
+    await diagnosticsOn(uri, d => !d.some(x => codeOf(x) === 'misquote'));
   });
 
   it('hover names the source section', async () => {
@@ -169,14 +169,14 @@ describe('Verbatim in VS Code', () => {
     assert.match(doc.getText(), /“The leaders reaffirmed the shared commitment to reducing oil and gas methane emissions/);
   });
 
-  it('the consistency check produces a report with the findings and a coverage table', async () => {
+  it('the consistency check produces a report with the findings, and a coverage table when asked', async () => {
     const uri = workspaceFile('drafts/report.md');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('# Readout\n\nThe leaders will work to achieve net zero emissions no later than 2040.\n'));
-    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('verbatim.checkDraft', uri);
-    assert.ok(report, 'the command returns the report it wrote');
-    const text = Buffer.from(await vscode.workspace.fs.readFile(report)).toString('utf8');
+    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('verbatim.checkDraftWithCoverage', uri);
+    assert.ok(report, 'the command returns the report it opened');
+    const text = (await vscode.workspace.openTextDocument(report)).getText();
     assert.match(text, /2040/);
-    assert.match(text, /contradiction/i);
+    assert.match(text, /### Findings/);
     assert.match(text, /Coverage/i);
   });
 

@@ -1,0 +1,38 @@
+import { negated } from '../../../server/src/engine/check/detectors/negated';
+import { detectorCases, runClause } from '../../support/detectors';
+
+describe('detector negated (alone)', () => {
+  detectorCases(text => runClause(negated, text), {
+    valid: [
+      'Both leaders agreed to launch a High Level Climate Ministerial.',
+      // Denying more than the source claims (it only explores a task force) is consistent with it.
+      'The President and the Prime Minister did not create a cross-border task force to address gun smuggling and trafficking.',
+      // Two negatives affirm.
+      'Canada and the United States did not abandon the Cross-Border Crime Forum to facilitate cooperation among law enforcement bodies.',
+      // A topic the sources never name draws nothing.
+      'The Roadmap is silent on dairy quotas.',
+    ],
+    invalid: [
+      {
+        text: 'Both leaders declined to launch a High Level Climate Ministerial.',
+        expect: [{ code: 'negated', at: 'declined to launch', message: 'where the source affirms it', rule: 'denial' }],
+      },
+      {
+        text: 'The Prime Minister did not commit to partnering with the United States on a Summit for Democracy.',
+        expect: [{ code: 'negated', at: 'did not commit' }],
+      },
+      {
+        text: '- NORAD: the Roadmap is silent on modernization of the North American Aerospace Defense Command, which remains a matter for defence officials.',
+        // The denial rule reads the same words as a negation; the pipeline's dedupe keeps the first.
+        expect: [
+          { code: 'negated', at: 'is silent on', message: 'the source leaves out', rule: 'absence' },
+          { code: 'negated', at: 'is silent on modernization', rule: 'denial' },
+        ],
+      },
+      {
+        text: 'Indigenous-led conservation efforts were left out when the Prime Minister and the President agreed to be partners in protecting nature.',
+        expect: [{ code: 'negated', at: 'were left out', rule: 'absence' }],
+      },
+    ],
+  });
+});

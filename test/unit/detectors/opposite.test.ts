@@ -1,0 +1,29 @@
+import { opposite } from '../../../server/src/engine/check/detectors/opposite';
+import { detectorCases, runClause } from '../../support/detectors';
+
+describe('detector opposite (alone)', () => {
+  detectorCases((text, options) => runClause(opposite, text, options), {
+    valid: [
+      'The Prime Minister and the President agreed to expand cooperation on continental defense and in the Arctic.',
+      'Both the President and the Prime Minister agreed to work together to protect businesses, workers and communities in both countries from unfair trade by countries failing to take strong climate action.',
+    ],
+    invalid: [
+      {
+        text: 'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+        expect: [{ code: 'opposite', at: 'reduce', message: '"reduce" reverses the source\'s "expand"', rule: 'opposite-pair' }],
+      },
+      {
+        text: 'The challenges include, but are not limited to tackling legal cross-border flows of firearms, drugs, and currency, as well as organized crime.',
+        expect: [{ code: 'opposite', at: 'legal', message: 'reverses the source\'s "illegal"', rule: 'opposite-pair' }],
+      },
+      {
+        text: 'Both the President and the Prime Minister agreed to work together to protect businesses, workers and communities in both countries from unfair trade by countries taking strong climate action.',
+        expect: [{ code: 'opposite', at: 'taking', message: 'drops the source\'s "failing to take"', rule: 'dropped-negation' }],
+      },
+      {
+        text: 'The leaders discussed ways to align their approaches to China, including its coercive and unfair economic practices, and made clear they would avoid cooperating with China even on climate change.',
+        expect: [{ code: 'opposite', at: 'avoid cooperating', message: 'reverses the source\'s "cooperating with"', rule: 'avoid' }],
+      },
+    ],
+  });
+});

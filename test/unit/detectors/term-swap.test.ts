@@ -1,0 +1,22 @@
+import { termSwap } from '../../../server/src/engine/check/detectors/term-swap';
+import { detectorCases, runClause } from '../../support/detectors';
+
+describe('detector term-swap (alone)', () => {
+  detectorCases(text => runClause(termSwap, text), {
+    valid: [
+      'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
+      // A changed action is the strength and opposite detectors' business, not a swapped term.
+      'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+    ],
+    invalid: [
+      {
+        text: 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.',
+        expect: [{ code: 'altered-name', at: 'solar panel', message: '"solar panel" where the source says "battery"', rule: 'term-swap' }],
+      },
+      {
+        text: 'Our bilateral trade totals nearly $2 billion every week in goods and services.',
+        expect: [{ code: 'altered-name', at: 'week', message: 'where the source says "day"' }],
+      },
+    ],
+  });
+});
