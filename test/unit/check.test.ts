@@ -130,7 +130,7 @@ describe('check: restatements', () => {
     ['denial, without', 'Each country will decide on its own when to ease Canada-U.S. border restrictions, without a coordinated approach.', 'negated', 'without'],
     ['denial, remain dormant', 'The Cross-Border Crime Forum will remain dormant for now.', 'negated', 'remain dormant'],
     ['opposite, restrict', 'In this context, the leaders agreed to enhance cooperation to counter exploitation of social media and the Internet by terrorists, violent extremists and hate groups, and to restrict reciprocal sharing on known and suspected threats.', 'opposite', 'restrict'],
-    ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
+    ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'changed-term', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
     it(`flags a changed ${name}`, () => {

@@ -19,6 +19,7 @@ export const Codes = Object.freeze({
   understated: 'understated',
   opposite: 'opposite',
   alteredName: 'altered-name',
+  changedTerm: 'changed-term',
   unsourcedQuote: 'unsourced-quote',
 } as const);
 export type Code = (typeof Codes)[keyof typeof Codes];
@@ -33,7 +34,8 @@ export const CodeDescriptions: Readonly<Record<Code, string>> = Object.freeze({
   'overstated': 'A restatement makes a commitment stronger than the source does (e.g. "agreed" for "discussed").',
   'understated': 'A restatement makes a commitment weaker than the source does (e.g. "discussed" for "agreed").',
   'opposite': 'A restatement reverses the action the source commits to (e.g. "weaken" for "strengthen").',
-  'altered-name': 'The official name of a programme, forum, plan or institution is altered.',
+  'altered-name': 'The official name of a programme, forum, plan, institution or person is altered.',
+  'changed-term': 'A restatement names one specific thing where the source names another (a term of a list, a sector, a region).',
   'unsourced-quote': 'A quotation attributed to the leaders or the Roadmap matches no indexed source.',
 });
 

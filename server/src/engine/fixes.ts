@@ -19,6 +19,7 @@ const TITLES: Readonly<Record<string, (s: string) => string>> = {
   'changed-figure': s => `Restore the source's figure: "${s}"`,
   'changed-actor': s => `Restore the source's actor: "${s}"`,
   'altered-name': s => `Restore the official wording: "${s}"`,
+  'changed-term': s => `Restore the source's term: "${s}"`,
   'negated': s => `Restore what the source affirms: "${s}"`,
   'overstated': s => `Restore the source's strength: "${s}"`,
   'understated': s => `Restore the source's strength: "${s}"`,

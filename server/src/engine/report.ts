@@ -91,6 +91,7 @@ const WHAT_TO_DO: Record<string, (fix: string | undefined) => string> = {
   'understated': fix => `The draft claims less than the source${fix ? ` (${fix})` : ''}. Acceptable if intended; otherwise use the source's verb.`,
   'opposite': fix => `The draft reverses the source's action: restore it${fix ? ` (${fix})` : ''}.`,
   'altered-name': fix => `Use the official wording${fix ? ` (${fix})` : ''}.`,
+  'changed-term': fix => `Use the source's term${fix ? ` (${fix})` : ''}.`,
   'unsourced-quote': () => 'Find the quotation\'s source and add it to the sources, or remove the quotation marks.',
 };
 

@@ -11,11 +11,11 @@ describe('detector term-swap (alone)', () => {
     invalid: [
       {
         text: 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.',
-        expect: [{ code: 'altered-name', at: 'solar panel', message: '"solar panel" where the source says "battery"', rule: 'term-swap' }],
+        expect: [{ code: 'changed-term', at: 'solar panel', message: '"solar panel" where the source says "battery"', rule: 'term-swap' }],
       },
       {
         text: 'Our bilateral trade totals nearly $2 billion every week in goods and services.',
-        expect: [{ code: 'altered-name', at: 'week', message: 'where the source says "day"' }],
+        expect: [{ code: 'changed-term', at: 'week', message: 'where the source says "day"' }],
       },
     ],
   });

@@ -163,6 +163,10 @@ export interface LanguagePack {
     readonly peoples: ReadonlySet<string>;
     /** `and the`: the words that join two names in a list. */
     readonly listJoin: readonly [string, string];
+    /** Generic words of names (keys) and their class (names/compare.ts). */
+    readonly generic: ReadonlyMap<string, 'descriptor' | 'body'>;
+    /** Keys that open a person's title or office (`Minister of …`). */
+    readonly titles: ReadonlySet<string>;
   };
   readonly patterns: {
     readonly negation: RegExp;

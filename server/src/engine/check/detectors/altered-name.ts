@@ -5,8 +5,10 @@
  * (`modernizing NATO` for `modernizing the North American Aerospace Defense Command`)
  * (docs/rules/altered-name.md).
  */
-import { align, blocksOf } from '../../align';
+import { compareNames, type NameChange, type NameLexicon, type NameWord } from '../../names/compare';
 import type { NamePhrase } from '../../names/table';
+import type { LanguagePack } from '../../lang/pack';
+import { wordsOf, type Word } from '../../text/words';
 import { Codes } from '../../findings';
 import { normalizeText } from '../../normalize';
 import type { Paragraph } from '../../types';
@@ -29,15 +31,18 @@ function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void 
   const lang = ctx.lang;
   const names = ctx.sources.names;
   const isStopKey = lang.isStopKey;
-  const ACTOR_ONLY_NAME = lang.parties.actorOnlyName;
   const phrases = [...unit.names];
   if (!phrases.length) return;
-  const context: { name: NamePhrase; para: Paragraph }[] = [];
-  for (const m of matches) for (const n of names.inSentence(m.sentence)) context.push({ name: n, para: m.sentence.paragraph });
+  // The names of the source sentences this clause restates: compared as restated when the
+  // clause as a whole is mostly the source sentence's words.
+  const restated = unit.restatement && unit.restatement.top.coverage >= RESTATING;
+  const context: { name: NamePhrase; para: Paragraph; restating: boolean }[] = [];
+  for (const m of matches) for (const n of names.inSentence(m.sentence)) context.push({ name: n, para: m.sentence.paragraph, restating: !!restated && m === matches[0] });
+  const lex = nameLexicon(lang);
   for (let pi = 0; pi < phrases.length; pi++) {
     const ph = phrases[pi];
     const key = ph.keys.join(' ');
-    if (names.isOfficial(key)) continue;
+    if (names.isOfficial(key) || isTitle(ph, lang) || isShouted(ph.text)) continue;
     const inner = officialNameInside(ctx, ph.keys);
     if (inner) {
       // The official name is right; what is left on either side is checked on its own
@@ -53,54 +58,172 @@ function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void 
       }
       continue;
     }
-    if (ph.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
-    const dContent = new Set(ph.keys.filter(k => !isStopKey(k)));
-    const candidates: { name: NamePhrase; para?: Paragraph; global?: boolean }[] = [...context];
-    const near = new Set<NamePhrase>();
-    for (const k of dContent) for (const n of names.containing(k)) near.add(n);
-    for (const n of near) {
-      const shared = n.keys.filter(k => !isStopKey(k) && dContent.has(k)).length;
-      if (shared >= 2 && shared * 2 >= n.keys.filter(k => !isStopKey(k)).length) candidates.push({ name: n, global: true });
+    if (ph.keys.every(k => lang.parties.actorOnlyName.has(k))) continue;
+    const words = unit.wordsIn(ph.start, ph.end);
+    // Candidates: the names of the restated sentences first, then any name sharing a distinctive word.
+    const candidates: { name: NamePhrase; para?: Paragraph; restating: boolean }[] = [...context];
+    const seen = new Set(context.map(c => c.name));
+    for (const k of new Set(ph.keys)) {
+      if (isStopKey(k) || lex.isParty(k) || lex.genericClass(k)) continue;
+      for (const n of names.containing(k)) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        candidates.push({ name: n, restating: false });
+      }
     }
     // A name still being typed at the end of its paragraph ("a High Level Cli") is not an
     // alteration: it is the start of the official name, and completion offers the rest.
     const unfinished = p.slice(ph.end).trim() === '';
-    for (const c of candidates) {
-      const n = c.name;
-      if (n.keys.every(k => ACTOR_ONLY_NAME.has(k))) continue;
-      if (unfinished && isUnfinishedName(ph.text, n.text)) continue;
-      const nContent = n.keys.filter(k => !isStopKey(k));
-      const shared = nContent.filter(k => dContent.has(k)).length;
-      if (!shared) continue;
-      // The same words in another order (compared as lists: `Defense` twice in the name must be
-      // twice in the draft, and a party named before the name is an extra word).
-      const sorted = (ks: readonly string[]) => [...ks].sort().join(' ');
-      const sameSet = sorted(nContent) === sorted(ph.keys.filter(k => !isStopKey(k))) && n.keys.join(' ') !== key;
-      const al = align(n.keys, ph.keys, { global: true });
-      // `Central American countries` for `Central America`: the people's adjective of the same place.
-      const demonym = (a: string, b: string) => a !== b && (b.startsWith(a) || a.startsWith(b)) && lang.morphology.demonymEnding.test(b.length > a.length ? b.slice(a.length) : a.slice(b.length));
-      const subs = blocksOf(al).filter(b => b.a.length && b.b.length && b.a.some(i => !isStopKey(n.keys[i])) && b.b.some(i => !isStopKey(ph.keys[i])) && !(b.a.length === 1 && b.b.length === 1 && demonym(n.keys[b.a[0]], ph.keys[b.b[0]])));
-      // Words dropped from the name and others added elsewhere, with no one-for-one swap
-      // (`U.S.-Canada Opioid Strategy` for `U.S.-Canada Action Plan on Opioids`).
-      const reworded = !subs.length && !c.global && shared >= 2 && nContent.some(k => !dContent.has(k)) && [...dContent].some(k => !nContent.includes(k) && !(k in lang.parties.actors));
-      if (!sameSet && ((!subs.length && !reworded) || al.matches * (c.global ? 5 : 2) < n.keys.length * (c.global ? 3 : 1))) continue;
-      const para = c.para ?? names.paragraphOf(n);
-      const changed = subs.length ? subs[0].b : ph.keys.map((_, i) => i);
-      const words = unit.wordsIn(ph.start, ph.end);
-      const start = words[changed[0]]?.start ?? ph.start;
-      const end = words[changed[changed.length - 1]]?.end ?? ph.end;
-      emit({
-        code: Codes.alteredName,
-        kind: 'name',
-        start: sameSet ? ph.start : start,
-        end: sameSet ? ph.end : end,
-        paragraphId: para?.id ?? '',
-        message: `"${flat(ph.text)}" alters the official name "${flat(n.text)}"${para ? ` (${para.label})` : ''}.`,
-        details: { draft: ph.text, source: n.text },
-      }, 'name');
-      break;
+    // The draft's phrase, and the names it lists if it lists several (`Michael Spavor and Michael
+    // Kovrig`); each compared with the official names and the names they list.
+    const items = [ph, ...listItems(p, words, lang, true)];
+    let found: { c: (typeof candidates)[number]; item: NamePhrase; how: NameChange; changed: readonly number[] } | undefined;
+    const sameFor = new Set<NamePhrase>();
+    for (const item of items) {
+      const itemWords = item === ph ? words : unit.wordsIn(item.start, item.end);
+      const draftName = nameWords(p, itemWords);
+      for (const c of candidates) {
+        const n = c.name;
+        if (n.keys.every(k => lang.parties.actorOnlyName.has(k)) || isTitle(n, lang)) continue;
+        if (unfinished && isUnfinishedName(item.text, n.text)) continue;
+        const officials = officialItems(n, lang);
+        for (const [oi, official] of officials.entries()) {
+          const rel = compareNames(draftName, official, lex, c.restating);
+          // One name of an official list vouches only for a draft phrase that is that name, not for a
+          // longer phrase around it (`… Plan for Avian and Pandemic Influenza` is not `Pandemic Influenza`).
+          if (rel.kind === 'same' && distinctiveCount(draftName, lex) <= distinctiveCount(official, lex)) sameFor.add(item);
+          // A list of names is no name to alter as a whole: its names are.
+          else if (rel.kind === 'altered' && !found && (oi > 0 || officials.length === 1)) found = { c, item, how: rel.how, changed: rel.changed.map(i => words.findIndex(w => w.start === itemWords[i].start)).filter(i => i >= 0) };
+        }
+        if (sameFor.has(item)) break;
+      }
     }
+    // The phrase lists the names of an official list, each written another way or one put in the
+    // place of another (`the U.S. Department of Energy and Environment and Climate Change Canada`
+    // for `… and the Department of Natural Resources Canada`, in a restatement).
+    const list = listMatch(unit, listItems(p, words, lang, false), candidates, lex, lang);
+    // The phrase is an official name written another way, or each name it lists is.
+    const same = sameFor.has(ph) || (items.length > 1 && items.slice(1).every(x => sameFor.has(x))) || list?.odd === undefined && list !== undefined;
+    if (!same && list?.odd && list.c.restating) {
+      const odd = list.odd;
+      found = { c: list.c, item: odd, how: 'swapped', changed: words.map((w, i) => (w.start >= odd.start && w.end <= odd.end ? i : -1)).filter(i => i >= 0) };
+    }
+    if (same || !found || sameFor.has(found.item)) continue;
+    const { c, how, changed } = found;
+    const para = c.para ?? names.paragraphOf(c.name);
+    const whole = how === 'order' || !changed.length;
+    const start = whole ? ph.start : words[Math.min(...changed)].start;
+    const end = whole ? ph.end : words[Math.max(...changed)].end;
+    const cite = para ? ` (${para.label})` : '';
+    const message =
+      how === 'misspelled'
+        ? `"${flat(p.slice(start, end))}" misspells the official name "${flat(c.name.text)}"${cite}.`
+        : `"${flat(ph.text)}" alters the official name "${flat(c.name.text)}"${cite}.`;
+    emit({ code: Codes.alteredName, kind: 'name', start, end, paragraphId: para?.id ?? '', message, details: { draft: ph.text, source: c.name.text, change: how } }, 'name');
   }
+}
+
+/**
+ * The official list (a candidate name listing as many names as the draft's phrase) whose names
+ * the draft's names all are, written another way, but at most one: that one (`odd`) was put in
+ * the place of another. Undefined when no official list fits.
+ */
+function listMatch(
+  unit: ClauseUnit,
+  items: readonly NamePhrase[],
+  candidates: readonly { name: NamePhrase; para?: Paragraph; restating: boolean }[],
+  lex: NameLexicon,
+  lang: LanguagePack,
+): { c: (typeof candidates)[number]; odd: NamePhrase | undefined } | undefined {
+  if (items.length < 2) return undefined;
+  let best: { c: (typeof candidates)[number]; odd: NamePhrase | undefined } | undefined;
+  for (const c of candidates) {
+    const parts = officialItems(c.name, lang).slice(1);
+    if (parts.length !== items.length) continue;
+    const same = items.map((x, i) => compareNames(nameWords(unit.p, unit.wordsIn(x.start, x.end)), parts[i], lex, c.restating).kind === 'same');
+    const n = same.filter(Boolean).length;
+    if (n === items.length) return { c, odd: undefined };
+    if (n === items.length - 1 && !best) best = { c, odd: items[same.indexOf(false)] };
+  }
+  return best;
+}
+
+/** A clause this much covered by a source sentence restates it, and the names in that sentence are compared as restated. */
+const RESTATING = 0.55;
+
+/**
+ * The names a capitalised phrase lists: the parts `and the` joins (`the Global Health Security
+ * Agenda and the Global Partnership …`) or, not `strict`, any `and` (`the U.S. Department of
+ * Energy and Environment and Climate Change Canada`), when each part has two capitalised words
+ * or more. None when it lists nothing. (`and` alone also joins the words of one name: `Plan for
+ * Animal and Pandemic Influenza`.)
+ */
+function listItems(text: string, words: readonly { readonly key: string; readonly start: number; readonly end: number }[], lang: LanguagePack, strict: boolean): NamePhrase[] {
+  const caps = (from: number, to: number) => words.slice(from, to).filter(w => /^\p{Lu}/u.test(text.slice(w.start, w.end))).length;
+  const cuts: [number, number][] = [];
+  let from = 0;
+  for (let i = 1; i < words.length - 1; i++) {
+    if (text.slice(words[i].start, words[i].end).toLowerCase() !== lang.word.and) continue;
+    if (strict && text.slice(words[i + 1].start, words[i + 1].end).toLowerCase() !== lang.word.the) continue;
+    let next = i + 1;
+    while (next < words.length && lang.isStopKey(words[next].key)) next++;
+    if (caps(from, i) < 2 || caps(next, words.length) < 2) continue;
+    cuts.push([from, i]);
+    from = next;
+  }
+  if (!cuts.length) return [];
+  cuts.push([from, words.length]);
+  return cuts.filter(([a, b]) => b > a).map(([a, b]) => ({ text: text.slice(words[a].start, words[b - 1].end), keys: words.slice(a, b).map(w => w.key), start: words[a].start, end: words[b - 1].end }));
+}
+
+/** `Minister of Natural Resources`, `Secretary of State Blinken`: a title or office, not a name to alter. */
+function isTitle(ph: NamePhrase, lang: LanguagePack): boolean {
+  const first = ph.keys.find(k => !lang.isStopKey(k));
+  return first !== undefined && lang.names.titles.has(first);
+}
+
+/** A heading in capitals (`BRIEFING NOTE FOR THE MINISTER`): shouted, not named. */
+function isShouted(text: string): boolean {
+  const words = text.split(/\s+/).filter(w => /\p{L}/u.test(w));
+  return words.length >= 3 && words.every(w => w === w.toUpperCase());
+}
+
+const lexicons = new WeakMap<LanguagePack, NameLexicon>();
+function nameLexicon(lang: LanguagePack): NameLexicon {
+  let v = lexicons.get(lang);
+  if (!v) {
+    const actors = lang.parties.actors;
+    v = {
+      isConnector: k => lang.isStopKey(k) || lang.names.connectors.has(k),
+      isParty: k => Object.prototype.hasOwnProperty.call(actors, k) || lang.names.peoples.has(k),
+      genericClass: k => lang.names.generic.get(k),
+    };
+    lexicons.set(lang, v);
+  }
+  return v;
+}
+
+/** How many distinctive words a name has (not connectors, parties or generic words). */
+function distinctiveCount(words: readonly NameWord[], lex: NameLexicon): number {
+  return words.filter(w => !lex.isConnector(w.key) && !lex.isParty(w.key) && !lex.genericClass(w.key)).length;
+}
+
+/** The words of a name as the comparison reads them: key, text as written, hyphen to the next. */
+function nameWords(text: string, words: readonly Word[]): NameWord[] {
+  return words.map((w, i) => ({ key: w.key, text: text.slice(w.start, w.end), joinedNext: i + 1 < words.length && /^[-\u2010\u2011]$/.test(text.slice(w.end, words[i + 1].start)) }));
+}
+
+const officialCache = new WeakMap<NamePhrase, NameWord[][]>();
+/** The words of an official name, as written and keyed; and of each name it lists, if it lists several. */
+function officialItems(n: NamePhrase, lang: LanguagePack): NameWord[][] {
+  let v = officialCache.get(n);
+  if (!v) {
+    const words = wordsOf(n.text, 0, n.text.length, lang);
+    const asName = (ws: readonly Word[]) => nameWords(n.text, ws);
+    v = [asName(words), ...listItems(n.text, words, lang, true).map(x => asName(words.filter(w => w.start >= x.start && w.end <= x.end)))];
+    officialCache.set(n, v);
+  }
+  return v;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Detector } from '../types';
 
 export const termSwap: Detector = {
   id: 'term-swap',
-  emits: [Codes.alteredName],
+  emits: [Codes.changedTerm],
   unit: 'clause',
   run(unit, ctx, emit) {
     const r = unit.restatement;
@@ -43,7 +43,7 @@ export const termSwap: Detector = {
       const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
       const rightOk = b.aAfter >= 0;
       if (!leftOk || !rightOk) continue;
-      emit({ code: Codes.alteredName, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...r.base, message: `"${flat(r.dSlice(b.a))}" where the source says "${flat(r.sSlice(b.b))}" (${r.label}).`, details: replacing(r.dSlice(b.a), r.sSlice(b.b)) }, 'term-swap');
+      emit({ code: Codes.changedTerm, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...r.base, message: `"${flat(r.dSlice(b.a))}" where the source says "${flat(r.sSlice(b.b))}" (${r.label}).`, details: replacing(r.dSlice(b.a), r.sSlice(b.b)) }, 'term-swap');
     }
   },
 };

@@ -20,9 +20,25 @@ import variants from './variants.json';
 import grammar from './grammar.json';
 import morphology from './morphology.json';
 import gate from './gate.json';
+import spelling from './spelling.json';
 
 const STOP = new Set<string>(stopwords.stopWords);
-const VARIANTS: Readonly<Record<string, string>> = { ...variants.variants, ...variants.irregular };
+/** British and Canadian spellings → American, with their regular inflections (spelling.json). */
+function spellingVariants(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [gb, us] of spelling.nouns) {
+    out[gb] = us;
+    out[`${gb}s`] = `${us}s`;
+  }
+  for (const verb of spelling.iseVerbs) {
+    const stemGb = verb.slice(0, -3);
+    for (const [gb, us] of [['ise', 'ize'], ['ised', 'ized'], ['ises', 'izes'], ['ising', 'izing'], ['isation', 'ization'], ['isations', 'izations']]) out[stemGb + gb] = stemGb + us;
+  }
+  for (const [gb, us] of spelling.other) out[gb] = us;
+  return out;
+}
+export const SPELLING: Readonly<Record<string, string>> = spellingVariants();
+const VARIANTS: Readonly<Record<string, string>> = { ...SPELLING, ...variants.variants, ...variants.irregular };
 // Keys are stems: `there` is keyed `ther`, `including` `includ`. Both forms are stop keys.
 // (Each is stemmed against the set as it grows, as it always was; the stemmer used from then
 // on remembers keys, so it is made once the set is complete.)
@@ -137,7 +153,14 @@ function build(): LanguagePack {
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation) },
-    names: { lead: new Set(names.lead), connectors: new Set(names.connectors), peoples: new Set(names.peoples), listJoin: [names.listJoin[0], names.listJoin[1]] as const },
+    names: {
+      lead: new Set(names.lead),
+      connectors: new Set(names.connectors),
+      peoples: new Set(names.peoples),
+      listJoin: [names.listJoin[0], names.listJoin[1]] as const,
+      generic: new Map<string, 'descriptor' | 'body'>([...names.generic.body.map(w => [stem(w), 'body'] as const), ...names.generic.descriptor.map(w => [stem(w), 'descriptor'] as const)]),
+      titles: keys(names.titles),
+    },
     patterns: englishPatterns(),
   });
 }
