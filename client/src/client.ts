@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type VerbatimInitializationOptions } from '../../server/src/protocol';
+import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type SuggestionsModeResult, type VerbatimInitializationOptions } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
@@ -63,6 +63,11 @@ export class VerbatimClient {
   /** True while suggestions are paused from the status bar. */
   get suggestionsPaused(): boolean {
     return this.suggestions.paused;
+  }
+
+  /** The suggestions mode in effect for the active draft (the setting's, else the project file's), as the status bar shows it. */
+  get suggestionsMode(): SuggestionsModeResult {
+    return this.suggestions.effective;
   }
 
   /** The last sources status the server reported. */

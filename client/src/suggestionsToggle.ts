@@ -36,6 +36,11 @@ export class SuggestionsToggle implements vscode.Disposable {
     return this.pausedNow;
   }
 
+  /** The mode in effect for the active draft, as the status bar shows it, and which setting says so. */
+  get effective(): SuggestionsModeResult {
+    return this.current;
+  }
+
   /** Tells a (re)started server whether suggestions are paused. */
   async sync(): Promise<void> {
     await this.getClient()?.sendNotification(PauseSuggestionsNotification, { paused: this.pausedNow });
