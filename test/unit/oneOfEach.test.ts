@@ -37,7 +37,7 @@ describe('one of each: a single sentence splitter, quotation finder, Markdown es
     assert.equal(sentenceEndAfter('The U.S. and Canada agreed. Then more.', 4), 27);
     assert.deepEqual(declaring('draftSentences|sourceSentences|sentenceEndAfter|lastSentenceStart|sentenceStartIn|splitParagraph|endOfSentence|splitSentences'), ['text/sentences.ts']);
     assert.deepEqual(engineFiles().filter(f => f.text.includes("from 'sentence-splitter'")).map(f => f.file), ['text/sentences.ts']);
-    assert.deepEqual(importing('text/sentences'), ['check/pipeline.ts', 'completion/phrases.ts', 'completion/typed.ts', 'sources/document.ts']);
+    assert.deepEqual(importing('text/sentences'), ['check/detectors/unsourced-quote.ts', 'check/pipeline.ts', 'completion/phrases.ts', 'completion/typed.ts', 'sources/document.ts']);
   });
 
   it('one quotation finder: text/quotations.ts, for the checker, hover and quotation links', () => {

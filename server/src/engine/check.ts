@@ -15,6 +15,7 @@ import { checkIndexOf } from './checkIndex';
 import type { CorpusIndex } from './corpusIndex';
 import { Codes, type Finding } from './findings';
 import { english } from './lang/en';
+import { unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
 
@@ -45,16 +46,19 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const ci = checkIndexOf(index);
   const cache = cacheFor(index);
   const masked = maskDraft(text);
+  // Sources the draft cannot be restating (about other countries): left out of every comparison.
+  const excluded = unrelatedSources(index, masked, english);
+  const scope = excluded.size ? `${[...excluded].sort().join('|')}\u0000` : '';
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const [start, end] of draftParagraphs(masked)) {
     throwIfCancelled(token);
     const slice = masked.slice(start, end);
-    let a = cache.get(slice);
+    let a = cache.get(scope + slice);
     if (!a) {
-      a = analyzeParagraph(ci, english, slice);
-      cache.set(slice, a);
+      a = analyzeParagraph(ci, english, slice, excluded);
+      cache.set(scope + slice, a);
     }
     for (const f of a.findings) findings.push(shift(f, start));
     for (const q of a.quotations) quotations.push({ ...q, start: q.start + start, end: q.end + start, innerStart: q.innerStart + start, innerEnd: q.innerEnd + start });
@@ -96,11 +100,38 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 // ---- draft structure --------------------------------------------------------------
 
 /**
- * Comments and plain-text directive lines (suppression directives) become spaces: same offsets,
- * no words. So do Markdown's backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the
- * drafter sees the character after.
+ * What is not a claim about the sources becomes spaces (same offsets, no words): the draft's
+ * front matter and its own title (its first heading, or a heading that repeats the front
+ * matter's title), comments and plain-text directive lines (suppression directives). So do
+ * Markdown's backslash escapes (`2\+2`, `\$2 billion`, `\*reduce\*`): the drafter sees the
+ * character after.
  */
 function maskDraft(text: string): string {
-  const uncommented = maskLineDirectives(text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text);
+  const uncommented = maskLineDirectives(maskTitle(text.includes('<!--') ? text.replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\r\n]/g, ' ')) : text));
   return uncommented.includes('\\') ? uncommented.replace(/\\(?=[!-/:-@[-`{-~])/g, ' ') : uncommented;
+}
+
+const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+
+/** The YAML front matter (`---` … `---` at the very start) and the draft's own title heading, blanked. */
+export function maskTitle(text: string): string {
+  let out = text;
+  let title: string | undefined;
+  const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (fm) {
+    title = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(fm[1])?.[1];
+    out = blank(fm[0]) + text.slice(fm[0].length);
+  }
+  // The first heading before any other text, and any heading repeating the front matter's title.
+  const norm = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  let seenText = false;
+  const lines = out.split(/(?<=\n)/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.trim()) continue;
+    const h = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*\r?\n?$/.exec(line);
+    if (h && (!seenText || (title !== undefined && norm(h[1]) === norm(title)))) lines[i] = blank(line);
+    seenText = true;
+  }
+  return lines.join('');
 }

@@ -6,6 +6,7 @@
  * the restatement and its anchoring are is the finding's confidence; below the threshold the
  * finding is not shown at all (never demoted to a weaker severity).
  */
+import { generalTable, partyTables } from '../parties/table';
 import type { CheckIndex } from '../checkIndex';
 import type { LanguagePack } from '../lang/pack';
 import { sideRestatement, type RestatementLexicon } from './restatement';
@@ -50,13 +51,16 @@ const WHOLE_ENOUGH = 0.55;
 /** The lexicon the gate reads: IDF from the sources; the pack's function words; the words a restatement may change. */
 export function gateLexicon(ci: CheckIndex, lang: LanguagePack): RestatementLexicon {
   const neutral = lang.neutralKeys;
-  const parties = lang.parties.actors;
+  const tables = partyTables(ci.index, lang);
+  const partyWords = new Set(Object.keys(generalTable(lang).actors));
+  for (const t of tables.values()) for (const [k, v] of Object.entries(t.actors)) if (v.length) partyWords.add(k);
   const { framing, negation } = lang.gate;
   const { frame, objectFillers } = lang.nouns;
   return {
     idf: k => ci.idf(k),
     isStop: k => lang.isStopKey(k),
-    isNeutral: k => neutral.has(k) || Object.prototype.hasOwnProperty.call(parties, k) || negation.has(k) || framing.has(k) || frame.has(k) || objectFillers.has(k),
+    isNeutral: k => neutral.has(k) || partyWords.has(k) || negation.has(k) || framing.has(k) || frame.has(k) || objectFillers.has(k),
+    officeHolders: lang.gate.officeHolders,
   };
 }
 
@@ -76,7 +80,10 @@ export function confidenceOf(unit: ClauseUnit, f: FindingInput, rule: RuleId, le
   // (a lead-in such as `The witness said` or `Disappointing that` frames a restatement, it does
   // not make it something else), and the clause as a whole, whose words must mostly come from
   // the source sentence.
-  const sides = [sideRestatement(words, r.src.words, from, to, -1, lex, SIDE_WORDS), sideRestatement(words, r.src.words, from, to, 1, lex, SIDE_WORDS)].filter(x => !Number.isNaN(x));
+  // A person named after an office (`Vice President Harris`, `Minister Joly`) is a party, not content.
+  const aside = new Set<number>();
+  for (let i = 1; i < words.length; i++) if (lex.isNeutral(words[i - 1].key) && /^\p{Lu}/u.test(unit.p.slice(words[i].start, words[i].end)) && (lex.officeHolders?.has(words[i - 1].text) ?? false)) aside.add(i);
+  const sides = [sideRestatement(words, r.src.words, from, to, -1, lex, SIDE_WORDS, aside), sideRestatement(words, r.src.words, from, to, 1, lex, SIDE_WORDS, aside)].filter(x => !Number.isNaN(x));
   const whole = r.top.coverage;
   // A clause too short to have words on either side of the difference is judged as a whole.
   const side = sides.length ? Math.max(...sides) : whole;

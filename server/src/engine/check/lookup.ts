@@ -5,6 +5,8 @@
  */
 import type { CheckIndex, SourceSentence } from '../checkIndex';
 import type { Figure, LanguagePack } from '../lang/pack';
+import { generalTable, partyTables } from '../parties/table';
+import { partyRules, type PartyRules } from './parties';
 import { officialNames, type NamePhrase } from '../names/table';
 import { wordsOf, type Word } from '../text/words';
 import type { Paragraph, SourceDocument } from '../types';
@@ -17,6 +19,14 @@ export interface DatedTitle {
 
 export interface SourceLookup {
   readonly lang: LanguagePack;
+  /** The party rules of a source document: its parties, offices and leaders (parties/table.ts). */
+  partiesOf(documentId: string): PartyRules;
+  /** True if the key names a party in some source (a country, an office, a leader, a group word). */
+  isPartyWord(key: string): boolean;
+  /** The party rules of every source document. */
+  allParties(): readonly PartyRules[];
+  /** Paragraphs (by index) of the sources left out for this draft (1: left out); undefined when none are. */
+  readonly skip: Uint8Array | undefined;
   /** Inverse document frequency of a key (rare words weigh more). */
   idf(key: string): number;
   /** Dated documents whose titles have three or more content words. */
@@ -48,21 +58,35 @@ export interface NameLookup {
   paragraphOf(name: NamePhrase): Paragraph | undefined;
 }
 
-const lookups = new WeakMap<CheckIndex, Map<LanguagePack, SourceLookup>>();
+const lookups = new WeakMap<CheckIndex, Map<string, SourceLookup>>();
 
-/** The look-ups over `ci`, built once per index and language. */
-export function sourceLookup(ci: CheckIndex, lang: LanguagePack): SourceLookup {
-  let byLang = lookups.get(ci);
-  if (!byLang) lookups.set(ci, (byLang = new Map()));
-  let v = byLang.get(lang);
-  if (!v) byLang.set(lang, (v = build(ci, lang)));
+/**
+ * The look-ups over `ci`, built once per index, language and set of documents left out
+ * (`excluded`: the ids of sources a draft cannot be restating, see parties/documents.ts).
+ */
+export function sourceLookup(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string> = NONE): SourceLookup {
+  let byKey = lookups.get(ci);
+  if (!byKey) lookups.set(ci, (byKey = new Map()));
+  const key = `${lang.code}|${[...excluded].sort().join('|')}`;
+  let v = byKey.get(key);
+  if (!v) byKey.set(key, (v = build(ci, lang, excluded)));
   return v;
 }
 
 const figuresBySentence = new WeakMap<SourceSentence, Figure[]>();
 
-function build(ci: CheckIndex, lang: LanguagePack): SourceLookup {
+const NONE: ReadonlySet<string> = new Set();
+
+function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>): SourceLookup {
   let titles: DatedTitle[] | undefined;
+  // Paragraphs of the documents left out, by paragraph index.
+  const skip = excluded.size ? Uint8Array.from(ci.index.paragraphs, p => (excluded.has(p.documentId) ? 1 : 0)) : undefined;
+  const kept = new Map<NamePhrase, boolean>();
+  const inKeptDocument = (n: NamePhrase) => {
+    let v = kept.get(n);
+    if (v === undefined) kept.set(n, (v = ci.index.findText(n.text, 50).some(m => !excluded.has(m.paragraph.documentId))));
+    return v;
+  };
   let numbers: Map<Paragraph, number> | undefined;
   const paragraphIndex = (p: Paragraph) => (numbers ??= new Map(ci.index.paragraphs.map((x, i) => [x, i]))).get(p) ?? -1;
   const figuresOf = (s: SourceSentence): Figure[] => {
@@ -74,18 +98,30 @@ function build(ci: CheckIndex, lang: LanguagePack): SourceLookup {
   const names: NameLookup = {
     isOfficial: key => table().byKeys(key) !== undefined,
     isPart: key => table().isPart(key),
-    containing: key => table().containing(key),
+    containing: key => (skip ? table().containing(key).filter(inKeptDocument) : table().containing(key)),
     inSentence(s) {
       return table().inParagraph(paragraphIndex(s.paragraph)).filter(n => n.start >= s.start && n.end <= s.end);
     },
     paragraphOf: n => ci.index.findText(n.text, 1)[0]?.paragraph,
   };
+  const tables = () => partyTables(ci.index, lang);
+  let partyWords: Set<string> | undefined;
   return Object.freeze({
     lang,
+    partiesOf: (documentId: string) => partyRules(lang, tables().get(documentId) ?? generalTable(lang)),
+    allParties: () => [...tables().values()].map(t => partyRules(lang, t)),
+    isPartyWord(key: string) {
+      if (!partyWords) {
+        partyWords = new Set(Object.keys(generalTable(lang).actors));
+        for (const t of tables().values()) for (const [k, v] of Object.entries(t.actors)) if (v.length) partyWords.add(k);
+      }
+      return partyWords.has(key);
+    },
+    skip,
     idf: (k: string) => ci.idf(k),
     datedTitles() {
       titles ??= ci.index.documents
-        .filter(d => d.date && d.paragraphs.length)
+        .filter(d => d.date && d.paragraphs.length && !excluded.has(d.id))
         .map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' '), 0, undefined, lang).map(w => w.key), doc: d }))
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
@@ -99,6 +135,7 @@ function build(ci: CheckIndex, lang: LanguagePack): SourceLookup {
     sentenceWithAll(keys: readonly string[], withDate: boolean) {
       const rarest = keys.reduce((a, b) => (ci.idf(a) >= ci.idf(b) ? a : b));
       for (const pi of ci.postings.get(rarest) ?? []) {
+        if (skip?.[pi]) continue;
         const hit = ci.sentencesOf(pi).find(x => keys.every(k => x.content.has(k)) && (!withDate || figuresOf(x).some(f => f.kind === 'year' || f.kind === 'date')));
         if (hit) return hit;
       }

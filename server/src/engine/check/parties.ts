@@ -5,9 +5,12 @@
  */
 import type { SourceSentence } from '../checkIndex';
 import type { LanguagePack } from '../lang/pack';
+import { generalTable, type PartyTable } from '../parties/table';
 import type { Subject } from './types';
 
 export interface PartyRules {
+  /** The source's table of parties these rules read (parties/table.ts). */
+  readonly table: PartyTable;
   /** The parties `keys` name (`Prime Minister` is Canada only when both words are there). */
   parties(keys: readonly string[]): Set<string>;
   /** The parties named one by one: `the leaders`, `both` (or the `Leaders’` of a summit's name) name neither side alone. */
@@ -26,24 +29,26 @@ export interface PartyRules {
   coveredParty(k: string, s: SourceSentence): boolean;
 }
 
-const rules = new WeakMap<LanguagePack, PartyRules>();
+const rules = new WeakMap<PartyTable, PartyRules>();
 
-/** The party rules of a language pack (built once per pack). */
-export function partyRules(lang: LanguagePack): PartyRules {
-  let v = rules.get(lang);
-  if (!v) rules.set(lang, (v = build(lang)));
+/**
+ * The party rules over a source's table of parties (`table`; by default the countries alone,
+ * for text compared with no source), built once per table.
+ */
+export function partyRules(lang: LanguagePack, table: PartyTable = generalTable(lang)): PartyRules {
+  let v = rules.get(table);
+  if (!v) rules.set(table, (v = build(lang, table)));
   return v;
 }
 
-function build(lang: LanguagePack): PartyRules {
+function build(lang: LanguagePack, table: PartyTable): PartyRules {
   const K = lang.key;
-  const ACTORS = lang.parties.actors;
-  const GROUPS = lang.parties.groups;
+  const ACTORS = table.actors;
+  const GROUPS = table.groups;
   const LADDER = lang.strength.ladder;
   const MORPH = lang.morphology;
   const isStopKey = lang.isStopKey;
   const sentenceParties = new WeakMap<SourceSentence, Set<string>>();
-
   const { two: TWO, prime: PRIME, minister: MINISTER } = K;
   const TWO_OF = lang.parties.twoOf;
 
@@ -119,6 +124,7 @@ function build(lang: LanguagePack): PartyRules {
   }
 
   return Object.freeze({
+    table,
     parties,
     namedParties,
     namesParty: (keys: readonly string[], i: number) => (keys[i] in ACTORS || keys[i] === K.prime) && namedParties([keys[i], keys[i + 1] ?? '']).size > 0,
@@ -127,7 +133,7 @@ function build(lang: LanguagePack): PartyRules {
     coActorIn,
     officePhrase,
     coveredParty(k: string, s: SourceSentence): boolean {
-      const named = k === K.minister || k === K.prime ? lang.parties.primeSides : ACTORS[k];
+      const named = k === K.minister || k === K.prime ? table.primeSides : ACTORS[k];
       if (!named?.length) return false;
       let sp = sentenceParties.get(s);
       if (!sp) sentenceParties.set(s, (sp = parties(s.keys)));

@@ -60,12 +60,12 @@ const MERGE: Partial<Record<Code, (found: readonly FindingInput[], unit: ClauseU
 };
 
 /** Checks one paragraph `p` of a draft (offsets in the paragraph). */
-export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string): ParagraphAnalysis {
-  const run = new ParagraphRun(sourceLookup(ci, lang), ci);
+export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, excluded?: ReadonlySet<string>): ParagraphAnalysis {
+  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci);
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const q of findQuotations(p)) {
-    const unit = quoteUnit(ci, lang, p, q);
+    const unit = quoteUnit(ci, lang, p, q, run.sources.skip);
     run.detect(unit, quoteDetectors);
     const status = !unit.source ? 'no source' : unit.blocks.length ? 'misquote' : 'verbatim';
     quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(unit.source ? { paragraphId: unit.source.para.id } : {}) });

@@ -22,6 +22,8 @@ export interface RestatementLexicon {
    * parties, negation, opposites): they neither count for nor against the source's content.
    */
   isNeutral(key: string): boolean;
+  /** Surface words of offices after which a capitalised word is a person (`President Harris`). */
+  readonly officeHolders?: ReadonlySet<string>;
 }
 
 /** A word of a source sentence: its key and its offsets in the paragraph text. */
@@ -140,13 +142,23 @@ function restateClause(draft: readonly { readonly key: string }[], source: reado
  * that the source sentence has, in order: `side` -1 before the difference, +1 after it.
  * NaN when that side has fewer than two distinctive words.
  */
-export function sideRestatement(draft: readonly { readonly key: string }[], source: readonly { readonly key: string }[], from: number, to: number, side: -1 | 1, lex: RestatementLexicon, k: number): number {
-  const distinctive = (key: string) => !lex.isStop(key) && !lex.isNeutral(key);
+export function sideRestatement(
+  draft: readonly { readonly key: string }[],
+  source: readonly { readonly key: string }[],
+  from: number,
+  to: number,
+  side: -1 | 1,
+  lex: RestatementLexicon,
+  k: number,
+  /** Draft word indexes to leave aside as well (a person named after an office). */
+  aside: ReadonlySet<number> = new Set(),
+): number {
+  const distinctive = (i: number) => !lex.isStop(draft[i].key) && !lex.isNeutral(draft[i].key) && !aside.has(i);
   const idx: number[] = [];
   if (side < 0) {
-    for (let i = from - 1; i >= 0 && idx.length < k; i--) if (distinctive(draft[i].key)) idx.unshift(i);
+    for (let i = from - 1; i >= 0 && idx.length < k; i--) if (distinctive(i)) idx.unshift(i);
   } else {
-    for (let i = to + 1; i < draft.length && idx.length < k; i++) if (distinctive(draft[i].key)) idx.push(i);
+    for (let i = to + 1; i < draft.length && idx.length < k; i++) if (distinctive(i)) idx.push(i);
   }
   if (idx.length < 2) return NaN;
   const have = new Set(source.map(w => w.key));

@@ -5,7 +5,7 @@
 import type { CheckIndex, SourceSentence } from '../checkIndex';
 import type { LanguagePack } from '../lang/pack';
 import type { Word } from '../text/words';
-import { partyRules } from './parties';
+import { partyRules, type PartyRules } from './parties';
 import type { Match } from './types';
 
 /**
@@ -14,7 +14,7 @@ import type { Match } from './types';
  * top few are kept by insertion instead of sorting every touched paragraph: on a large corpus
  * common words touch thousands of paragraphs per draft sentence.
  */
-export function shortlist(ci: CheckIndex, keys: readonly string[], limit: number, isStopKey: (k: string) => boolean): { pi: number; score: number; total: number }[] {
+export function shortlist(ci: CheckIndex, keys: readonly string[], limit: number, isStopKey: (k: string) => boolean, skip?: Uint8Array): { pi: number; score: number; total: number }[] {
   const { scores, touched } = scratchOf(ci);
   let nt = 0;
   let total = 0;
@@ -25,6 +25,7 @@ export function shortlist(ci: CheckIndex, keys: readonly string[], limit: number
     const list = ci.postings.get(k);
     if (!list || list.length > 2000) continue;
     for (const pi of list) {
+      if (skip?.[pi]) continue;
       if (scores[pi] === 0) touched[nt++] = pi;
       scores[pi] += idf;
     }
@@ -55,11 +56,9 @@ function scratchOf(ci: CheckIndex): { scores: Float64Array; touched: Int32Array 
  * first, at most two: a shortlist of paragraphs by shared IDF weight, then each sentence's
  * coverage of the clause's content words (at least 55% and three words).
  */
-export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: LanguagePack): Match[] {
+export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: LanguagePack, skip?: Uint8Array, partiesOf: (documentId: string) => PartyRules = () => partyRules(lang)): Match[] {
   const isStopKey = lang.isStopKey;
   const NEUTRAL_KEYS = lang.neutralKeys;
-  const ACTORS = lang.parties.actors;
-  const { coveredParty } = partyRules(lang);
   const MINISTER = lang.key.minister;
   const content = [...new Set(words.map(w => w.key).filter(k => !isStopKey(k)))];
   if (content.length < 3) return [];
@@ -71,10 +70,13 @@ export function bestSentences(ci: CheckIndex, words: readonly Word[], lang: Lang
   const total = content.reduce((s, k) => s + weight(k), 0);
   if (total <= 0) return [];
   const out: (Match & { neutral: number })[] = [];
-  for (const c of shortlist(ci, content, 4, isStopKey)) {
+  for (const c of shortlist(ci, content, 4, isStopKey, skip)) {
     if (c.score < total * 0.4) continue;
     const own = ci.sentencesOf(c.pi);
     const units = withPairs(own);
+    const P = partiesOf(ci.index.paragraphs[c.pi].documentId);
+    const ACTORS = P.table.actors;
+    const coveredParty = P.coveredParty;
     // Coverage by non-actor words of each single sentence: a merged pair must add content,
     // not just a party named in the next sentence (`… the President and the Prime Minister …`).
     const substance = (s: SourceSentence) => {

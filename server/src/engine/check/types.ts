@@ -12,6 +12,7 @@ import type { QuoteSpan } from '../text/quotations';
 import type { Word } from '../text/words';
 import type { Paragraph } from '../types';
 import type { SourceLookup } from './lookup';
+import type { PartyRules } from './parties';
 
 /** A source sentence a draft clause may restate, and how much of the clause's weight it covers. */
 export interface Match {
@@ -33,6 +34,8 @@ export interface Subject {
  * sentence matches.
  */
 export interface Restatement {
+  /** The party rules of the source restated: its parties, offices and leaders. */
+  readonly parties: PartyRules;
   /** The source sentences matched, best first (at most two). */
   readonly matches: readonly Match[];
   readonly top: Match;

@@ -13,20 +13,20 @@ import type { Figure, LanguagePack } from '../lang/pack';
 import type { QuoteSpan } from '../text/quotations';
 import { wordsOf, type Word } from '../text/words';
 import type { SourceLookup } from './lookup';
-import { partyRules } from './parties';
+import type { PartyRules } from './parties';
 import { bestSentences, shortlist } from './retrieve';
 import type { ClauseUnit, Match, QuoteUnit, Restatement, Subject, UnitRole } from './types';
 
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** The unit of quotation `q` of paragraph `p`. */
-export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: QuoteSpan): QuoteUnit {
+export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: QuoteSpan, skip?: Uint8Array): QuoteUnit {
   const { words, skipAt } = quoteWords(p, q, lang);
   const unit = { kind: 'quotation' as const, p, q, words, skipAt, source: undefined, blocks: [] };
   if (words.length < 3) return unit;
   const keys = words.map(w => w.text);
   let best: { al: Alignment; pi: number } | undefined;
-  for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey)) {
+  for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey, skip)) {
     const al = align(keys, paragraphTexts(ci, c.pi), { skipAt });
     if (!best || al.score > best.al.score) best = { al, pi: c.pi };
   }
@@ -74,7 +74,7 @@ function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[
 /** The unit of the draft clause `p[s, e)`: words and matches now, the rest when first read. */
 export function clauseUnit(ci: CheckIndex, sources: SourceLookup, p: string, s: number, e: number, role: UnitRole): ClauseUnit {
   const words = wordsOf(p, s, e, sources.lang);
-  return new Clause(sources, role, p, s, e, words, bestSentences(ci, words, sources.lang));
+  return new Clause(sources, role, p, s, e, words, bestSentences(ci, words, sources.lang, sources.skip, sources.partiesOf));
 }
 
 /** A clause unit. A class, so that the thousands of units of a long draft share one shape and their getters. */
@@ -128,7 +128,9 @@ function restatementOf(sources: SourceLookup, unit: ClauseUnit, matches: readonl
   const para = src.paragraph;
   const facts = sourceFacts(sources, src);
   const { al, blocks } = alignment(keys, src.keys, words.length);
+  const P = sources.partiesOf(para.documentId);
   return {
+    parties: P,
     matches,
     top,
     src,
@@ -146,7 +148,7 @@ function restatementOf(sources: SourceLookup, unit: ClauseUnit, matches: readonl
     srcNeg: facts.srcNeg,
     srcParties: facts.srcParties,
     sSubj: facts.sSubj,
-    dSubj: draftSubject(lang, p, words, keys, texts),
+    dSubj: draftSubject(P, p, words, keys, texts),
     dSlice: (a: readonly number[]) => (a.length ? p.slice(words[a[0]].start, words[a[a.length - 1]].end) : ''),
     sSlice: (b: readonly number[]) => (b.length ? para.text.slice(src.words[b[0]].start, src.words[b[b.length - 1]].end) : ''),
   };
@@ -169,8 +171,8 @@ function sourceFacts(sources: SourceLookup, src: SourceSentence): SourceFacts {
   const lang = sources.lang;
   let v = facts.get(src);
   if (v?.lang === lang) return v;
-  const P = partyRules(lang);
   const para = src.paragraph;
+  const P = sources.partiesOf(para.documentId);
   const srcText = para.text.slice(src.start, src.end);
   const sTexts = src.words.map(w => para.text.slice(w.start, w.end));
   v = {
@@ -224,8 +226,7 @@ function windowBlocks(dk: readonly string[], sk: readonly string[], wa: number[]
 }
 
 /** The draft's opening subject, or after a lead-in (`In the run-up to the Summit, the Prime Minister welcomed …`). */
-function draftSubject(lang: LanguagePack, p: string, words: readonly Word[], keys: readonly string[], texts: readonly string[]): Subject {
-  const P = partyRules(lang);
+function draftSubject(P: PartyRules, p: string, words: readonly Word[], keys: readonly string[], texts: readonly string[]): Subject {
   let dSubj = P.subjectOf(texts, keys);
   for (let i = 1; !dSubj.parties.size && i < Math.min(words.length, 16); i++) {
     if (!p.slice(words[i - 1].end, words[i].start).includes(',')) continue;

@@ -131,13 +131,9 @@ export interface LanguagePack {
     readonly actionNounEndings: { readonly afterT: RegExp; readonly any: RegExp };
   };
   readonly parties: {
-    /** Key → the parties it names. A plain object: looked up with `in`. */
+    /** Key → the parties it names, beyond each source's own (parties/table.ts): words that look like a party and name none. */
     readonly actors: Readonly<Record<string, string[]>>;
     readonly groups: ReadonlySet<string>;
-    /** The two sides of the bundled sources; any other party is a third party. */
-    readonly homeSides: readonly string[];
-    /** The party `Prime Minister` names. */
-    readonly primeSides: readonly string[];
     /** `two` names both sides only before these keys. */
     readonly twoOf: ReadonlySet<string>;
     readonly actorOnlyName: ReadonlySet<string>;
@@ -154,8 +150,16 @@ export interface LanguagePack {
   };
   /** Keys that count neither for nor against a restatement match. */
   readonly neutralKeys: ReadonlySet<string>;
+  /** Countries and the words that name them (lang/en/countries.json): `byFirstKey` finds a name by its first key. */
+  readonly countries: {
+    readonly byFirstKey: ReadonlyMap<string, readonly { readonly code: string; readonly keys: readonly string[] }[]>;
+    /** Who heads each country's government (`president`, `prime minister`), by code. */
+    readonly heads: ReadonlyMap<string, string>;
+  };
+  /** Who a quotation is attributed to (lang/en/quotes.json; detectors/unsourced-quote.ts); keys. */
+  readonly quotes: { readonly group: ReadonlySet<string>; readonly saying: ReadonlySet<string>; readonly documents: ReadonlySet<string>; readonly determiners: ReadonlySet<string> };
   /** The restatement gate's own neutral words (check/gate.ts): the framing of an agreement, the words of a denial. */
-  readonly gate: { readonly framing: ReadonlySet<string>; readonly negation: ReadonlySet<string> };
+  readonly gate: { readonly framing: ReadonlySet<string>; readonly negation: ReadonlySet<string>; readonly officeHolders: ReadonlySet<string> };
   /** Name detection over surface words. */
   readonly names: {
     readonly lead: ReadonlySet<string>;
@@ -188,4 +192,4 @@ export interface LanguagePack {
   };
 }
 
-export type RoleWord = 'prime' | 'minister' | 'toward' | 'work' | 'will' | 'of' | 'and' | 'the' | 'from' | 'to' | 'set' | 'up' | 'two';
+export type RoleWord = 'prime' | 'minister' | 'president' | 'vice' | 'toward' | 'work' | 'will' | 'of' | 'and' | 'the' | 'from' | 'to' | 'set' | 'up' | 'two';

@@ -5,6 +5,7 @@
  * (`modernizing NATO` for `modernizing the North American Aerospace Defense Command`)
  * (docs/rules/altered-name.md).
  */
+import { generalTable } from '../../parties/table';
 import { compareNames, type NameChange, type NameLexicon, type NameWord } from '../../names/compare';
 import type { NamePhrase } from '../../names/table';
 import type { LanguagePack } from '../../lang/pack';
@@ -192,7 +193,7 @@ const lexicons = new WeakMap<LanguagePack, NameLexicon>();
 function nameLexicon(lang: LanguagePack): NameLexicon {
   let v = lexicons.get(lang);
   if (!v) {
-    const actors = lang.parties.actors;
+    const actors = generalTable(lang).actors;
     v = {
       isConnector: k => lang.isStopKey(k) || lang.names.connectors.has(k),
       isParty: k => Object.prototype.hasOwnProperty.call(actors, k) || lang.names.peoples.has(k),

@@ -8,7 +8,7 @@
 import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
 import { clip, flat, replacing } from '../messages';
-import { partyRules, type PartyRules } from '../parties';
+import type { PartyRules } from '../parties';
 import type { ClauseUnit, Detector, FindingInput, Restatement } from '../types';
 import { range } from '../units';
 
@@ -27,7 +27,7 @@ export const changedActor: Detector = {
   run(unit, ctx, emit) {
     const r = unit.restatement;
     if (!r) return;
-    const a: Actors = { unit, r, lang: ctx.lang, P: partyRules(ctx.lang) };
+    const a: Actors = { unit, r, lang: ctx.lang, P: r.parties };
     const found: FindingInput[] = [];
     swappedInBlocks(a, found);
     swappedSubject(a, found);
@@ -100,7 +100,7 @@ function swappedSubject({ unit, r, lang, P }: Actors, found: FindingInput[]): vo
     // Named as partner (`with Canada`, `and the United States`) or as owner (`the President's aim`).
     const partner = (keys: readonly string[], texts: readonly string[], from: number, who: Set<string>) => {
       for (let i = from; i < keys.length; i++) {
-        if (!(keys[i] in lang.parties.actors || keys[i] === K.prime) || ![...namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
+        if (!(keys[i] in P.table.actors || keys[i] === K.prime) || ![...namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
         const last = keys[i] === K.prime ? i + 1 : i;
         return lang.parties.partnerLinks.has(keys[i - 1] ?? '') || (lang.parties.partnerLinks.has(keys[i - 2] ?? '') && keys[i - 1] === K.the) || lang.morphology.possessiveS.test(texts[last] ?? '');
       }
@@ -117,7 +117,7 @@ function swappedSubject({ unit, r, lang, P }: Actors, found: FindingInput[]): vo
     // President … acknowledging Canada’s plan`): the source names no group and the other side
     // only as an owner or object, never as a co-actor.
     const other = [...dSubj.parties].filter(x => !sSubj.parties.has(x));
-    const coActor = src.keys.some(k => lang.parties.groups.has(k)) || coActorIn(src.keys, sTexts, sSubj.end, src.keys.length, other);
+    const coActor = src.keys.some(k => P.table.groups.has(k)) || coActorIn(src.keys, sTexts, sSubj.end, src.keys.length, other);
     if (!coActor) {
       const endW = words[dSubj.end - 1];
       const srcSubj = para.text.slice(src.words[sSubj.start].start, src.words[sSubj.end - 1].end);
@@ -146,10 +146,10 @@ function creditedAloneMidSentence({ unit, r, lang, P }: Actors, found: FindingIn
     const dAll = parties(dLeft);
     // The source's party there is a subject, not an object (`our approaches to China`).
     const subjectThere = lb.some(i => namesParty(src.keys, i) && !afterPreposition(src.keys, i));
-    if (subjectThere && dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => lang.parties.groups.has(k)) && sNamed.size === 1 && !sWide.some(k => lang.parties.groups.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
+    if (subjectThere && dAll.size > 1 && !namedParties(dLeft).size && dLeft.some(k => P.table.groups.has(k)) && sNamed.size === 1 && !sWide.some(k => P.table.groups.has(k)) && namedParties(lb.map(i => src.keys[i])).size === 1) {
       const other = [...dAll].filter(x => !sNamed.has(x));
       const coActor = coActorIn(src.keys, sTexts, al.bFrom, al.bTo + 1, other);
-      const di = la.filter(i => lang.parties.groups.has(draftKeys[i]) || draftKeys[i] in lang.parties.actors);
+      const di = la.filter(i => P.table.groups.has(draftKeys[i]) || draftKeys[i] in P.table.actors);
       if (!coActor && di.length) {
         const sParty = lb.filter(i => namedParties([src.keys[i], src.keys[i + 1] ?? '']).size || src.keys[i] === K.minister);
         const srcSubj = sParty.length ? para.text.slice(src.words[sParty[0]].start, src.words[sParty[sParty.length - 1]].end) : sSlice(lb);
@@ -173,7 +173,7 @@ function oneSideOnly({ unit, r, lang, P }: Actors, found: FindingInput[]): void 
     const after = isAlone ? words.slice(Math.max(0, oi - 3), oi).map(w => w.key) : words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
     // The first shared word after the named party (`committed`), not the party itself.
-    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !lang.isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in lang.parties.actors) && draftKeys[o.a] !== K.minister);
+    const anchor = al.ops.find(o => o.t === 'eq' && o.a > oi && !lang.isStopKey(draftKeys[o.a]) && !(draftKeys[o.a] in P.table.actors) && draftKeys[o.a] !== K.minister);
     const sp = parties(anchor ? src.keys.slice(Math.max(0, anchor.b - 7), anchor.b) : src.keys.slice(0, 8));
     if (dp.size === 1 && sp.size >= 2) {
       const startW = isAlone ? words[Math.max(0, oi - 3)] : words[oi];
@@ -209,10 +209,10 @@ function thirdParty({ unit, r, lang, P }: Actors, found: FindingInput[], paragra
   const { parties } = P;
   for (const b of blocks) {
     if (!b.a.length || parties(b.b.map(i => src.keys[i])).size) continue;
-    const third = b.a.find(i => parties([draftKeys[i]]).size === 1 && ![...parties([draftKeys[i]])].some(x => lang.parties.homeSides.includes(x)));
+    const third = b.a.find(i => parties([draftKeys[i]]).size === 1 && ![...parties([draftKeys[i]])].some(x => P.table.homeSides.includes(x)));
     if (third === undefined) continue;
     const party = [...parties([draftKeys[third]])][0];
-    if ([...paragraphKeys()].some(k => (lang.parties.actors[k] ?? []).includes(party))) continue;
+    if ([...paragraphKeys()].some(k => (P.table.actors[k] ?? []).includes(party))) continue;
     const link = draftKeys[third - 1];
     if (!lang.parties.thirdPartyLinks.has(link ?? '')) continue;
     found.push({ code: Codes.changedActor, kind: 'actor', start: words[third - 1].start, end: words[third].end, ...base, message: `"${flat(p.slice(words[third - 1].start, words[third].end))}" brings in a party the source does not name: "${clip(srcText)}" (${label}).` });

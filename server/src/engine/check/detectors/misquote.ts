@@ -16,6 +16,9 @@ export const misquote: Detector<QuoteUnit> = {
   run(unit, _ctx, emit) {
     const { p, q, words, skipAt, source, blocks } = unit;
     if (!source || !blocks.length) return;
+    // A quoted name in title case (`"Strengthen Global Health Architecture"`) is a name, not the
+    // source's sentence: official names are the altered-name check's business.
+    if (words.filter(w => /^\p{Lu}/u.test(p.slice(w.start, w.end))).length * 2 > words.length && words.length <= 8) return;
     const { para, srcWords, al } = source;
     const evidence = { start: srcWords[al.bFrom].start, end: srcWords[al.bTo].end };
     const fix =

@@ -74,7 +74,7 @@ function deniesMore(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, n: R
   const after = unit.wordsIn(unit.s + n.index! + n[0].replace(/\s+\w+$/, '').length, unit.e).map(w => w.key);
   // `Neither leader committed`: the parties named are not the verb.
   // `made any commitment`: a light verb and its noun are the noun's verb.
-  const found = after.find(k => !N.negatedVerbSkip.has(k) && !N.lightVerbs.has(k) && !lang.isStopKey(k) && !(k in lang.parties.actors) && k !== lang.key.minister);
+  const found = after.find(k => !N.negatedVerbSkip.has(k) && !N.lightVerbs.has(k) && !lang.isStopKey(k) && !ctx.sources.isPartyWord(k) && k !== lang.key.minister);
   if (found === undefined) return false;
   const verb = N.nominalVerbs.get(found) ?? found;
   // `was not forgotten`, `did not ignore`: two negatives affirm.

@@ -22,7 +22,7 @@ export const opposite: Detector = {
     for (const b of r.blocks) {
       if (!b.a.length || !b.b.length) continue;
       const rev = blockReversal(ctx.lang, unit, r, b);
-      if (!rev) continue;
+      if (!rev || !objectKept(unit, r, b, ctx)) continue;
       let at: readonly number[];
       if ('pair' in rev) {
         const [x, y] = rev.pair;
@@ -37,6 +37,20 @@ export const opposite: Detector = {
     byObject(unit, r, ctx, emit);
   },
 };
+
+/**
+ * An action is reversed only on the same thing: the first content words after the draft's
+ * action are among those after the source's (`end the pandemic` does not reverse `expand
+ * vaccine manufacturing`). A clause ending with the action has nothing to compare.
+ */
+function objectKept(unit: ClauseUnit, r: Restatement, b: { a: readonly number[]; b: readonly number[] }, ctx: DetectorContext): boolean {
+  const stop = ctx.lang.isStopKey;
+  const next = (keys: readonly string[], from: number, n: number) => keys.slice(from).filter(k => !stop(k)).slice(0, n);
+  const dNext = next(unit.keys, b.a[b.a.length - 1] + 1, 2);
+  if (!dNext.length) return true;
+  const sNext = new Set(next(r.src.keys, b.b[b.b.length - 1] + 1, 5));
+  return dNext.some(k => sNext.has(k));
+}
 
 /**
  * A negation the source has and the draft drops, its verb kept (`countries taking strong

@@ -6,6 +6,7 @@
  * `reduce`), overstate. A clause that denies the commitment has no strength to compare: the
  * denial is the finding, so this detector runs after the negation detector.
  */
+import { generalTable } from '../../parties/table';
 import type { Alignment } from '../../align';
 import type { SourceSentence } from '../../checkIndex';
 import { Codes } from '../../findings';
@@ -40,6 +41,13 @@ function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack,
   }
 }
 
+/** Auxiliaries that make an `-ing` form a finite verb. */
+const FINITE_BEFORE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'shall']);
+/** The ladder's top level: an act done (`launched`, `created`). */
+const ACTED = 5;
+/** Past forms: regular, and the irregular ones of the ladder's acts (`set up`, `began`, `made`). */
+const PAST = /(?:ed|set|began|begun|made|undertook|undertaken|held|built|led)$/;
+
 /** The lowest ladder level a draft verb must reach to overstate (3: `agreed`). */
 const OVERSTATED_AT_LEAST = 3;
 /** An understatement tells an outcome (`committed`, 4, or an act, 5) as talk (`discussed`, 1). */
@@ -71,10 +79,17 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
   // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
   const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i));
+  // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
+  // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
+  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
+  // `look forward to`: an idiom, not a hedge.
+  const idiom = (i: number) => words[i + 1]?.text === 'forward';
+  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i) && finite(i) && !idiom(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
-    const dl = LADDER[draftKeys[di]];
+    // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
+    // implement` are intentions, as firm as a commitment and no firmer.
+    const dl = LADDER[draftKeys[di]] === ACTED && !PAST.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
     // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
     const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === lang.strength.commitmentNoun) ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.
@@ -228,7 +243,7 @@ function objectOf(lang: LanguagePack, draftKeys: readonly string[], di: number):
   const object: string[] = [];
   for (let t = di + 1; t < draftKeys.length && object.length < 2 && t <= di + 8; t++) {
     const k = draftKeys[t];
-    if (lang.isStopKey(k) || k in lang.strength.ladder || k in lang.parties.actors || lang.nouns.objectFillers.has(k)) continue;
+    if (lang.isStopKey(k) || k in lang.strength.ladder || k in generalTable(lang).actors || lang.nouns.objectFillers.has(k)) continue;
     object.push(k);
   }
   return object;

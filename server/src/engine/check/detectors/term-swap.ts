@@ -36,7 +36,7 @@ export const termSwap: Detector = {
       if (dk.some(k => lang.nouns.frame.has(k))) continue;
       // `regional bodies` for `regional organizations`: one general word for a group for another.
       if ([...dk, ...sk].every(k => lang.nouns.group.has(k))) continue;
-      if ([...dk, ...sk].some(k => k in lang.strength.ladder || k in lang.parties.actors || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
+      if ([...dk, ...sk].some(k => k in lang.strength.ladder || ctx.sources.isPartyWord(k) || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
       if (dw.some(w => w.length >= 5 && sw.some(x => x.length >= 5 && (x.includes(w) || w.includes(x))))) continue;

@@ -20,6 +20,8 @@ import variants from './variants.json';
 import grammar from './grammar.json';
 import morphology from './morphology.json';
 import gate from './gate.json';
+import quotes from './quotes.json';
+import countries from './countries.json';
 import spelling from './spelling.json';
 
 const STOP = new Set<string>(stopwords.stopWords);
@@ -64,6 +66,23 @@ function tokenRules(): TokenRules {
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(tokens.readAs.map(d => [d.words[0], { second: d.words[1], as: d.as }])),
   };
+}
+
+function countryTable(): LanguagePack['countries'] {
+  const byFirstKey = new Map<string, { code: string; keys: string[] }[]>();
+  const heads = new Map<string, string>();
+  for (const [code, c] of Object.entries(countries.countries)) {
+    heads.set(code, c.head);
+    for (const name of c.names) {
+      const ks = name.split(' ').map(w => (w === 'u.s.' || w === 'us' ? 'us' : stem(w)));
+      const list = byFirstKey.get(ks[0]) ?? [];
+      list.push({ code, keys: ks });
+      // Longer names first: `new zealand` before `new`.
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      byFirstKey.set(ks[0], list);
+    }
+  }
+  return { byFirstKey, heads };
 }
 
 function morphologyOf(): LanguagePack['morphology'] {
@@ -140,8 +159,6 @@ function build(): LanguagePack {
     parties: {
       actors: ACTORS,
       groups: keys(actors.groups),
-      homeSides: actors.sides.home,
-      primeSides: actors.sides.prime,
       twoOf: keys(actors.twoOf),
       actorOnlyName: keys(actors.actorOnlyName),
       offices: keys(actors.offices),
@@ -152,7 +169,9 @@ function build(): LanguagePack {
     },
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
-    gate: { framing: keys(gate.framing), negation: keys(gate.negation) },
+    gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
+    countries: countryTable(),
+    quotes: { group: keys(quotes.group), saying: keys(quotes.saying), documents: keys(quotes.documents), determiners: keys(quotes.determiners) },
     names: {
       lead: new Set(names.lead),
       connectors: new Set(names.connectors),
