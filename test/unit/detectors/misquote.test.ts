@@ -4,6 +4,8 @@ import { detectorCases, runQuote } from '../../support/detectors';
 describe('detector misquote (alone)', () => {
   detectorCases(text => runQuote(misquote, text), {
     valid: [
+      // A quoted name in title case is a name, not the source's sentence.
+      'Japan joined line of effort 6, “Strengthen Global Health Architecture.”',
       'They said "we invest in each other’s success."',
       'The Roadmap wants to "revitalize and expand our historic alliance and steadfast friendship to overcome the daunting challenges of today."',
       // An ellipsis may skip source words.

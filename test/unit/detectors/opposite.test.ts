@@ -4,6 +4,10 @@ import { detectorCases, runClause } from '../../support/detectors';
 describe('detector opposite (alone)', () => {
   detectorCases((text, options) => runClause(opposite, text, options), {
     valid: [
+      // The same action on another thing is no reversal (`end the pandemic`, `expand vaccine manufacturing`).
+      'The leaders agreed to end the COVID-19 pandemic together.',
+      // `not limited to` says the reverse of `limited`.
+      'The challenges include, but are not limited to, tackling illegal cross-border flows of firearms, and the leaders agreed to strengthen information sharing.',
       'The Prime Minister and the President agreed to expand cooperation on continental defense and in the Arctic.',
       'Both the President and the Prime Minister agreed to work together to protect businesses, workers and communities in both countries from unfair trade by countries failing to take strong climate action.',
     ],

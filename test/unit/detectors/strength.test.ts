@@ -6,6 +6,17 @@ const ALIGN = 'The leaders agreed to align their approaches to China.';
 describe('detector strength (alone)', () => {
   detectorCases((text, options) => runClause(strength, text, options), {
     valid: [
+      // Talk said more warmly commits no one: an overstatement claims an agreement, a commitment or an act.
+      'The leaders reaffirmed their approaches to China.',
+      // `committed` for `agreed` in a paraphrase says the same; `will launch` is an intention, as firm as a commitment.
+      'In a joint effort with the United States, the Prime Minister has committed to renew the energy infrastructure memorandum with updated scope.',
+      'The leaders will launch a High Level Climate Ministerial.',
+      // A participle, an idiom, a capitalised name: no act of the leaders.
+      'Looking ahead, the leaders will launch a High Level Climate Ministerial.',
+      'I look forward to the High Level Climate Ministerial the leaders agreed to launch.',
+      'The leaders reaffirmed the shared commitment to reducing oil and gas methane emissions under the Global Methane Pledge.',
+      // Welcoming an act is no claim it did not happen; an understatement tells an outcome as mere talk.
+      'The President and the Prime Minister welcomed the launch of a High Level Climate Ministerial.',
       'The leaders discussed ways to align their approaches to China.',
       'Both leaders agreed to launch a High Level Climate Ministerial.',
       // Kept hedge: exploring is what the source says.

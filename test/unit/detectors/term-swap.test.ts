@@ -4,6 +4,8 @@ import { detectorCases, runClause } from '../../support/detectors';
 describe('detector term-swap (alone)', () => {
   detectorCases(text => runClause(termSwap, text), {
     valid: [
+      // A unit (`C`) is no term.
+      'Recalling the Paris Agreement, the leaders will work in tandem, and encourage others, to keep a limit on the temperature increase to 1.5 degrees Celsius.',
       'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
       // A changed action is the strength and opposite detectors' business, not a swapped term.
       'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',

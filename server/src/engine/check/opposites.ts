@@ -34,6 +34,9 @@ function reversalOf(lang: LanguagePack, unit: ClauseUnit, r: Restatement, b: Blo
   const dk = b.a.map(i => unit.keys[i]);
   const sk = b.b.map(i => r.src.keys[i]);
   const dPhrase = b.a.map(i => unit.words[i].text);
+  // `including but not limited to`: a word after a denial on either side says the reverse of itself.
+  const denied = (keys: readonly string[], at: number) => lang.gate.negation.has(keys[at - 1] ?? '');
+  if (denied(r.src.keys, b.b[0]) || denied(unit.keys, b.a[0])) return undefined;
   // A pair whose word both sides share (`cooperation`) is no reversal; another pair may be.
   for (const pair of lang.opposites.pairs) {
     const x = pair[0];

@@ -88,6 +88,8 @@ function deniesMore(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, n: R
   if (level !== undefined) return level > srcLevel;
   // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
   // An action noun is its verb (`rules out cooperation` denies `cooperating`).
+  // `is not a footnote`: what something is not, a new predicate, not an act the source has undone.
+  if (/^(?:is|are|was|were)\s+not\s+(?:a|an)$/i.test(n[0].trim()) && !src.keys.includes(found)) return true;
   const sameAct = (a: string, b: string) => a === b || N.sameAct.some(g => g.has(a) && g.has(b));
   const acts = [verb, verb.replace(N.actionNounEndings.afterT, ''), verb.replace(N.actionNounEndings.any, '')];
   return !src.keys.some(k => acts.some(v => sameAct(v, k))) && !lang.patterns.affirmingDenial.test(n[0]);

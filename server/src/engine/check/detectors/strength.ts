@@ -43,6 +43,11 @@ function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack,
 
 /** Auxiliaries that make an `-ing` form a finite verb. */
 const FINITE_BEFORE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'shall']);
+/** A clause this much covered by its source sentence restates it closely. */
+const CLOSE = 0.75;
+/** The ladder's levels of an agreement and of a commitment. */
+const AGREED = 3;
+const COMMITTED = 4;
 /** The ladder's top level: an act done (`launched`, `created`). */
 const ACTED = 5;
 /** Past forms: regular, and the irregular ones of the ladder's acts (`set up`, `began`, `made`). */
@@ -82,8 +87,8 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
   // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
   const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
-  // `look forward to`: an idiom, not a hedge.
-  const idiom = (i: number) => words[i + 1]?.text === 'forward';
+  // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
+  const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
   const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i) && finite(i) && !idiom(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
@@ -122,12 +127,16 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     if (found.level > dl) {
       // Only an outcome (a commitment, an act) told as mere talk misrepresents the source
       // (`discussed` for `launched`); a paraphrase one step down the ladder is still true.
-      if (found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
+      // The talk must be a hedge (`discussed`, `considered`): `welcomed` or `acknowledged` an act is no claim it did not happen.
+      if (found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && HEDGES.has(draftKeys[di]) && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
       continue;
     }
     // Talk said more warmly (`reaffirmed` or `emphasized` for `discussed`) commits no one: an
     // overstatement claims an agreement, a commitment or an act the source does not have.
     if (dl < OVERSTATED_AT_LEAST) continue;
+    // `committed` for `agreed`: one step from an agreement to act to a commitment overstates only
+    // in a close restatement of the source sentence; in a paraphrase the two say the same.
+    if (dl === COMMITTED && found.level === AGREED && coverage < CLOSE) continue;
     const w = words[di];
     const sWord = found.word;
     emit({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...base, message: `"${p.slice(w.start, w.end)}" overstates the source, which says the leaders ${sWord === 'work towards' ? 'agreed to work towards it' : `only ${sWord} it`} (${label}).`, details: { draftLevel: LEVEL_NAMES[dl], sourceLevel: LEVEL_NAMES[found.level] } }, 'ladder');

@@ -26,7 +26,8 @@ export const termSwap: Detector = {
       const sk = b.b.map(i => src.keys[i]);
       const dw = b.a.map(i => words[i].text);
       const sw = b.b.map(i => src.words[i].text);
-      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !lang.morphology.modifier.test(w) && !/\d/.test(w));
+      // Words of three letters or more (`C` in `1.5 degrees C` is a unit, not a term).
+      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !lang.morphology.modifier.test(w) && !/\d/.test(w) && w.length >= 3);
       if (!contentOnly(dk, dw) || !contentOnly(sk, sw)) continue;
       // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
       // and opposite checks judge; a swapped term is a thing named.

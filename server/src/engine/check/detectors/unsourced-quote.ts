@@ -57,7 +57,10 @@ function attributedToSources(unit: QuoteUnit, ctx: DetectorContext): boolean {
       break;
     }
   }
-  const before = wordsOf(p, Math.max(from, q.start - 300), q.start, lang);
+  // Words inside another quotation (an odd number of quotation marks before them in the
+  // sentence) are someone's words, not the attribution of this one.
+  const quoted = (w: Word) => (p.slice(from, w.start).match(/["“”«»]/g)?.length ?? 0) % 2 === 1;
+  const before = wordsOf(p, Math.max(from, q.start - 300), q.start, lang).filter(w => !quoted(w));
   const afterAll = wordsOf(p, q.end, Math.min(p.length, q.end + 80), lang);
   const stop = afterAll.findIndex(w => /[.!?;]/.test(p.slice(w.end, w.end + 1)));
   const after = afterAll.slice(0, Math.min(TAG_WORDS, stop < 0 ? TAG_WORDS : stop + 1));
