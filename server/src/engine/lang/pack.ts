@@ -46,6 +46,8 @@ export interface LanguagePack {
   isStopKey(key: string): boolean;
   /** Lower-case words that do not make a match worth showing on their own (hover). */
   readonly shownStopWords: ReadonlySet<string>;
+  /** Lower-case words that do not make what a drafter types distinctive (completion). */
+  readonly typedStopWords: ReadonlySet<string>;
   /** Lower-case words a title-case heading may keep in lower case (the source parser's lead-ins). */
   readonly titleMinorWords: ReadonlySet<string>;
   readonly tokens: TokenRules;

@@ -7,6 +7,8 @@
  *   headings and lines ending in a colon are sentences of their own.
  * - `sentenceEndAfter`: where the sentence holding an offset of a source paragraph ends, by
  *   the same rule, scanning that paragraph only (completion, on every keystroke).
+ * - `lastSentenceStart`: where the sentence being typed starts on a line, by the same rule
+ *   (completion reads the words of that sentence only).
  * - `sourceSentences`: a source paragraph, by the `sentence-splitter` package with dotted
  *   acronyms masked. The sources' sentences are what drafts are compared with; the package
  *   and the rule above disagree on a few sentences (docs/unification.md), so the sources keep it.
@@ -46,6 +48,20 @@ export function sentenceEndAfter(text: string, offset: number, lang: LanguagePac
     if (k >= 0) return k;
   }
   return text.length;
+}
+
+/**
+ * Where the last sentence of `text` (a line being typed) starts: after the last sentence end
+ * and the white space that follows it; 0 when the text holds one sentence.
+ */
+export function lastSentenceStart(text: string, lang: LanguagePack = english): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    let k = sentenceEndAt(text, i, lang);
+    if (k < 0) continue;
+    while (k < text.length && /\s/.test(text[k])) k++;
+    return k;
+  }
+  return 0;
 }
 
 /**

@@ -117,6 +117,7 @@ function build(): LanguagePack {
     stem,
     isStopKey: (k: string) => STOP.has(k),
     shownStopWords: new Set(stopwords.shownStopWords.words),
+    typedStopWords: new Set(stopwords.typedStopWords.words),
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
