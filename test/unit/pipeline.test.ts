@@ -60,6 +60,11 @@ describe('check pipeline', () => {
       assert.equal(merged[0].message, '"C" where the source says "D"; "A" where the source says "B" (L).');
     });
 
+    it('a swap found inside another is the same swap, said once', () => {
+      const merged = mergeActorFindings([f('changed-actor', 0, 13, 'actor', '"The President" where the source says "The Prime Minister" (L).'), f('changed-actor', 4, 13, 'actor', '"President" where the source says "Prime Minister" (L).'), f('changed-actor', 40, 46, 'actor', '"Canada" where the source says "the United States" (L).')], 'L');
+      assert.deepEqual(merged.map(m => [m.start, m.end, m.message]), [[0, 46, '"The President" where the source says "The Prime Minister"; "Canada" where the source says "the United States" (L).']]);
+    });
+
     it('lists a unit’s findings in rule order, whatever order the detectors ran in', () => {
       const listed = inRuleOrder([
         { finding: f('altered-name', 3, 6, 'name'), rule: 'acronym', seq: 0 },

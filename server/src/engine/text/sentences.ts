@@ -72,11 +72,12 @@ export function sentenceEndAt(p: string, i: number, lang: LanguagePack = english
   const c = p[i];
   if (c !== '.' && c !== '!' && c !== '?') return -1;
   let k = i + 1;
-  while (k < p.length && /["”’')\]]/.test(p[k])) k++;
+  // Closing quotes and brackets, and Markdown emphasis (`**Vaccines.** The Roadmap …`), belong to the sentence.
+  while (k < p.length && /["”’')\]*_]/.test(p[k])) k++;
   if (k < p.length && !/\s/.test(p[k])) return -1;
   let n = k;
   while (n < p.length && /\s/.test(p[n])) n++;
-  if (n < p.length && !/[A-Z0-9"“‘'(\[*-]/.test(p[n])) return -1;
+  if (n < p.length && !/[A-Z0-9"“‘'(\[*_-]/.test(p[n])) return -1;
   if (c === '.' && lang.patterns.abbreviationBefore.test(p.slice(Math.max(0, i - 6), i))) return -1;
   if (c === '.' && /\b[A-Z]$/.test(p.slice(Math.max(0, i - 2), i)) && /\s[A-Z]\.$/.test(p.slice(Math.max(0, i - 3), i + 1))) return -1;
   return k;
