@@ -9,7 +9,7 @@
  * match (see docs/unification.md).
  */
 
-export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count';
+export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count' | 'ordinal' | 'duration';
 
 /** A figure in text: a year, date, percentage, amount, temperature, `2+2` format, `G7`, or a count. */
 export interface Figure {
@@ -21,8 +21,10 @@ export interface Figure {
   readonly end: number;
   /** As written. */
   readonly text: string;
-  /** For counts, the stem of the noun counted (`leader` in `two leaders`): counts compare only per noun. */
+  /** For counts and ordinals, the stem of the noun counted (`leader` in `two leaders`, `summit` in `ninth Summit`): they compare only per noun. */
   readonly unit?: string;
+  /** For a figure per period (`$2 billion a day`), the period: `day`, `week`, `month` or `year`. */
+  readonly per?: string;
 }
 
 /** Pairs of phrase lists whose members reverse each other; phrases are keys joined by spaces. */
@@ -147,6 +149,8 @@ export interface LanguagePack {
     readonly frame: ReadonlySet<string>;
     readonly group: ReadonlySet<string>;
     readonly objectFillers: ReadonlySet<string>;
+    /** Nouns for the parts of a document, singular as a count's `unit` (`pillar`, `priority`). */
+    readonly parts: ReadonlySet<string>;
   };
   /** Keys that count neither for nor against a restatement match. */
   readonly neutralKeys: ReadonlySet<string>;

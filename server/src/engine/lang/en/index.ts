@@ -10,6 +10,7 @@ import ladder from './ladder.json';
 import names from './names.json';
 import negation from './negation.json';
 import nouns from './nouns.json';
+import numbers from './numbers.json';
 import opposites from './opposites.json';
 import { englishPatterns } from './patterns';
 import roles from './roles.json';
@@ -167,7 +168,7 @@ function build(): LanguagePack {
       thirdPartyLinks: keys(actors.thirdPartyLinks),
       prepositions: keys(actors.prepositions),
     },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
+    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
     countries: countryTable(),
