@@ -38,6 +38,8 @@ export interface TokenRules {
   readonly joined: ReadonlyMap<string, { readonly second: string; readonly key: string; readonly text: string }>;
   /** `two way`: the first word keyed as another word when the second follows. */
   readonly readAs: ReadonlyMap<string, { readonly second: string; readonly as: string }>;
+  /** `co-operation`, `re-establish`: a prefix joined by a hyphen makes one word with the next (`cooperation`). */
+  readonly hyphenPrefixes: ReadonlySet<string>;
 }
 
 export interface LanguagePack {

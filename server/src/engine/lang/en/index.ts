@@ -66,6 +66,7 @@ function tokenRules(): TokenRules {
     dotted: new Map(tokens.dotted.map(d => [d.letters[0], { second: d.letters[1], key: d.key, text: d.text }])),
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(tokens.readAs.map(d => [d.words[0], { second: d.words[1], as: d.as }])),
+    hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
   };
 }
 
