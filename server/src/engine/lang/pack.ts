@@ -109,6 +109,10 @@ export interface LanguagePack {
     readonly actsAs: Readonly<Record<string, readonly (readonly string[])[]>>;
     /** Surface words that make a participle passive or adjectival (`was launched`). */
     readonly passiveBefore: ReadonlySet<string>;
+    /** Surface words opening a clause inside another (`when`, `if`), and the complementizer (`that`). */
+    readonly subordinators: { readonly words: ReadonlySet<string>; readonly complementizer: string };
+    /** Surface prepositions that make a participle after a noun a description (`the one promised in the Roadmap`). */
+    readonly describedBy: ReadonlySet<string>;
     /** Surface determiners: a ladder word after one is a noun (`their commitment`). */
     readonly determiners: ReadonlySet<string>;
   };

@@ -137,6 +137,8 @@ function build(): LanguagePack {
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
       passiveBefore: new Set(grammar.passiveBefore.words),
+      describedBy: new Set(grammar.describedBy.words),
+      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
       determiners: new Set(grammar.determiners),
     },
     opposites: {
