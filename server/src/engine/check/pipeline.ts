@@ -8,12 +8,15 @@
  *             → detectors, in declared order  (detectors/)
  *             → restatement gate and confidence: a clause's finding is kept only when the clause
  *               really restates its source where the difference lies (gate.ts)
+ *             → later statements: a difference from an older source sentence is no finding where the
+ *               clause follows a later statement of the same commitment there (updates.ts)
  *             → resolution: actor merge, rule order, insideness of sourced quotations (resolve.ts)
  *   → sorted by place, deduplicated. Suppression comments apply to the whole draft (check.ts).
  */
 import type { CheckIndex } from '../checkIndex';
 import type { Code, Finding } from '../findings';
 import type { LanguagePack } from '../lang/pack';
+import { seriesOf, type SeriesTable } from '../series';
 import { findQuotations } from '../text/quotations';
 import { draftSentences } from '../text/sentences';
 import { draftClauses, headClauses, mainClause } from './clauses';
@@ -25,6 +28,7 @@ import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitte
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
 import { clauseUnit, quoteUnit } from './units';
+import { followedLater, laterStatements, latestRestated } from './updates';
 
 /** A quotation found in a draft, and what it was matched to. */
 export interface QuotationResult {
@@ -46,6 +50,12 @@ export interface RestatementResult {
   readonly status: 'faithful' | 'contradiction';
   /** Offsets into the source paragraph's text of the sentence restated. */
   readonly evidence?: { readonly start: number; readonly end: number };
+  /**
+   * When the clause also restates a later statement of the same commitment (a later dated
+   * source, series.ts): the latest such statement. `paragraphId` and `evidence` are still the
+   * sentence restated best, which the findings compare with.
+   */
+  readonly later?: { readonly paragraphId: string; readonly evidence: { readonly start: number; readonly end: number } };
 }
 
 export interface ParagraphAnalysis {
@@ -61,7 +71,7 @@ const MERGE: Partial<Record<Code, (found: readonly FindingInput[], unit: ClauseU
 
 /** Checks one paragraph `p` of a draft (offsets in the paragraph). */
 export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, excluded?: ReadonlySet<string>): ParagraphAnalysis {
-  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci);
+  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci, excluded);
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const q of findQuotations(p)) {
@@ -74,7 +84,11 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
     const kept = run.detect(unit, clauseDetectors);
     const r = unit.restatement;
-    if (r) restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end } });
+    if (r) {
+      const l = latestRestated(unit, run.later(unit), run.lexicon);
+      const later = l ? { later: { paragraphId: l.sentence.paragraph.id, evidence: { start: l.sentence.start, end: l.sentence.end } } } : {};
+      restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end }, ...later });
+    }
     return r;
   };
   for (const [s, e] of draftSentences(p)) {
@@ -121,9 +135,12 @@ class ParagraphRun {
   readonly ctx: DetectorContext;
 
   readonly lexicon: RestatementLexicon;
+  /** The links between dated sources (built on first use; none when the sources have fewer than two dates). */
+  private readonly series: SeriesTable;
 
-  constructor(readonly sources: SourceLookup, ci: CheckIndex) {
+  constructor(readonly sources: SourceLookup, ci: CheckIndex, private readonly excluded: ReadonlySet<string> = new Set()) {
     this.lexicon = gateLexicon(ci, sources.lang);
+    this.series = seriesOf(ci.index, sources.lang);
     this.ctx = {
       lang: sources.lang,
       sources,
@@ -157,9 +174,16 @@ class ParagraphRun {
     return n;
   }
 
+  /** Later statements of the commitment `unit` restates (updates.ts). */
+  later(unit: ClauseUnit) {
+    return laterStatements(unit, this.series, this.excluded);
+  }
+
   /**
    * Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding
-   * there is the quotation's business) or the restatement gate is not sure enough of it.
+   * there is the quotation's business), the restatement gate is not sure enough of it, or the
+   * words it flags are those of a later statement of the same commitment that the clause
+   * restates (following the latest official wording is no contradiction of older wording).
    */
   private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
     if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
@@ -167,10 +191,17 @@ class ParagraphRun {
       const c = confidenceOf(unit, f, rule, this.lexicon);
       if (c) {
         if (c.value < threshold(f.code)) return;
+        if (comparesWith(unit, f) && followedLater(unit, f, this.later(unit), this.lexicon)) return;
         f = { ...f, details: { ...(f.details ?? {}), confidence: Math.round(c.value * 100) / 100 } };
       }
     }
     this.kept.push(f);
     kept.push({ finding: f, rule, seq: kept.length });
   }
+}
+
+/** True if `f` compares the clause with the source sentence it restates (not a name, a document's date or an absence claim found elsewhere). */
+function comparesWith(unit: ClauseUnit, f: FindingInput): boolean {
+  const base = unit.restatement?.base;
+  return !!base && f.paragraphId === base.paragraphId && f.evidence?.start === base.evidence.start && f.evidence?.end === base.evidence.end;
 }

@@ -1,0 +1,81 @@
+/**
+ * Later statements of the commitment a clause restates. Joint statements are restated and
+ * updated by later ones (series.ts): when a draft clause restates an older sentence best, yet
+ * says what a later statement of the same commitment says where the two differ (`the two
+ * leaders reaffirmed` where 2021 has `President Biden reaffirmed` and 2022 `The two leaders
+ * reaffirmed`; a 2023 trade figure in the 2021 sentence's words), it follows the latest
+ * official wording, and that is never a contradiction of the older wording.
+ *
+ * The rule, in one sentence: a finding against a source sentence is dropped when the clause
+ * also restates a later statement of the same commitment and the words it flags are that
+ * later statement's own words there.
+ */
+import { align } from '../align';
+import type { SourceSentence } from '../checkIndex';
+import type { SeriesTable } from '../series';
+import { SERIES_COVERAGE } from '../series';
+import { restatementOf, type RestatementLexicon } from './restatement';
+import type { ClauseUnit, FindingInput } from './types';
+
+/** A later statement of the commitment a clause restates, aligned with the clause. */
+export interface LaterStatement {
+  readonly sentence: SourceSentence;
+  /** The later document's date (ISO). */
+  readonly date: string;
+  /** Draft word index (in the unit) → the later sentence's word it equals in the alignment. */
+  readonly same: ReadonlyMap<number, number>;
+}
+
+const cache = new WeakMap<ClauseUnit, readonly LaterStatement[]>();
+
+/**
+ * The statements dated after the source sentence `unit` restates, latest first, leaving out
+ * those of documents the draft cannot be restating (`excluded`). Empty for a clause with no
+ * restatement or a sentence with no later statement; computed once per unit.
+ */
+export function laterStatements(unit: ClauseUnit, table: SeriesTable, excluded: ReadonlySet<string>): readonly LaterStatement[] {
+  const cached = cache.get(unit);
+  if (cached) return cached;
+  const r = unit.restatement;
+  const v: LaterStatement[] = [];
+  if (r) {
+    for (const e of table.laterThan(r.para, r.src.start, r.src.end)) {
+      if (excluded.has(e.paragraph.documentId)) continue;
+      const al = align(unit.keys, e.sentence.keys, { local: true });
+      const same = new Map<number, number>();
+      for (const o of al.ops) if (o.t === 'eq') same.set(o.a, o.b);
+      v.push({ sentence: e.sentence, date: e.date, same });
+    }
+  }
+  cache.set(unit, v);
+  return v;
+}
+
+/** True if the clause restates the later statement: most of the distinctive content of its clause holding word `focus` (or of its best clause), in order. */
+export function restates(unit: ClauseUnit, later: LaterStatement, lex: RestatementLexicon, focus?: number): boolean {
+  const s = later.sentence;
+  const r = restatementOf(unit.words, s.words, s.paragraph.text, lex, focus);
+  return r.matched >= 3 && r.coverage >= SERIES_COVERAGE;
+}
+
+/** The latest later statement the clause restates, if any. */
+export function latestRestated(unit: ClauseUnit, later: readonly LaterStatement[], lex: RestatementLexicon): LaterStatement | undefined {
+  return later.find(l => restates(unit, l, lex));
+}
+
+/**
+ * The later statement whose own words the finding `f` flags, in a clause that restates it
+ * there; undefined when the finding stands. The flagged words are the finding's content words
+ * (all its words when it has none, as for a bare `not`).
+ */
+export function followedLater(unit: ClauseUnit, f: FindingInput, later: readonly LaterStatement[], lex: RestatementLexicon): LaterStatement | undefined {
+  if (!later.length) return undefined;
+  const inside: number[] = [];
+  unit.words.forEach((w, i) => {
+    if (w.start < f.end && f.start < w.end) inside.push(i);
+  });
+  const content = inside.filter(i => !lex.isStop(unit.keys[i]));
+  const flagged = content.length ? content : inside;
+  if (!flagged.length) return undefined;
+  return later.find(l => flagged.every(i => l.same.has(i)) && restates(unit, l, lex, l.same.get(flagged[0])));
+}
