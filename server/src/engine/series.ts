@@ -51,6 +51,13 @@ export interface SeriesTable {
    * latest first; empty when there are none.
    */
   laterThan(paragraph: Paragraph, start: number, end: number): readonly SeriesEntry[];
+  /**
+   * When the wording at `[start, end)` of `paragraph` has been changed by a later statement of
+   * the same commitment: the statement there (`followed`, the first such sentence of the span)
+   * and the latest statement, whose words differ from it. Undefined when the span's wording is
+   * the latest (or has no history).
+   */
+  updatedSince(paragraph: Paragraph, start: number, end: number): { readonly followed: SeriesEntry; readonly latest: SeriesEntry } | undefined;
 }
 
 /** Minimum share of the earlier sentence's distinctive content a later sentence must restate. */
@@ -66,7 +73,7 @@ export function seriesOf(index: CorpusIndex, lang: LanguagePack = english): Seri
   return index.derive(`engine.series.${lang.code}`, () => build(index, lang));
 }
 
-const NONE: SeriesTable = Object.freeze({ historyOf: () => undefined, laterThan: () => [] });
+const NONE: SeriesTable = Object.freeze({ historyOf: () => undefined, laterThan: () => [], updatedSince: () => undefined });
 
 interface Link {
   readonly s: SourceSentence;
@@ -139,6 +146,16 @@ function build(index: CorpusIndex, lang: LanguagePack): SeriesTable {
         for (const e of history(s)) if (e.date > date && !out.some(o => o.sentence === e.sentence)) out.push(e);
       }
       return out.sort((a, b) => b.date.localeCompare(a.date));
+    },
+    updatedSince(paragraph: Paragraph, start: number, end: number) {
+      const words = (x: SourceSentence) => x.keys.filter(k => !lex.isStop(k)).join(' ');
+      for (const s of sentenceAt(paragraph, start, end)) {
+        const h = history(s);
+        const followed = h.find(e => e.sentence === s);
+        const latest = h[h.length - 1];
+        if (followed && latest.date > followed.date && words(latest.sentence) !== words(s)) return { followed, latest };
+      }
+      return undefined;
     },
   });
 }

@@ -28,7 +28,7 @@ import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitte
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
 import { clauseUnit, quoteUnit } from './units';
-import { followedLater, laterStatements, latestRestated } from './updates';
+import { followedLater, laterStatements, latestFollowed } from './updates';
 
 /** A quotation found in a draft, and what it was matched to. */
 export interface QuotationResult {
@@ -39,6 +39,8 @@ export interface QuotationResult {
   readonly innerEnd: number;
   readonly status: 'verbatim' | 'misquote' | 'no source';
   readonly paragraphId?: string;
+  /** Offsets into the source paragraph's text of the words quoted. */
+  readonly evidence?: { readonly start: number; readonly end: number };
 }
 
 /** A draft sentence that restates a source sentence. */
@@ -51,8 +53,8 @@ export interface RestatementResult {
   /** Offsets into the source paragraph's text of the sentence restated. */
   readonly evidence?: { readonly start: number; readonly end: number };
   /**
-   * When the clause also restates a later statement of the same commitment (a later dated
-   * source, series.ts): the latest such statement. `paragraphId` and `evidence` are still the
+   * When the clause follows a later statement of the same commitment (a later dated source,
+   * series.ts) more closely than the older one: the latest such statement. `paragraphId` and `evidence` are still the
    * sentence restated best, which the findings compare with.
    */
   readonly later?: { readonly paragraphId: string; readonly evidence: { readonly start: number; readonly end: number } };
@@ -78,14 +80,16 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
     const unit = quoteUnit(ci, lang, p, q, run.sources.skip);
     run.detect(unit, quoteDetectors);
     const status = !unit.source ? 'no source' : unit.blocks.length ? 'misquote' : 'verbatim';
-    quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(unit.source ? { paragraphId: unit.source.para.id } : {}) });
+    const src = unit.source;
+    const evidence = src && src.al.bTo >= src.al.bFrom ? { evidence: { start: src.srcWords[src.al.bFrom].start, end: src.srcWords[src.al.bTo].end } } : {};
+    quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(src ? { paragraphId: src.para.id, ...evidence } : {}) });
     if (status !== 'no source') run.sourced.push([q.start, q.end]);
   }
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
     const kept = run.detect(unit, clauseDetectors);
     const r = unit.restatement;
     if (r) {
-      const l = latestRestated(unit, run.later(unit), run.lexicon);
+      const l = latestFollowed(unit, run.later(unit), run.lexicon);
       const later = l ? { later: { paragraphId: l.sentence.paragraph.id, evidence: { start: l.sentence.start, end: l.sentence.end } } } : {};
       restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end }, ...later });
     }
@@ -176,7 +180,7 @@ class ParagraphRun {
 
   /** Later statements of the commitment `unit` restates (updates.ts). */
   later(unit: ClauseUnit) {
-    return laterStatements(unit, this.series, this.excluded);
+    return laterStatements(unit, this.series, this.excluded, this.lexicon);
   }
 
   /**
