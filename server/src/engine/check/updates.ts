@@ -99,18 +99,16 @@ export function latestFollowed(unit: ClauseUnit, later: readonly LaterStatement[
 }
 
 /**
- * The later statement whose own words the finding `f` flags, in a clause that restates it
- * there; undefined when the finding stands. The flagged words are the finding's content words
- * (all its words when it has none, as for a bare `not`).
+ * The later statement whose own words the finding `f` flags, every one of them (`did not
+ * reaffirm` is not the later `reaffirmed`), in a clause that restates it there; undefined when
+ * the finding stands.
  */
 export function followedLater(unit: ClauseUnit, f: FindingInput, later: readonly LaterStatement[], lex: RestatementLexicon): LaterStatement | undefined {
   if (!later.length) return undefined;
-  const inside: number[] = [];
+  const flagged: number[] = [];
   unit.words.forEach((w, i) => {
-    if (w.start < f.end && f.start < w.end) inside.push(i);
+    if (w.start < f.end && f.start < w.end) flagged.push(i);
   });
-  const content = inside.filter(i => !lex.isStop(unit.keys[i]));
-  const flagged = content.length ? content : inside;
   if (!flagged.length) return undefined;
   return later.find(l => flagged.every(i => l.same.has(i)) && restates(unit, l, lex, l.same.get(flagged[0])));
 }
