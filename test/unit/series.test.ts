@@ -161,9 +161,9 @@ describe('series in the checker: following the latest official wording is never 
     it('records which statement a restatement follows', () => {
       const [r] = analyzeDraft(withLater, draft('$2.6 billion')).restatements;
       assert.match(r.paragraphId, /^roadmap-statement/);
-      assert.match(r.later?.paragraphId ?? '', /^trade-2023/);
+      assert.match(r.follows?.paragraphId ?? '', /^trade-2023/);
       const [old] = analyzeDraft(withLater, draft('$2 billion')).restatements;
-      assert.equal(old.later, undefined, 'the 2021 figure follows the 2021 statement');
+      assert.equal(old.follows, undefined, 'the 2021 figure follows the 2021 statement');
     });
   });
 });
@@ -207,6 +207,16 @@ describe('series in hover and the report', () => {
     assert.match(row(3), /\| faithful \| “The two leaders reaffirmed U\.S\. commitment[^|]*2022-05-23/, 'the draft following 2022 cites 2022, and is not outdated');
     assert.match(row(5), /\| faithful; updated since 2022-05-23 \|/);
     assert.match(row(7), /\| verbatim; updated since 2022-05-23 \|/);
+  });
+
+  it('decides which statement a draft follows by where the statements differ, whichever the sources are listed in', () => {
+    const reversed = loadCorpus([source('japan-2022.md', text2022), source('japan-2021.md', text2021)]);
+    for (const index of [both, reversed]) {
+      const md = unescapeMarkdown(buildReport(index, [{ uri: 'file:///d.md', name: 'd.md', text: `${FOLLOWS_2021}\n\n${FOLLOWS_2022}\n` }]));
+      const rows = md.split('\n').filter(l => l.startsWith('| line'));
+      assert.match(rows[0], /\| faithful; updated since 2022-05-23 \| “President Biden reaffirmed/, md);
+      assert.match(rows[1], /\| faithful \| “The two leaders reaffirmed/, md);
+    }
   });
 
   it('says nothing of updates when the sources have one date', () => {

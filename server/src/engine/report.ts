@@ -123,11 +123,11 @@ function updatedSince(index: CorpusIndex, paragraphId: string | undefined, ev: {
   return p && ev ? seriesOf(index).updatedSince(p, ev.start, ev.end) : undefined;
 }
 
-type Followed = { paragraphId?: string; evidence?: { start: number; end: number }; later?: { paragraphId: string; evidence: { start: number; end: number } } };
+type Followed = { paragraphId?: string; evidence?: { start: number; end: number }; follows?: { paragraphId: string; evidence: { start: number; end: number } } };
 
-/** What a quotation or restatement follows: a restatement that follows a later statement of the same commitment, that statement. */
+/** What a quotation or restatement follows: the source it matches, or for a restatement another statement of the same commitment it follows more closely. */
 function follows(x: Followed): { paragraphId: string; evidence?: { start: number; end: number } } | undefined {
-  return x.later ?? (x.paragraphId ? { paragraphId: x.paragraphId, evidence: x.evidence } : undefined);
+  return x.follows ?? (x.paragraphId ? { paragraphId: x.paragraphId, evidence: x.evidence } : undefined);
 }
 
 /**

@@ -28,7 +28,7 @@ import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitte
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
 import { clauseUnit, quoteUnit } from './units';
-import { followedLater, laterStatements, latestFollowed } from './updates';
+import { followedLater, followedStatement, otherStatements } from './updates';
 
 /** A quotation found in a draft, and what it was matched to. */
 export interface QuotationResult {
@@ -53,11 +53,11 @@ export interface RestatementResult {
   /** Offsets into the source paragraph's text of the sentence restated. */
   readonly evidence?: { readonly start: number; readonly end: number };
   /**
-   * When the clause follows a later statement of the same commitment (a later dated source,
-   * series.ts) more closely than the older one: the latest such statement. `paragraphId` and `evidence` are still the
+   * When the clause follows another statement of the same commitment (another dated source,
+   * series.ts) more closely than the sentence it restates best: that statement. `paragraphId` and `evidence` are still the
    * sentence restated best, which the findings compare with.
    */
-  readonly later?: { readonly paragraphId: string; readonly evidence: { readonly start: number; readonly end: number } };
+  readonly follows?: { readonly paragraphId: string; readonly evidence: { readonly start: number; readonly end: number } };
 }
 
 export interface ParagraphAnalysis {
@@ -89,9 +89,9 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
     const kept = run.detect(unit, clauseDetectors);
     const r = unit.restatement;
     if (r) {
-      const l = latestFollowed(unit, run.later(unit), run.lexicon);
-      const later = l ? { later: { paragraphId: l.sentence.paragraph.id, evidence: { start: l.sentence.start, end: l.sentence.end } } } : {};
-      restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end }, ...later });
+      const o = followedStatement(unit, run.others(unit), run.lexicon);
+      const follows = o ? { follows: { paragraphId: o.sentence.paragraph.id, evidence: { start: o.sentence.start, end: o.sentence.end } } } : {};
+      restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end }, ...follows });
     }
     return r;
   };
@@ -178,9 +178,9 @@ class ParagraphRun {
     return n;
   }
 
-  /** Later statements of the commitment `unit` restates (updates.ts). */
-  later(unit: ClauseUnit) {
-    return laterStatements(unit, this.series, this.excluded, this.lexicon);
+  /** The other statements of the commitment `unit` restates (updates.ts). */
+  others(unit: ClauseUnit) {
+    return otherStatements(unit, this.series, this.excluded, this.lexicon);
   }
 
   /**
@@ -195,7 +195,7 @@ class ParagraphRun {
       const c = confidenceOf(unit, f, rule, this.lexicon);
       if (c) {
         if (c.value < threshold(f.code)) return;
-        if (comparesWith(unit, f) && followedLater(unit, f, this.later(unit), this.lexicon)) return;
+        if (comparesWith(unit, f) && followedLater(unit, f, this.others(unit), this.lexicon)) return;
         f = { ...f, details: { ...(f.details ?? {}), confidence: Math.round(c.value * 100) / 100 } };
       }
     }

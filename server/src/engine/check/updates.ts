@@ -1,60 +1,69 @@
 /**
- * Later statements of the commitment a clause restates. Joint statements are restated and
- * updated by later ones (series.ts): when a draft clause restates an older sentence best, yet
- * says what a later statement of the same commitment says where the two differ (`the two
- * leaders reaffirmed` where 2021 has `President Biden reaffirmed` and 2022 `The two leaders
- * reaffirmed`; a 2023 trade figure in the 2021 sentence's words), it follows the latest
- * official wording, and that is never a contradiction of the older wording.
+ * Other statements of the commitment a clause restates. Joint statements are restated and
+ * updated by later ones (series.ts): a draft clause may restate an older sentence best, yet say
+ * what a later statement of the same commitment says where the two differ (`the two leaders
+ * reaffirmed` where 2021 has `President Biden reaffirmed` and 2022 `The two leaders
+ * reaffirmed`; a 2023 trade figure in the 2021 sentence's words). It follows the latest official
+ * wording, and that is never a contradiction of the older wording.
  *
  * The rule, in one sentence: a finding against a source sentence is dropped when the clause
  * also restates a later statement of the same commitment and the words it flags are that
  * later statement's own words there.
+ *
+ * Which statement a clause follows (for the report's "updated since" and the source it cites)
+ * is decided where the statements differ: the words of one and not the other, who speaks and
+ * the figures included. Retrieval may pick either of two statements that a clause restates
+ * equally well; this does not depend on which.
  */
 import { align } from '../align';
 import type { SourceSentence } from '../checkIndex';
-import type { Word } from '../text/words';
 import type { SeriesTable } from '../series';
 import { SERIES_COVERAGE } from '../series';
+import type { Word } from '../text/words';
 import { restatementOf, type RestatementLexicon } from './restatement';
 import type { ClauseUnit, FindingInput } from './types';
 
-/** A later statement of the commitment a clause restates, aligned with the clause. */
-export interface LaterStatement {
+/** Another statement of the commitment a clause restates, aligned with the clause. */
+export interface OtherStatement {
   readonly sentence: SourceSentence;
-  /** The later document's date (ISO). */
+  /** Its document's date (ISO). */
   readonly date: string;
-  /** Draft word index (in the unit) → the later sentence's word it equals in the alignment. */
+  /** True if dated after the sentence of the restated source it restates. */
+  readonly later: boolean;
+  /** Draft word index (in the unit) → the statement's word it equals in the alignment. */
   readonly same: ReadonlyMap<number, number>;
   /**
-   * Where the later statement changed the older one (the words of one and not the other, in the
-   * clauses that restate each other): how many of the later statement's words the clause has,
-   * and how many of the older one's.
+   * Where this statement and the sentence the clause restates differ (the words of one and not
+   * the other, in the clauses that restate each other): how many of this statement's words the
+   * clause has, and how many of the restated sentence's.
    */
-  readonly sides: { readonly later: number; readonly older: number };
+  readonly sides: { readonly other: number; readonly restated: number };
 }
 
-const cache = new WeakMap<ClauseUnit, readonly LaterStatement[]>();
+const cache = new WeakMap<ClauseUnit, readonly OtherStatement[]>();
 
 /**
- * The statements dated after the source sentence `unit` restates, latest first, leaving out
- * those of documents the draft cannot be restating (`excluded`). Empty for a clause with no
- * restatement or a sentence with no later statement; computed once per unit.
+ * The other statements of the commitment of the source sentence `unit` restates, latest first,
+ * leaving out those of documents the draft cannot be restating (`excluded`). Empty for a clause
+ * with no restatement or a sentence in no series; computed once per unit.
  */
-export function laterStatements(unit: ClauseUnit, table: SeriesTable, excluded: ReadonlySet<string>, lex: RestatementLexicon): readonly LaterStatement[] {
+export function otherStatements(unit: ClauseUnit, table: SeriesTable, excluded: ReadonlySet<string>, lex: RestatementLexicon): readonly OtherStatement[] {
   const cached = cache.get(unit);
   if (cached) return cached;
   const r = unit.restatement;
-  const v: LaterStatement[] = [];
+  const v: OtherStatement[] = [];
   if (r) {
-    // Each sentence of the source restated (a clause may restate two adjacent ones), with its own later statements.
+    // Each sentence of the source restated (a clause may restate two adjacent ones), with its own series.
     const draft = new Set(unit.keys);
-    for (const older of r.para.sentences.filter(x => x.start < r.src.end && r.src.start < x.end)) {
-      const olderWords = r.src.words.filter(w => w.start >= older.start && w.start < older.end);
-      for (const e of table.laterThan(r.para, older.start, older.end)) {
-        if (excluded.has(e.paragraph.documentId) || v.some(l => l.sentence === e.sentence)) continue;
+    for (const own of r.para.sentences.filter(x => x.start < r.src.end && r.src.start < x.end)) {
+      const ownWords = r.src.words.filter(w => w.start >= own.start && w.start < own.end);
+      const history = table.historyOf(r.para, own.start, own.end) ?? [];
+      const date = history.find(e => e.paragraph === r.para && e.start === own.start)?.date;
+      for (const e of history) {
+        if (e.date === date || excluded.has(e.paragraph.documentId) || v.some(o => o.sentence === e.sentence)) continue;
         const same = new Map<number, number>();
         for (const o of align(unit.keys, e.sentence.keys, { local: true }).ops) if (o.t === 'eq') same.set(o.a, o.b);
-        v.push({ sentence: e.sentence, date: e.date, same, sides: sides(draft, olderWords, r.para.text, e.sentence, lex) });
+        v.push({ sentence: e.sentence, date: e.date, later: !!date && e.date > date, same, sides: sides(draft, ownWords, r.para.text, e.sentence, lex) });
       }
     }
     v.sort((a, b) => b.date.localeCompare(a.date));
@@ -64,38 +73,43 @@ export function laterStatements(unit: ClauseUnit, table: SeriesTable, excluded: 
 }
 
 /**
- * The words the later statement changed: the clause of the older sentence it restates and its own
- * clause that restates it, each one's words the other lacks (function words aside; who speaks,
- * the verb and the figures count). How many of each side the draft has.
+ * Where two statements differ: the clause of the restated sentence that the other statement
+ * restates, and the other's clause that restates it; each one's words the other lacks (function
+ * words aside; who speaks, the verb and the figures count). How many of each side the draft has.
  */
-function sides(draft: ReadonlySet<string>, older: readonly Word[], olderText: string, later: SourceSentence, lex: RestatementLexicon): LaterStatement['sides'] {
-  const [oa, ob] = restatementOf(later.words, older, olderText, lex).clause;
-  const olderClause = older.slice(oa, ob + 1);
-  const [la, lb] = restatementOf(olderClause, later.words, later.paragraph.text, lex).clause;
+function sides(draft: ReadonlySet<string>, own: readonly Word[], ownText: string, other: SourceSentence, lex: RestatementLexicon): OtherStatement['sides'] {
+  const [oa, ob] = restatementOf(other.words, own, ownText, lex).clause;
+  const ownClause = own.slice(oa, ob + 1);
+  const [la, lb] = restatementOf(ownClause, other.words, other.paragraph.text, lex).clause;
   const keys = (ws: readonly Word[]) => new Set(ws.map(w => w.key).filter(k => !lex.isStop(k)));
-  const o = keys(olderClause);
-  const l = keys(later.words.slice(la, lb + 1));
-  let toLater = 0;
-  let toOlder = 0;
-  for (const k of l) if (!o.has(k) && draft.has(k)) toLater++;
-  for (const k of o) if (!l.has(k) && draft.has(k)) toOlder++;
-  return { later: toLater, older: toOlder };
+  const o = keys(ownClause);
+  const l = keys(other.words.slice(la, lb + 1));
+  let toOther = 0;
+  let toRestated = 0;
+  for (const k of l) if (!o.has(k) && draft.has(k)) toOther++;
+  for (const k of o) if (!l.has(k) && draft.has(k)) toRestated++;
+  return { other: toOther, restated: toRestated };
 }
 
-/** True if the clause restates the later statement: most of the distinctive content of its clause holding word `focus` (or of its best clause), in order. */
-export function restates(unit: ClauseUnit, later: LaterStatement, lex: RestatementLexicon, focus?: number): boolean {
-  const s = later.sentence;
+/** True if the clause restates the statement: most of the distinctive content of its clause holding word `focus` (or of its best clause), in order. */
+export function restates(unit: ClauseUnit, other: OtherStatement, lex: RestatementLexicon, focus?: number): boolean {
+  const s = other.sentence;
   const r = restatementOf(unit.words, s.words, s.paragraph.text, lex, focus);
   return r.matched >= 3 && r.coverage >= SERIES_COVERAGE;
 }
 
 /**
- * The latest later statement the clause follows: it restates it, and where the later statement
- * changed the older one, the clause has more of the later words than of the older (who spoke,
- * the verb, the figure are what an update changes, and what the restatement measure leaves aside).
+ * The statement the clause follows when it is not the sentence it restates best: one it
+ * restates, having more of its words than of the restated sentence's where the two differ (the
+ * most so; the latest among equals). Undefined when the clause follows the sentence it restates.
  */
-export function latestFollowed(unit: ClauseUnit, later: readonly LaterStatement[], lex: RestatementLexicon): LaterStatement | undefined {
-  return later.find(l => l.sides.later > l.sides.older && restates(unit, l, lex));
+export function followedStatement(unit: ClauseUnit, others: readonly OtherStatement[], lex: RestatementLexicon): OtherStatement | undefined {
+  let best: OtherStatement | undefined;
+  for (const o of others) {
+    const lead = o.sides.other - o.sides.restated;
+    if (lead > 0 && (!best || lead > best.sides.other - best.sides.restated) && restates(unit, o, lex)) best = o;
+  }
+  return best;
 }
 
 /**
@@ -103,7 +117,8 @@ export function latestFollowed(unit: ClauseUnit, later: readonly LaterStatement[
  * reaffirm` is not the later `reaffirmed`), in a clause that restates it there; undefined when
  * the finding stands.
  */
-export function followedLater(unit: ClauseUnit, f: FindingInput, later: readonly LaterStatement[], lex: RestatementLexicon): LaterStatement | undefined {
+export function followedLater(unit: ClauseUnit, f: FindingInput, others: readonly OtherStatement[], lex: RestatementLexicon): OtherStatement | undefined {
+  const later = others.filter(o => o.later);
   if (!later.length) return undefined;
   const flagged: number[] = [];
   unit.words.forEach((w, i) => {
