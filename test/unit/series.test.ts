@@ -158,12 +158,11 @@ describe('series in the checker: following the latest official wording is never 
       assert.deepEqual(findings(withLater, draft('$3 billion')), [{ code: 'changed-figure', flagged: '$3 billion' }]);
     });
 
-    it('records which statement a restatement follows', () => {
-      const [r] = analyzeDraft(withLater, draft('$2.6 billion')).restatements;
-      assert.match(r.paragraphId, /^roadmap-statement/);
-      assert.match(r.follows?.paragraphId ?? '', /^trade-2023/);
-      const [old] = analyzeDraft(withLater, draft('$2 billion')).restatements;
-      assert.equal(old.follows, undefined, 'the 2021 figure follows the 2021 statement');
+    it('cites, in the report, the statement a restatement follows', () => {
+      const md = unescapeMarkdown(buildReport(withLater, [{ uri: 'file:///d.md', name: 'd.md', text: `${draft('$2.6 billion')}\n\n${draft('$2 billion')}\n` }]));
+      const rows = md.split('\n').filter(l => l.startsWith('| line'));
+      assert.match(rows[0], /\| faithful \| “Bilateral trade in goods and services between our two countries totals nearly \$2\.6 billion every day\.” \(A later statement on trade/, 'the later figure follows the later statement');
+      assert.match(rows[1], /\| faithful; updated since 2023-03-24 \| “Our bilateral trade totals nearly \$2 billion every day/, 'the 2021 figure follows the 2021 statement');
     });
   });
 });

@@ -12,7 +12,8 @@
 import MarkdownIt from 'markdown-it';
 import { acceptedBy, type Acceptance } from './acceptances';
 import type { CancellationToken } from './cancellation';
-import { analyzeDraft } from './check';
+import { analyzeDraft, type QuotationResult, type RestatementResult } from './check';
+import { statementFollowed } from './check/updates';
 import type { CorpusIndex } from './corpusIndex';
 import type { Finding, SeverityName } from './findings';
 import { cleanOfficialText, withFixes } from './fixes';
@@ -123,23 +124,32 @@ function updatedSince(index: CorpusIndex, paragraphId: string | undefined, ev: {
   return p && ev ? seriesOf(index).updatedSince(p, ev.start, ev.end) : undefined;
 }
 
-type Followed = { paragraphId?: string; evidence?: { start: number; end: number }; follows?: { paragraphId: string; evidence: { start: number; end: number } } };
+type Followed = { paragraphId: string; evidence?: { start: number; end: number } };
 
-/** What a quotation or restatement follows: the source it matches, or for a restatement another statement of the same commitment it follows more closely. */
-function follows(x: Followed): { paragraphId: string; evidence?: { start: number; end: number } } | undefined {
-  return x.follows ?? (x.paragraphId ? { paragraphId: x.paragraphId, evidence: x.evidence } : undefined);
+/**
+ * What each restatement follows (by start): the source sentence it restates best, or another
+ * statement of the same commitment it follows more closely (check/updates.ts).
+ */
+function restatementsFollow(index: CorpusIndex, text: string, restatements: readonly RestatementResult[]): Map<RestatementResult, Followed> {
+  const followed = statementFollowed(index);
+  const out = new Map<RestatementResult, Followed>();
+  for (const r of restatements) {
+    const s = r.evidence ? followed(text, r.start, r.end, r.paragraphId, r.evidence) : undefined;
+    out.set(r, s ? { paragraphId: s.paragraph.id, evidence: { start: s.start, end: s.end } } : { paragraphId: r.paragraphId, evidence: r.evidence });
+  }
+  return out;
 }
 
 /**
  * The quotations and restatements (by start) whose wording has been updated since, in draft order,
  * each with the draft words (a quotation's without its marks), what they follow and the latest wording.
  */
-function outdatedRows(index: CorpusIndex, rows: readonly (Followed & { start: number; end: number; innerStart?: number; innerEnd?: number })[]) {
+function outdatedRows(index: CorpusIndex, quotations: readonly QuotationResult[], restatements: readonly RestatementResult[], follows: ReadonlyMap<RestatementResult, Followed>) {
   const out = new Map<number, { row: { start: number; end: number }; followed: SeriesEntry; latest: SeriesEntry }>();
-  for (const x of [...rows].sort((p, q) => p.start - q.start)) {
-    const f = follows(x);
+  for (const x of [...quotations, ...restatements].sort((p, q) => p.start - q.start)) {
+    const f = 'innerStart' in x ? (x.paragraphId ? { paragraphId: x.paragraphId, evidence: x.evidence } : undefined) : follows.get(x);
     const u = f && !out.has(x.start) ? updatedSince(index, f.paragraphId, f.evidence) : undefined;
-    if (u) out.set(x.start, { row: x.innerStart !== undefined ? { start: x.innerStart, end: x.innerEnd! } : x, ...u });
+    if (u) out.set(x.start, { row: 'innerStart' in x ? { start: x.innerStart, end: x.innerEnd } : x, ...u });
   }
   return out;
 }
@@ -174,7 +184,8 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   const restatements = a.restatements.filter(
     r => !citations.some(([cs, ce]) => overlap(r.start, r.end, cs, ce) > 0 && r.end - r.start - overlap(r.start, r.end, cs, ce) < 20) && !sourced.some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2),
   );
-  const outdated = outdatedRows(index, [...a.quotations, ...restatements]);
+  const follows = restatementsFollow(index, d.text, restatements);
+  const outdated = outdatedRows(index, a.quotations, restatements, follows);
   const link = (offset: number) => {
     const line = lineOf(offset);
     const href = ctx.lineLink(d, i, line);
@@ -237,7 +248,7 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   for (const r of restatements) {
     const text = d.text.slice(r.start, r.end);
     const fs = findingsIn(findings, r.start, r.end);
-    const followed = follows(r)!;
+    const followed = follows.get(r)!;
     const src = sourceSentence(index, followed.paragraphId, followed.evidence);
     rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${cell(clip(text, 160))} | ${statusOf(fs, 'faithful')}${since(r.start)} | ${src ? `“${cell(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
     mark(cited, r.paragraphId, serious(fs).length > 0);

@@ -105,7 +105,8 @@ function build(index: CorpusIndex, lang: LanguagePack): SeriesTable {
     const date = dateOf(s);
     if (date) {
       for (const pi of candidates(ci, s, lex, d => d > date, docDate, LATER_CANDIDATE_PARAGRAPHS)) {
-        for (const c of ci.sentencesOf(pi)) if (earlierOf(c)?.s === s) v.push(c);
+        // `c` must restate `s` to link to it (bestEarlier's first test): one comparison before the full search.
+        for (const c of ci.sentencesOf(pi)) if (restates(c, s, lex) !== undefined && earlierOf(c)?.s === s) v.push(c);
       }
     }
     later.set(s, v);
@@ -184,6 +185,12 @@ function candidates(ci: CheckIndex, s: SourceSentence, lex: RestatementLexicon, 
     .map(([pi]) => pi);
 }
 
+/** How much of `earlier`'s distinctive content `later` restates, in order, when that is most of it; else undefined. */
+function restates(later: SourceSentence, earlier: SourceSentence, lex: RestatementLexicon): number | undefined {
+  const r = restatementOf(later.words, earlier.words, earlier.paragraph.text, lex);
+  return r.matched >= 4 && r.coverage >= SERIES_COVERAGE ? r.coverage : undefined;
+}
+
 /** The sentence of an earlier document that `later` restates best, if it restates one. */
 function bestEarlier(ci: CheckIndex, later: SourceSentence, date: string | undefined, docDate: ReadonlyMap<string, string>, lex: RestatementLexicon): Link | undefined {
   if (!date) return undefined;
@@ -191,11 +198,11 @@ function bestEarlier(ci: CheckIndex, later: SourceSentence, date: string | undef
   for (const pi of candidates(ci, later, lex, d => d < date, docDate, CANDIDATE_PARAGRAPHS)) {
     for (const earlier of ci.sentencesOf(pi)) {
       // The earlier sentence's content must be in the later one, and the later one must be mostly about it.
-      const r = restatementOf(later.words, earlier.words, earlier.paragraph.text, lex);
-      if (r.matched < 4 || r.coverage < SERIES_COVERAGE) continue;
+      const forth = restates(later, earlier, lex);
+      if (forth === undefined) continue;
       const back = restatementOf(earlier.words, later.words, later.paragraph.text, lex);
       if (back.coverage < 0.5) continue;
-      const coverage = Math.min(r.coverage, back.coverage);
+      const coverage = Math.min(forth, back.coverage);
       if (!best || coverage > best.coverage) best = { s: earlier, coverage };
     }
   }

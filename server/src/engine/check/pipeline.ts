@@ -28,7 +28,7 @@ import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitte
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
 import { clauseUnit, quoteUnit } from './units';
-import { followedLater, followedStatement, otherStatements } from './updates';
+import { followedLater, otherStatements } from './updates';
 
 /** A quotation found in a draft, and what it was matched to. */
 export interface QuotationResult {
@@ -52,12 +52,6 @@ export interface RestatementResult {
   readonly status: 'faithful' | 'contradiction';
   /** Offsets into the source paragraph's text of the sentence restated. */
   readonly evidence?: { readonly start: number; readonly end: number };
-  /**
-   * When the clause follows another statement of the same commitment (another dated source,
-   * series.ts) more closely than the sentence it restates best: that statement. `paragraphId` and `evidence` are still the
-   * sentence restated best, which the findings compare with.
-   */
-  readonly follows?: { readonly paragraphId: string; readonly evidence: { readonly start: number; readonly end: number } };
 }
 
 export interface ParagraphAnalysis {
@@ -88,11 +82,7 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
     const kept = run.detect(unit, clauseDetectors);
     const r = unit.restatement;
-    if (r) {
-      const o = followedStatement(unit, run.others(unit), run.lexicon);
-      const follows = o ? { follows: { paragraphId: o.sentence.paragraph.id, evidence: { start: o.sentence.start, end: o.sentence.end } } } : {};
-      restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end }, ...follows });
-    }
+    if (r) restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end } });
     return r;
   };
   for (const [s, e] of draftSentences(p)) {

@@ -16,10 +16,14 @@
  * equally well; this does not depend on which.
  */
 import { align } from '../align';
-import type { SourceSentence } from '../checkIndex';
-import type { SeriesTable } from '../series';
-import { SERIES_COVERAGE } from '../series';
-import type { Word } from '../text/words';
+import { checkIndexOf, type SourceSentence } from '../checkIndex';
+import type { CorpusIndex } from '../corpusIndex';
+import { english } from '../lang/en';
+import type { LanguagePack } from '../lang/pack';
+import { seriesOf, SERIES_COVERAGE, type SeriesTable } from '../series';
+import { wordsOf, type Word } from '../text/words';
+import { gateLexicon } from './gate';
+import type { Paragraph } from '../types';
 import { restatementOf, type RestatementLexicon } from './restatement';
 import type { ClauseUnit, FindingInput } from './types';
 
@@ -40,7 +44,19 @@ export interface OtherStatement {
   readonly sides: { readonly other: number; readonly restated: number };
 }
 
-const cache = new WeakMap<ClauseUnit, readonly OtherStatement[]>();
+/** The draft words compared (a clause unit, or the words of a restatement the report reads again). */
+export interface DraftWords {
+  readonly words: readonly Word[];
+  readonly keys: readonly string[];
+}
+
+/** The source sentence restated best: its paragraph, and its span and words there. */
+export interface Restated {
+  readonly para: Paragraph;
+  readonly src: { readonly start: number; readonly end: number; readonly words: readonly Word[] };
+}
+
+const cache = new WeakMap<object, readonly OtherStatement[]>();
 
 /**
  * The other statements of the commitment of the source sentence `unit` restates, latest first,
@@ -50,26 +66,29 @@ const cache = new WeakMap<ClauseUnit, readonly OtherStatement[]>();
 export function otherStatements(unit: ClauseUnit, table: SeriesTable, excluded: ReadonlySet<string>, lex: RestatementLexicon): readonly OtherStatement[] {
   const cached = cache.get(unit);
   if (cached) return cached;
-  const r = unit.restatement;
-  const v: OtherStatement[] = [];
-  if (r) {
-    // Each sentence of the source restated (a clause may restate two adjacent ones), with its own series.
-    const draft = new Set(unit.keys);
-    for (const own of r.para.sentences.filter(x => x.start < r.src.end && r.src.start < x.end)) {
-      const ownWords = r.src.words.filter(w => w.start >= own.start && w.start < own.end);
-      const history = table.historyOf(r.para, own.start, own.end) ?? [];
-      const date = history.find(e => e.paragraph === r.para && e.start === own.start)?.date;
-      for (const e of history) {
-        if (e.date === date || excluded.has(e.paragraph.documentId) || v.some(o => o.sentence === e.sentence)) continue;
-        const same = new Map<number, number>();
-        for (const o of align(unit.keys, e.sentence.keys, { local: true }).ops) if (o.t === 'eq') same.set(o.a, o.b);
-        v.push({ sentence: e.sentence, date: e.date, later: !!date && e.date > date, same, sides: sides(draft, ownWords, r.para.text, e.sentence, lex) });
-      }
-    }
-    v.sort((a, b) => b.date.localeCompare(a.date));
-  }
+  const v = unit.restatement ? othersOf(unit, unit.restatement, table, lex, excluded) : [];
   cache.set(unit, v);
   return v;
+}
+
+/** The other statements of the commitment of `restated`, aligned with `draft`, latest first. */
+export function othersOf(draft: DraftWords, restated: Restated, table: SeriesTable, lex: RestatementLexicon, excluded: ReadonlySet<string> = new Set()): OtherStatement[] {
+  const { para, src } = restated;
+  const v: OtherStatement[] = [];
+  // Each sentence of the source restated (a clause may restate two adjacent ones), with its own series.
+  const keys = new Set(draft.keys);
+  for (const own of para.sentences.filter(x => x.start < src.end && src.start < x.end)) {
+    const ownWords = src.words.filter(w => w.start >= own.start && w.start < own.end);
+    const history = table.historyOf(para, own.start, own.end) ?? [];
+    const date = history.find(e => e.paragraph === para && e.start === own.start)?.date;
+    for (const e of history) {
+      if (e.date === date || excluded.has(e.paragraph.documentId) || v.some(o => o.sentence === e.sentence)) continue;
+      const same = new Map<number, number>();
+      for (const o of align(draft.keys, e.sentence.keys, { local: true }).ops) if (o.t === 'eq') same.set(o.a, o.b);
+      v.push({ sentence: e.sentence, date: e.date, later: !!date && e.date > date, same, sides: sides(keys, ownWords, para.text, e.sentence, lex) });
+    }
+  }
+  return v.sort((a, b) => b.date.localeCompare(a.date));
 }
 
 /**
@@ -92,7 +111,7 @@ function sides(draft: ReadonlySet<string>, own: readonly Word[], ownText: string
 }
 
 /** True if the clause restates the statement: most of the distinctive content of its clause holding word `focus` (or of its best clause), in order. */
-export function restates(unit: ClauseUnit, other: OtherStatement, lex: RestatementLexicon, focus?: number): boolean {
+export function restates(unit: DraftWords, other: OtherStatement, lex: RestatementLexicon, focus?: number): boolean {
   const s = other.sentence;
   const r = restatementOf(unit.words, s.words, s.paragraph.text, lex, focus);
   return r.matched >= 3 && r.coverage >= SERIES_COVERAGE;
@@ -103,7 +122,7 @@ export function restates(unit: ClauseUnit, other: OtherStatement, lex: Restateme
  * restates, having more of its words than of the restated sentence's where the two differ (the
  * most so; the latest among equals). Undefined when the clause follows the sentence it restates.
  */
-export function followedStatement(unit: ClauseUnit, others: readonly OtherStatement[], lex: RestatementLexicon): OtherStatement | undefined {
+export function followedStatement(unit: DraftWords, others: readonly OtherStatement[], lex: RestatementLexicon): OtherStatement | undefined {
   let best: OtherStatement | undefined;
   for (const o of others) {
     const lead = o.sides.other - o.sides.restated;
@@ -126,4 +145,23 @@ export function followedLater(unit: ClauseUnit, f: FindingInput, others: readonl
   });
   if (!flagged.length) return undefined;
   return later.find(l => flagged.every(i => l.same.has(i)) && restates(unit, l, lex, l.same.get(flagged[0])));
+}
+
+/**
+ * For the report: which statement a draft restatement follows. Given the draft's span and the
+ * source sentence it restates best (`paragraphId`, `evidence`), the other statement of the same
+ * commitment it follows more closely, or undefined when it follows that sentence.
+ */
+export function statementFollowed(index: CorpusIndex, lang: LanguagePack = english): (text: string, start: number, end: number, paragraphId: string, evidence: { start: number; end: number }) => SourceSentence | undefined {
+  const table = seriesOf(index, lang);
+  let lex: RestatementLexicon | undefined;
+  return (text, start, end, paragraphId, evidence) => {
+    const para = index.getParagraph(paragraphId);
+    if (!para || !para.sentences.some(x => x.start < evidence.end && evidence.start < x.end && table.historyOf(para, x.start, x.end))) return undefined;
+    lex ??= gateLexicon(checkIndexOf(index), lang);
+    const words = wordsOf(text, start, end, lang);
+    const draft = { words, keys: words.map(w => w.key) };
+    const src = { start: evidence.start, end: evidence.end, words: wordsOf(para.text, evidence.start, evidence.end, lang) };
+    return followedStatement(draft, othersOf(draft, { para, src }, table, lex), lex)?.sentence;
+  };
 }
