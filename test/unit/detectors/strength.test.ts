@@ -16,6 +16,8 @@ const other = loadCorpus([source('partnership.md', [
   'The leaders discussed ways to align their approaches to fisheries management. This includes dealing with illegal, unreported and unregulated fishing in shared waters.',
   '',
   'The Plan highlights cooperation to strengthen port security and resilience across both coasts.',
+  '',
+  'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
 ].join('\n'))]);
 const OTHER = { index: other };
 
@@ -46,6 +48,8 @@ describe('detector strength (alone)', () => {
       // What `agreed that, when …,` governs comes after the inner clause.
       'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      // Talk of the importance of advancing X is other talk than implementing policies toward X: no understatement.
+      { text: 'The two leaders discussed the importance of advancing a free and open Northern Strait, and of modernizing their alliance.', options: OTHER },
       { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
     ],
     invalid: [

@@ -129,8 +129,10 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     // Without the object in any source sentence, only a close match speaks for the verb (`The
     // leaders will introduce a carbon border adjustment` shares three words with a sentence
     // about clean electricity across the border, and is about something else).
+    let byAlignment = false;
     if (!found && coverage >= 0.6 && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) {
       found = sourceLevelByAlignment(lang, draftKeys, src, al, di, dl, isLadder);
+      byAlignment = true;
       // The source's verb is the draft's own next verb (`agreed to launch a Ministerial and
       // reaffirmed their commitment to …` matched to the `reaffirmed` sentence): this verb
       // governs another clause, which the source sentence does not have.
@@ -141,7 +143,11 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
       // Only an outcome (a commitment, an act) told as mere talk misrepresents the source
       // (`discussed` for `launched`); a paraphrase one step down the ladder is still true.
       // The talk must be a hedge (`discussed`, `considered`): `welcomed` or `acknowledged` an act is no claim it did not happen.
-      if (found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && HEDGES.has(draftKeys[di]) && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
+      // Only when the source has what the draft verb governs (`discussed the importance of
+      // advancing X` is other talk than `implement our policies toward X`; `discussed partnering
+      // with …` does tell `committed to partnering with …` as talk).
+      const objectInSource = () => { const o = objectOf(lang, draftKeys, from)[0]; return o !== undefined && src.keys.includes(o); };
+      if ((!byAlignment || objectInSource()) && found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && HEDGES.has(draftKeys[di]) && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
       continue;
     }
     // Talk said more warmly (`reaffirmed` or `emphasized` for `discussed`) commits no one: an
