@@ -27,7 +27,7 @@ export const strength: Detector = {
     // coordinated approach`) has no strength to compare.
     // A question claims nothing (`Is Canada's target the one promised in the Roadmap?`).
     if (isQuestion(unit)) return;
-    if (!ctx.emitted(Codes.negated, unit.s, unit.e) && !ladder(unit, r, ctx.lang, emit)) hedgedActionDone(unit, r, ctx.lang, emit);
+    if (!ctx.emitted(Codes.negated, unit.s, unit.e) && !ladder(unit, r, ctx.lang, emit) && !intentionDone(unit, r, ctx.lang, emit)) hedgedActionDone(unit, r, ctx.lang, emit);
     overstatedObjects(unit, r, ctx.lang, emit);
   },
 };
@@ -168,6 +168,42 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   }
   return false;
 }
+
+/**
+ * An intention told as done: `The leaders strengthened deterrence` where the source says `We
+ * intend to strengthen deterrence` (`aim to`, `seek to`, `work towards`). The draft's verb is the
+ * source's intended verb in the past, before the same object, with no intention of its own.
+ */
+function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): boolean {
+  const { p, words, keys } = unit;
+  const { src } = r;
+  const S = lang.strength;
+  const K = lang.key;
+  for (let j = 0; j + 2 < src.keys.length; j++) {
+    const intent = S.intentions.has(src.keys[j]) ? j : src.keys[j] === K.work && src.keys[j + 1] === K.toward ? j + 1 : -1;
+    if (intent < 0) continue;
+    // `intend to strengthen`, `work towards reaching`: the intended verb.
+    const v = src.keys[intent + 1] === K.to ? intent + 2 : intent + 1;
+    if (v >= src.keys.length || lang.isStopKey(src.keys[v])) continue;
+    const sObject = new Set(objectOf(lang, src.keys, v));
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== src.keys[v] || !PAST_DONE.test(words[i].text)) continue;
+      // The draft keeps an intention, a modal or an infinitive (`intend to strengthen`, `will strengthen`, `to strengthen`).
+      const before = keys.slice(Math.max(0, i - 4), i);
+      if (before.some(k => S.intentions.has(k) || k === K.toward || k === K.will || S.hedges.has(k)) || keys[i - 1] === K.to || negatedAt(unit, lang, i)) continue;
+      const dObject = objectOf(lang, keys, i);
+      if (!dObject.length || !dObject.some(k => sObject.has(k))) continue;
+      const w = words[i];
+      const said = src.paragraph.text.slice(src.words[j].start, src.words[v].end);
+      emit({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...r.base, message: `"${p.slice(w.start, w.end)}" tells as done what the source only intends: "${flat(said)}" (${r.label}).`, details: { draftLevel: S.levelNames[ACTED], sourceLevel: S.levelNames[2] } }, 'intention-done');
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A verb in the past (`strengthened`, `reached`): an act told as done. */
+const PAST_DONE = /ed$/;
 
 /**
  * A hedged action done: `create a task force` / `by establishing a facilitator` where the
