@@ -56,6 +56,9 @@ describe('detector strength (alone)', () => {
       // Talk of the importance of advancing X is other talk than implementing policies toward X: no understatement.
       { text: 'The two leaders discussed the importance of advancing a free and open Northern Strait, and of modernizing their alliance.', options: OTHER },
       { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
+      // A document says what it contains, at no strength of its own: `The Roadmap commits …` is no one's overstatement.
+      'The Roadmap commits the two countries to align their approaches to China.',
+      { text: 'The joint statement commits both governments to strengthen port security and resilience across both coasts.', options: OTHER },
     ],
     invalid: [
       {

@@ -74,34 +74,14 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const candidates = r.matches.map(x => x.sentence);
   const coverage = r.top.coverage;
   const { ladder: LADDER, hedges: HEDGES, levelNames: LEVEL_NAMES } = lang.strength;
-  const isParty = (k: string) => Object.prototype.hasOwnProperty.call(generalTable(lang).actors, k);
   const CONCERN = lang.strength.voicedConcern.noun;
-  const MORPH = lang.morphology;
   const isLadder = ladderTest(lang);
-  const negated = (i: number) => negatedAt(unit, lang, i);
   // `voiced their shared concern` for `discussed their shared concern`: saying a concern is discussing it.
   const voicedConcern = (i: number) => lang.strength.voicedConcern.verbs.has(words[i].text) && draftKeys.slice(i + 1, i + 4).includes(CONCERN);
   // Every commitment verb of the draft is compared with the source's verb for the same
   // object; the first (the main verb) falls back on the alignment. One finding per sentence,
   // an overstatement before an understatement.
-  // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
-  // (`consider innovative approaches to implementing`: up to five words back).
-  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
-  // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
-  const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
-  // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
-  const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
-  // `the one promised in the Roadmap`: a participle after a noun, then `in`/`by`, describes the
-  // noun; no one's act (`The leaders committed in Ottawa to …`: a party acts).
-  const described = (i: number) => i > 1 && MORPH.participle.test(words[i].text) && lang.strength.describedBy.has(words[i + 1]?.text ?? '') && lang.strength.determiners.has(words[i - 2].text) && !isParty(draftKeys[i - 1]);
-  // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
-  const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
-  // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
-  // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
-  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
-  // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
-  const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i));
+  const verbs = commitmentVerbs(unit, lang);
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
@@ -174,6 +154,36 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
  * intend to strengthen deterrence` (`aim to`, `seek to`, `work towards`). The draft's verb is the
  * source's intended verb in the past, before the same object, with no intention of its own.
  */
+/** The draft's verbs that make a claim of strength: finite, the leaders' own, not negated, hedged, described or a document's. */
+function commitmentVerbs(unit: ClauseUnit, lang: LanguagePack): number[] {
+  const { p, words, keys: draftKeys } = unit;
+  const HEDGES = lang.strength.hedges;
+  const isParty = (k: string) => Object.prototype.hasOwnProperty.call(generalTable(lang).actors, k);
+  const MORPH = lang.morphology;
+  const isLadder = ladderTest(lang);
+  const negated = (i: number) => negatedAt(unit, lang, i);
+  // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
+  // (`consider innovative approaches to implementing`: up to five words back).
+  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
+  // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
+  const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
+  // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
+  const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
+  // `the one promised in the Roadmap`: a participle after a noun, then `in`/`by`, describes the
+  // noun; no one's act (`The leaders committed in Ottawa to …`: a party acts).
+  const described = (i: number) => i > 1 && MORPH.participle.test(words[i].text) && lang.strength.describedBy.has(words[i + 1]?.text ?? '') && lang.strength.determiners.has(words[i - 2].text) && !isParty(draftKeys[i - 1]);
+  // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
+  const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
+  // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
+  // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
+  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
+  // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
+  const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
+  // `The Roadmap commits both countries to …`: a document says what it contains, at no strength of its own.
+  const byDocument = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => lang.quotes.documents.has(k));
+  return draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i) && !byDocument(i));
+}
+
 function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): boolean {
   const { p, words, keys } = unit;
   const { src } = r;
