@@ -392,7 +392,8 @@ function sourceLevelByAlignment(
     const to = nextEq ? nextEq.b : src.keys.length;
     for (let j = to - 1; j >= 0 && sl === undefined; j--) {
       if (sentenceEndsAfter(src, j) && namesActor(lang, src.keys.slice(j + 1, to))) break;
-      if (isLadder(src.keys, j)) {
+      // `Acknowledging that …, we …`: a participle opening the sentence is its lead-in, not the leaders' act.
+      if (isLadder(src.keys, j) && !(lang.morphology.gerund.test(src.words[j].text) && (j === 0 || sentenceEndsAfter(src, j - 1)))) {
         if (documentSubject(lang, src, j)) return undefined;
         sl = LADDER[src.keys[j]];
         sWord = src.words[j].text;
