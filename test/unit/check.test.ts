@@ -313,6 +313,11 @@ describe('check: what is not a claim about the sources', () => {
   const engine = createEngine(bundledIndex());
   const codes = (text: string) => engine.check({ uri: 'file:///draft.md', text }).map(d => d.code);
 
+  it('a name beside the official name it resembles, in the same clause, names another body', () => {
+    const text = 'Members asked whether northern communities would be consulted on new infrastructure, how the Arctic Dialogue would relate to the Arctic Council, and whether the 2+2 meeting had been scheduled.';
+    assert.deepEqual(codes(text), []);
+  });
+
   it("the draft's front matter is not checked, even a quoted title", () => {
     const text = '---\ntitle: "Statement by the Press Secretary on the Leaders\' Meeting in Washington Today"\ndate: 2021-03-01\n---\n\nThe leaders met today.\n';
     assert.deepEqual(codes(text), []);
