@@ -54,6 +54,12 @@ describe('check: quotations', () => {
     assert.deepEqual(codes('Excerpt:\n\n> They also agreed to expand cooperation with respect to the promotion\n> of democracy, human rights, and media freedom in our hemisphere and\n> around the world.'), []);
   });
 
+  it('reads a block quote that opens with a quotation and closes with its attribution as the quotation only', () => {
+    const quote = '> "The Roadmap for a Renewed U.S.-Canada Partnership announced today establishes a blueprint for an ambitious … effort against the COVID-19 pandemic and in support of our mutual prosperity."';
+    assert.deepEqual(codes(`${quote} (Joint statement of the President and the Prime Minister)`), []);
+    assert.deepEqual(codes(`${quote.replace('an ambitious', 'a modest')} (Joint statement of the President and the Prime Minister)`), ['misquote']);
+  });
+
   it('checks a quotation broken across lines and the source\'s hyphenation artefact', () => {
     assert.deepEqual(codes('The President and the Prime Minister "recognize coordinated border\npolicies remain central to controlling COVID-19 and new variants while\npromoting economic growth and recovery."'), []);
     assert.deepEqual(codes('The Roadmap establishes “a blueprint for an ambitious and whole-of- government effort against the COVID-19 pandemic”.'), []);
