@@ -49,6 +49,8 @@ describe('detector changed-figure (alone)', () => {
       // A date after the source was published names a later event, not the source's past one.
       { text: 'The leaders welcomed the meeting of their foreign ministers in January 2022.', options: dated },
       { text: 'The leaders welcomed the meeting of their foreign ministers on 7 January 2022.', options: dated },
+      // The source's own year says when it was issued, not a changed target.
+      { text: 'The leaders resolved in 2021 to reach net-zero emissions in the harbour.', options: dated },
       // The period left unsaid is no other period; another number of another thing is no change.
       { text: 'Trade through the harbour totals nearly $40 million.', options: other },
       { text: 'The partners will resettle 15,000 Syrian refugees over 36 months.', options: other },

@@ -53,12 +53,16 @@ function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext,
 
 /**
  * A date after the source was published cannot restate a date the source gives as past
- * (`the meeting of 7 January 2022` is another event than the source's `March 2021`).
+ * (`the meeting of 7 January 2022` is another event than the source's `March 2021`); the
+ * source's own date (`the areas set in 2021`) says when the source was issued, not a changed
+ * date of something it sets.
  */
 export function laterEvent(f: Figure, g: Figure, published: string | undefined): boolean {
   if (!published || !DATED.has(f.kind) || !DATED.has(g.kind)) return false;
   const cmp = (a: string, b: string) => { const n = Math.min(a.length, b.length); return a.slice(0, n) < b.slice(0, n) ? -1 : a.slice(0, n) > b.slice(0, n) ? 1 : 0; };
-  return cmp(f.value, published) > 0 && cmp(g.value, published) <= 0;
+  const fp = cmp(f.value, published);
+  const gp = cmp(g.value, published);
+  return (fp > 0 && gp <= 0) || (fp === 0 && gp !== 0);
 }
 
 const DATED = new Set(['date', 'year']);
