@@ -15,6 +15,8 @@ describe('detector changed-actor (alone)', () => {
   detectorCases((text, options) => runClause(changedActor, text, options), {
     valid: [
       { text: 'The two leaders reaffirmed U.S. commitment to the immediate resolution of the abductions issue.', options: other },
+      // A party named as an owner in the source (`the impact of China's actions on peace`) is no subject the draft's parties replace.
+      { text: 'The most important strategic issue for Japan and the United States is to ensure peace and prosperity in the Indo-Pacific region.', options: other },
       // The draft's closing words are not the opening of the next source sentence (`… October 2021. Japan will continue …`).
       { text: "India resumed exports of vaccines, including to COVAX, in October 2021, as welcomed in the leaders' joint statement.", options: quad },
       'President Biden condemned the arbitrary detention of Michael Kovrig and Michael Spavor and committed to work for their release.',

@@ -6,6 +6,16 @@ import { detectorCases, runClause } from '../../support/detectors';
 // Another source: one word shared after the action (`COVID-19`) is not the same thing.
 const health = { index: loadCorpus([source('health.md', '# Health\n\nWe established an experts group designed to expand safe and effective COVID-19 vaccine manufacturing for the region.\n')]) };
 
+// Directions and states that reverse each other (lang/en/opposites.json): resume/pause, leave/return, avoid/ensure.
+const moves = {
+  index: loadCorpus([
+    source(
+      'moves.md',
+      '# Moves\n\nThe partners welcome the announcement to resume exports of vaccines beginning in October. We call on the authorities to provide safe passage to any person wishing to leave the country. The new airfield is the only solution that avoids the continued use of the old runway.\n',
+    ),
+  ]),
+};
+
 describe('detector opposite (alone)', () => {
   detectorCases((text, options) => runClause(opposite, text, options), {
     valid: [
@@ -20,6 +30,25 @@ describe('detector opposite (alone)', () => {
       'Both the President and the Prime Minister agreed to work together to protect businesses, workers and communities in both countries from unfair trade by countries failing to take strong climate action.',
     ],
     invalid: [
+      {
+        text: 'The partners welcome the announcement to pause exports of vaccines beginning in October.',
+        options: moves,
+        expect: [{ code: 'opposite', at: 'pause', message: 'reverses the source\'s "resume"' }],
+      },
+      {
+        text: 'They call on the authorities to provide safe passage to any person wishing to return to the country.',
+        options: moves,
+        expect: [{ code: 'opposite', at: 'return', message: 'reverses the source\'s "leave"' }],
+      },
+      {
+        text: 'The new airfield is the only solution that ensures the continued use of the old runway.',
+        options: moves,
+        expect: [{ code: 'opposite', at: 'ensures', message: 'reverses the source\'s "avoids"' }],
+      },
+      {
+        text: 'The two countries will launch a slimmed-down U.S.-Canada Arctic Dialogue to cover cross-cutting issues related to continental security, economic and social development, and Arctic governance.',
+        expect: [{ code: 'opposite', at: 'slimmed-down', message: 'reverses the source\'s "an expanded"' }],
+      },
       {
         text: 'We established an experts group designed to limit safe and effective COVID-19 vaccine manufacturing for the region.',
         options: health,

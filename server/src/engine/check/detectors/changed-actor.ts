@@ -60,6 +60,8 @@ function swappedInBlocks({ unit, r, lang, P }: Actors, found: FindingInput[]): v
     const edge = b.aBefore < 0 || b.aAfter < 0;
     const bWin = src.keys.slice(Math.max(0, b.b[0] - 2), b.b[b.b.length - 1] + 3);
     const sp = parties(b.b.map(i => src.keys[i]));
+    // In the subject's place, a party named as an owner (`the impact of China's actions`) is no subject.
+    const spSubject = parties(b.b.filter(i => !lang.morphology.owner.test(src.words[i].text)).map(i => src.keys[i]));
     // `the Canada-hosted Leaders’ Climate Summit` for `the US-hosted …`: the `Leaders’` of a
     // name nearby does not put Canada in the source's window when the source names one side.
     const winParties = namedParties(b.b.map(i => src.keys[i])).size ? namedParties(bWin) : parties(bWin);
@@ -71,7 +73,7 @@ function swappedInBlocks({ unit, r, lang, P }: Actors, found: FindingInput[]): v
     // to address …` against `They also discussed … our approaches to China, including to address …`):
     // the window met another party of the source, not a changed subject.
     const ownSubject = sSubjParties.size > 0 && dp.size === sSubjParties.size && [...dp].every(x => sSubjParties.has(x));
-    const swapped = (!edge || (subjectSlot && !ownSubject)) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
+    const swapped = (!edge || (subjectSlot && !ownSubject && spSubject.size > 0)) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
     if (!foreign && !swapped) continue;
     // `…, in October 2021, as welcomed in the leaders' statement` against `… in October 2021.
     // Japan will continue to help …`: the draft's closing words are not the next source sentence's opening.
