@@ -3,6 +3,7 @@
  * datelines, page furniture, captions, numbered headings, and the language labels are
  * generated in. Pure string tests; parse.ts decides where each applies.
  */
+import { detectLanguage } from '../lang/detect';
 
 /** `###`, `# # #` (escaped or not), `-30-`, `- 30 -`: the end of a press release. */
 export function isEndMark(text: string): boolean {
@@ -140,20 +141,12 @@ export function wordCount(text: string): number {
   return t ? t.split(/\s+/).length : 0;
 }
 
-const FRENCH = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'dans', 'nous', 'sur', 'avec', 'aux', 'au', 'qui', 'que', 'sont', 'ont', 'leur', 'cette', 'ces', 'notre', 'nos']);
-const ENGLISH = new Set(['the', 'and', 'of', 'to', 'is', 'for', 'with', 'we', 'on', 'that', 'are', 'have', 'this', 'will', 'our', 'by', 'their']);
-
-/** `fr` or `en` from the function words of `text`; undefined when it is too short or neither. */
+/**
+ * `fr` or `en` for a source's text when its front matter does not say; undefined when it is too
+ * short or not clearly one of them (lang/detect.ts: the `tinyld` library).
+ */
 export function guessLanguage(text: string): string | undefined {
-  let fr = 0;
-  let en = 0;
-  for (const w of text.slice(0, 1500).toLowerCase().match(/[a-zà-ÿ]+/g) ?? []) {
-    if (FRENCH.has(w)) fr++;
-    else if (ENGLISH.has(w)) en++;
-  }
-  if (fr >= 5 && fr > 2 * en) return 'fr';
-  if (en >= 5 && en > 2 * fr) return 'en';
-  return undefined;
+  return detectLanguage(text);
 }
 
 /** The words Verbatim generates in a citation label, in the source's language. */
