@@ -49,18 +49,20 @@ export function sentenceEndAfter(text: string, offset: number, lang: LanguagePac
 }
 
 /**
- * If a sentence ends at the mark `p[i]`, the offset just after it and its closing quotes and
- * brackets; otherwise -1. Abbreviations (`Mr.`, `U.S.`, `e.g.`) and initials (`J. Biden`) end none.
+ * If a sentence ends at the mark `p[i]`, the offset just after it and its closing quotes,
+ * guillemets and brackets; otherwise -1. Abbreviations (`Mr.`, `U.S.`, `e.g.`) and initials (`J. Biden`) end none.
  */
 export function sentenceEndAt(p: string, i: number, lang: LanguagePack = english): number {
   const c = p[i];
   if (c !== '.' && c !== '!' && c !== '?') return -1;
   let k = i + 1;
-  while (k < p.length && /["”’')\]]/.test(p[k])) k++;
+  // `… l'autre. »`: a French closing guillemet after its (narrow) no-break space.
+  while (k < p.length && (/["”’'»)\]]/.test(p[k]) || (/[ \u00a0\u202f]/.test(p[k]) && p[k + 1] === '»'))) k++;
   if (k < p.length && !/\s/.test(p[k])) return -1;
   let n = k;
   while (n < p.length && /\s/.test(p[n])) n++;
-  if (n < p.length && !/[A-Z0-9"“‘'(\[*-]/.test(p[n])) return -1;
+  // The next sentence opens with a capital of any alphabet (`À cette fin`, `États-Unis`), a digit, a mark or a list marker.
+  if (n < p.length && !/[\p{Lu}0-9"“‘'«(\[*-]/u.test(p[n])) return -1;
   if (c === '.' && lang.patterns.abbreviationBefore.test(p.slice(Math.max(0, i - 6), i))) return -1;
   if (c === '.' && /\b[A-Z]$/.test(p.slice(Math.max(0, i - 2), i)) && /\s[A-Z]\.$/.test(p.slice(Math.max(0, i - 3), i + 1))) return -1;
   return k;
