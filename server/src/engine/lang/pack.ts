@@ -42,6 +42,12 @@ export interface LanguagePack {
   readonly code: string;
   /** The comparison key of a lower-case word: a light stem with spelling variants folded. */
   stem(word: string): string;
+  /**
+   * Spellings of one word (lang/<code>/spelling.json): `canonical` is the recognised spelling a
+   * lower-case surface word folds to (`defence` → `defense`, `œuvre` → `oeuvre`); two different
+   * words with the same canonical spelling are spelling variants of each other.
+   */
+  readonly spelling: { canonical(word: string): string };
   /** True for keys of function words, which carry no content in a comparison. */
   isStopKey(key: string): boolean;
   /** Lower-case words that do not make a match worth showing on their own (hover). */
@@ -105,7 +111,13 @@ export interface LanguagePack {
     readonly passiveBefore: ReadonlySet<string>;
     /** Surface determiners: a ladder word after one is a noun (`their commitment`). */
     readonly determiners: ReadonlySet<string>;
+    /** A word told as done (`launched`, `lancé`): an act at the top of the ladder, not an intention. */
+    readonly past: RegExp;
+    /** Surface words that make a gerund a finite verb (`are exploring`). */
+    readonly finiteBefore: ReadonlySet<string>;
   };
+  /** Keys that open a new clause of a source sentence after a comma (`, and`, `, including`; check/restatement.ts). */
+  readonly clauseOpeners: ReadonlySet<string>;
   readonly opposites: {
     readonly pairs: OppositeTable;
     readonly overstatedObjects: OppositeTable;
@@ -140,6 +152,12 @@ export interface LanguagePack {
     readonly partnerLinks: ReadonlySet<string>;
     readonly thirdPartyLinks: ReadonlySet<string>;
     readonly prepositions: ReadonlySet<string>;
+    /** A leader named with the office (`President Biden`, `le premier ministre Trudeau`): group 1 the title, group 2 the name (global). */
+    readonly leaderTitle: RegExp;
+    /** The office in countries.json a title names (`president`, `prime minister`, `vice president`, `chancellor`). */
+    officeOf(title: string): string | undefined;
+    /** `leaders of Australia, India, Japan and the United States`: group 1 the countries listed. */
+    readonly leadersOf: RegExp;
   };
   readonly nouns: {
     readonly frame: ReadonlySet<string>;

@@ -41,8 +41,6 @@ function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack,
   }
 }
 
-/** Auxiliaries that make an `-ing` form a finite verb. */
-const FINITE_BEFORE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'shall']);
 /** A clause this much covered by its source sentence restates it closely. */
 const CLOSE = 0.75;
 /** The ladder's levels of an agreement and of a commitment. */
@@ -50,8 +48,6 @@ const AGREED = 3;
 const COMMITTED = 4;
 /** The ladder's top level: an act done (`launched`, `created`). */
 const ACTED = 5;
-/** Past forms: regular, and the irregular ones of the ladder's acts (`set up`, `began`, `made`). */
-const PAST = /(?:ed|set|began|begun|made|undertook|undertaken|held|built|led)$/;
 
 /** The lowest ladder level a draft verb must reach to overstate (3: `agreed`). */
 const OVERSTATED_AT_LEAST = 3;
@@ -86,7 +82,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
   // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
   // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
-  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
+  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => lang.strength.finiteBefore.has(w.text));
   // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
   const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
   const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i) && finite(i) && !idiom(i));
@@ -94,7 +90,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   for (const di of verbs) {
     // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
     // implement` are intentions, as firm as a commitment and no firmer.
-    const dl = LADDER[draftKeys[di]] === ACTED && !PAST.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
+    const dl = LADDER[draftKeys[di]] === ACTED && !lang.strength.past.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
     // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
     const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === lang.strength.commitmentNoun) ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.

@@ -4,6 +4,7 @@
  */
 import type { LanguagePack, OppositeTable, RoleWord, TokenRules } from '../pack';
 import actors from './actors.json';
+import clauses from './clauses.json';
 import dates from './dates.json';
 import { findFigures } from './figures';
 import ladder from './ladder.json';
@@ -112,9 +113,11 @@ function build(): LanguagePack {
   const key = Object.fromEntries(Object.entries(roles.words).map(([role, w]) => [role, stem(w)])) as Record<RoleWord, string>;
   // Stemmed again, as the table always was: a change to the stemmer cannot leave a key unreachable (`vice` is keyed `vic`).
   const ACTORS: Readonly<Record<string, string[]>> = Object.fromEntries(Object.entries(actors.parties).map(([k, v]) => [stem(k), v]));
+  const OFFICES = new Map(actors.leaderTitles.titles.map(t => [t.words.toLowerCase(), t.office]));
   return Object.freeze({
     code: 'en',
     stem,
+    spelling: { canonical: (word: string) => SPELLING[word] ?? word },
     isStopKey: (k: string) => STOP.has(k),
     shownStopWords: new Set(stopwords.shownStopWords.words),
     titleMinorWords: new Set(grammar.titleMinorWords.words),
@@ -135,7 +138,10 @@ function build(): LanguagePack {
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
       passiveBefore: new Set(grammar.passiveBefore.words),
       determiners: new Set(grammar.determiners),
+      past: new RegExp(`(?:${morphology.participle}|${morphology.irregularPast.join('|')})$`),
+      finiteBefore: new Set(grammar.finiteBefore.words),
     },
+    clauseOpeners: keys(clauses.sourceClauseOpeners),
     opposites: {
       pairs,
       overstatedObjects: table(opposites.overstatedObjects),
@@ -165,6 +171,9 @@ function build(): LanguagePack {
       partnerLinks: keys(actors.partnerLinks),
       thirdPartyLinks: keys(actors.thirdPartyLinks),
       prepositions: keys(actors.prepositions),
+      leaderTitle: new RegExp(`\\b(${actors.leaderTitles.titles.map(t => t.words).join('|')})\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu'),
+      officeOf: (title: string) => OFFICES.get(title.toLowerCase()),
+      leadersOf: /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
     },
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
