@@ -1,5 +1,6 @@
 import { changedFigure } from '../../../server/src/engine/check/detectors/changed-figure';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 describe('detector changed-figure (alone)', () => {
   detectorCases((text, options) => runClause(changedFigure, text, options), {
@@ -31,6 +32,18 @@ describe('detector changed-figure (alone)', () => {
       {
         text: 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.',
         expect: [{ code: 'changed-figure', at: 'February 24, 2021', message: 'is dated February 23, 2021', rule: 'document-date' }],
+      },
+    ],
+  });
+});
+
+describe('detector changed-figure (alone), French', () => {
+  detectorCases((text, options) => runClause(changedFigure, text, { ...options, lang: french }), {
+    valid: ['Elle établit aussi des mesures de soutien à la prospérité de nos deux pays.'],
+    invalid: [
+      {
+        text: 'Elle établit aussi des mesures de soutien à la prospérité de nos trois pays.',
+        expect: [{ code: 'changed-figure', at: 'trois pays', message: '"trois pays" where the source says "deux pays"' }],
       },
     ],
   });

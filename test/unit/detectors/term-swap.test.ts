@@ -1,5 +1,6 @@
 import { termSwap } from '../../../server/src/engine/check/detectors/term-swap';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 describe('detector term-swap (alone)', () => {
   detectorCases(text => runClause(termSwap, text), {
@@ -18,6 +19,22 @@ describe('detector term-swap (alone)', () => {
       {
         text: 'Our bilateral trade totals nearly $2 billion every week in goods and services.',
         expect: [{ code: 'changed-term', at: 'week', message: 'where the source says "day"' }],
+      },
+    ],
+  });
+});
+
+describe('detector term-swap (alone), French', () => {
+  detectorCases(text => runClause(termSwap, text, { lang: french }), {
+    valid: [
+      "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'oeuvre sont essentiels.",
+      // A ligature is no swapped term.
+      "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'œuvre sont essentiels.",
+    ],
+    invalid: [
+      {
+        text: "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies nucléaires et le perfectionnement de la main-d'oeuvre sont essentiels.",
+        expect: [{ code: 'changed-term', at: 'nucléaires', message: '"nucléaires" where the source says "propres"' }],
       },
     ],
   });

@@ -4,6 +4,7 @@
  * names near a phrase. A detector asks these; it never walks the corpus itself.
  */
 import type { CheckIndex, SourceSentence } from '../checkIndex';
+import { packFor } from '../lang';
 import type { Figure, LanguagePack } from '../lang/pack';
 import { generalTable, partyTables } from '../parties/table';
 import { partyRules, type PartyRules } from './parties';
@@ -18,7 +19,10 @@ export interface DatedTitle {
 }
 
 export interface SourceLookup {
+  /** The draft's language: draft words are keyed and read with it. */
   readonly lang: LanguagePack;
+  /** The language a source paragraph is read in (its source's). */
+  packOf(para: Paragraph): LanguagePack;
   /** The party rules of a source document: its parties, offices and leaders (parties/table.ts). */
   partiesOf(documentId: string): PartyRules;
   /** True if the key names a party in some source (a country, an office, a leader, a group word). */
@@ -89,9 +93,10 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
   };
   let numbers: Map<Paragraph, number> | undefined;
   const paragraphIndex = (p: Paragraph) => (numbers ??= new Map(ci.index.paragraphs.map((x, i) => [x, i]))).get(p) ?? -1;
+  // A source's figures are read in its own language (`2,6 milliards` is 2600000000 in French).
   const figuresOf = (s: SourceSentence): Figure[] => {
     let v = figuresBySentence.get(s);
-    if (!v) figuresBySentence.set(s, (v = lang.findFigures(s.paragraph.text.slice(s.start, s.end))));
+    if (!v) figuresBySentence.set(s, (v = ci.packOf(s.paragraph).findFigures(s.paragraph.text.slice(s.start, s.end))));
     return v;
   };
   const table = () => officialNames(ci.index);
@@ -108,6 +113,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
   let partyWords: Set<string> | undefined;
   return Object.freeze({
     lang,
+    packOf: (para: Paragraph) => ci.packOf(para),
     partiesOf: (documentId: string) => partyRules(lang, tables().get(documentId) ?? generalTable(lang)),
     allParties: () => [...tables().values()].map(t => partyRules(lang, t)),
     isPartyWord(key: string) {
@@ -128,8 +134,9 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     },
     dateParagraph(doc: SourceDocument) {
       const isDate = (f: Figure) => f.kind === 'date' && f.value === doc.date;
-      const para = doc.paragraphs.find(x => lang.findFigures(x.text).some(isDate)) ?? doc.paragraphs[0];
-      return { para, figure: lang.findFigures(para.text).find(isDate) };
+      const { findFigures } = packFor(doc.lang);
+      const para = doc.paragraphs.find(x => findFigures(x.text).some(isDate)) ?? doc.paragraphs[0];
+      return { para, figure: findFigures(para.text).find(isDate) };
     },
     figuresOf,
     sentenceWithAll(keys: readonly string[], withDate: boolean) {
@@ -141,7 +148,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
       }
       return undefined;
     },
-    sourceWordsIn: (para: Paragraph, from: number, to: number) => wordsOf(para.text, from, to, lang),
+    sourceWordsIn: (para: Paragraph, from: number, to: number) => wordsOf(para.text, from, to, ci.packOf(para)),
     paragraphKeys(para: Paragraph) {
       return new Set(ci.paragraphWords[paragraphIndex(para)].map(w => w.key));
     },

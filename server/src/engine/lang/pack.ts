@@ -191,6 +191,11 @@ export interface LanguagePack {
     readonly groupings: ReadonlySet<string>;
   };
   readonly patterns: {
+    /**
+     * Negation cues (global). An English cue ends with the verb it denies (`did not agree`); where
+     * the verb sits inside the cue (French `ne se perpétue plus`), the group `inner` holds the
+     * words between the negation's two parts, the verb or its auxiliary last.
+     */
     readonly negation: RegExp;
     readonly droppableNegation: RegExp;
     readonly droppedBefore: RegExp;

@@ -19,6 +19,16 @@ export const changedFigure: Detector = {
   },
 };
 
+/**
+ * Two figures with the same value. A day given without its year (`le 1er mars`, `--03-01`) is
+ * the same as that day of any year: the draft leaves the year to the reader.
+ */
+function same(f: Figure, g: Figure): boolean {
+  if (f.value === g.value) return true;
+  const yearless = (x: Figure) => x.kind === 'date' && x.value.startsWith('--');
+  return f.kind === 'date' && g.kind === 'date' && (yearless(f) || yearless(g)) && f.value.slice(-6) === g.value.slice(-6);
+}
+
 function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, emit: Emit): void {
   const { dFigs, sFigs, label, base } = r;
   const changed = (f: Figure, g: Figure) =>
@@ -27,20 +37,20 @@ function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext,
     if (f.kind === 'count') {
       // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
       const g = sFigs.find(x => x.kind === 'count' && x.unit === f.unit);
-      if (g && g.value !== f.value && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && x.value === f.value)) changed(f, g);
+      if (g && !same(g, f) && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && same(x, f))) changed(f, g);
       continue;
     }
-    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
+    if (sFigs.some(g => g.kind === f.kind && same(g, f))) {
       // The value appears in the source sentence, but in another place: `power sector by
       // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
       const g = alignedFigure(unit, r, ctx, f) ?? contextFigure(unit, r, ctx, f);
-      if (g && g.kind === f.kind && g.value !== f.value) changed(f, g);
+      if (g && g.kind === f.kind && !same(g, f)) changed(f, g);
       continue;
     }
     // A source figure of the same kind that the draft does not have; failing that, the
     // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
-    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value)) ?? alignedFigure(unit, r, ctx, f);
-    if (!other || other.kind !== f.kind || other.value === f.value) continue;
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && same(d, g))) ?? alignedFigure(unit, r, ctx, f);
+    if (!other || other.kind !== f.kind || same(other, f)) continue;
     changed(f, other);
   }
 }
@@ -73,8 +83,8 @@ function alignedFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
  */
 function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure): Figure | undefined {
   const { dFigs, srcFigs, para, src } = r;
-  const same = srcFigs.find(g => g.kind === f.kind && g.value === f.value);
-  if (!same) return undefined;
+  const twin = srcFigs.find(g => g.kind === f.kind && same(g, f));
+  if (!twin) return undefined;
   const content = (ws: readonly { key: string }[]) => new Set(ws.map(w => w.key).filter(k => !ctx.lang.isStopKey(k)));
   const before = (figs: readonly Figure[], g: Figure) => figs.filter(x => x.end <= g.start).pop();
   const prev = before(dFigs, f);
@@ -83,9 +93,9 @@ function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
     const sp = before(srcFigs, g);
     return [...content(ctx.sources.sourceWordsIn(para, sp ? sp.end : src.start, g.start))].filter(k => dl.has(k)).length;
   };
-  const own = shared(same);
+  const own = shared(twin);
   const other = srcFigs
-    .filter(g => g.kind === f.kind && g.value !== f.value && !dFigs.some(d => d.kind === g.kind && d.value === g.value))
+    .filter(g => g.kind === f.kind && !same(g, f) && !dFigs.some(d => d.kind === g.kind && same(d, g)))
     .map(g => ({ g, n: shared(g) }))
     .sort((a, b) => b.n - a.n)[0];
   return other && other.n >= 3 && other.n > 2 * own ? other.g : undefined;

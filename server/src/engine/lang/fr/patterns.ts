@@ -32,7 +32,8 @@ function negationPattern(): RegExp {
   const n = negation;
   const between = `(?:${WORD}\\s+|[\\p{L}]+['’]){0,${n.between}}?`;
   const cues = [
-    `(?:ne\\s+|n['’])${between}(?:${any(n.second)})`,
+    // `inner`: the words between the two parts, the verb last (`ne se perpétue plus`) or its auxiliary (`n'ont pas convenu`).
+    `(?:ne\\s+|n['’])(?<inner>${between})(?:${any(n.second)})`,
     `(?:${any(n.noAgreement)})`,
     `(?:${any(n.refusals)})`,
     `(?:a|ont|avait|avaient)\\s+(?:${any(n.ruleOut)})`,
