@@ -93,6 +93,7 @@ const WHAT_TO_DO: Record<string, (fix: string | undefined) => string> = {
   'altered-name': fix => `Use the official wording${fix ? ` (${fix})` : ''}.`,
   'changed-term': fix => `Use the source's term${fix ? ` (${fix})` : ''}.`,
   'unsourced-quote': () => 'Find the quotation\'s source and add it to the sources, or remove the quotation marks.',
+  'spelling-variant': fix => `Keep the source's spelling inside the quotation marks${fix ? ` (${fix})` : ''}; your own spelling is fine outside them.`,
 };
 
 interface Ctx {

@@ -147,6 +147,7 @@ export interface Detector<U extends Unit = ClauseUnit> {
  */
 export const RULE_ORDER: readonly string[] = [
   'misquote',
+  'spelling-variant',
   'unsourced-quote',
   'document-date',
   'name',
