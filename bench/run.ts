@@ -2,12 +2,14 @@
  * `npm run bench`: runs each benchmark module and prints one table. Run with
  * `node --expose-gc` so heap figures are measured after a full collection.
  * Each suite is a sibling module returning rows; list it here.
+ * `VERBATIM_BENCH=typing npm run bench` runs only the named suites (comma-separated).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCheck } from './check';
 import { completionBenchmarks, type BenchRow } from './completion';
 import { benchHover } from './hover';
+import { typingBenchmarks } from './typing';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const factors = process.argv.slice(2).map(Number).filter(n => n > 0);
@@ -19,6 +21,8 @@ const suites: { name: string; run: () => BenchRow[] | Promise<BenchRow[]> }[] = 
   { name: 'completion', run: () => completionBenchmarks(repoRoot, factors.length ? factors : undefined) },
   { name: 'hover', run: async () => asRows('100x', await benchHover(repoRoot, 100)) },
   { name: 'check', run: async () => asRows('bundled / 100x', await benchCheck(repoRoot)) },
+  // Typing through the real language server (bench/typing.ts): about two minutes.
+  { name: 'typing', run: () => typingBenchmarks(repoRoot) },
 ];
 
 function printTable(rows: readonly BenchRow[]): void {

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type VerbatimInitializationOptions } from '../../server/src/protocol';
+import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type SuggestionsModeResult, type VerbatimInitializationOptions } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
@@ -12,6 +12,7 @@ import { registerInsertCommitment } from './insertCommitment';
 import { registerConsistency } from './consistency';
 import { ACCEPT_COMMAND, registerAccept } from './accept';
 import { linkRulePage, registerRulePages } from './rulePages';
+import { SuggestionsToggle } from './suggestionsToggle';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -19,13 +20,18 @@ export class VerbatimClient {
   readonly output: vscode.LogOutputChannel;
   private languageClient: LanguageClient | undefined;
   private readonly statusBar: StatusBar;
+  private readonly suggestions: SuggestionsToggle;
   private lastStatus: StatusParams | undefined;
   private readonly statusListeners = new Set<(s: StatusParams) => void>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Verbatim', { log: true });
     this.statusBar = new StatusBar();
-    context.subscriptions.push(this.output, this.statusBar);
+    this.suggestions = new SuggestionsToggle(
+      () => this.languageClient,
+      () => vscode.workspace.getConfiguration('verbatim').get<string[]>('languages', DEFAULT_LANGUAGES),
+    );
+    context.subscriptions.push(this.output, this.statusBar, this.suggestions);
     registerSourceContent(context, this);
     registerSourcesView(context, this);
     registerConsistency(context, this);
@@ -52,6 +58,16 @@ export class VerbatimClient {
   /** The running language client (undefined before start or after stop). */
   get client(): LanguageClient | undefined {
     return this.languageClient;
+  }
+
+  /** True while suggestions are paused from the status bar. */
+  get suggestionsPaused(): boolean {
+    return this.suggestions.paused;
+  }
+
+  /** The suggestions mode in effect for the active draft (the setting's, else the project file's), as the status bar shows it. */
+  get suggestionsMode(): SuggestionsModeResult {
+    return this.suggestions.effective;
   }
 
   /** The last sources status the server reported. */
@@ -113,11 +129,15 @@ export class VerbatimClient {
       this.languageClient.onNotification(StatusNotification, status => {
         this.lastStatus = status;
         this.statusBar.update(status);
+        // Sources reload when settings or the project file change: the suggestions mode may have too.
+        void this.suggestions.refresh();
         for (const l of this.statusListeners) l(status);
       }),
     );
     try {
       await this.languageClient.start();
+      await this.suggestions.sync();
+      void this.suggestions.refresh();
     } catch (e) {
       this.statusBar.showError(`The Verbatim server failed to start: ${(e as Error).message}`);
       this.output.error(`The Verbatim server failed to start: ${(e as Error)?.stack ?? String(e)}`);

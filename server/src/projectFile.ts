@@ -15,12 +15,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { modify, parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
-import { AllCodes, type Acceptance, type SeverityName, type SourceInput, type SourceProblem } from './engine';
+import { AllCodes, type Acceptance, type SeverityName, type SourceInput, type SourceProblem, type SuggestionsMode } from './engine';
 import { readUserSources, type ReadResult } from './sourceFiles';
 
 export const PROJECT_FILE_NAME = '.verbatim.json';
 
-export type SuggestionMode = 'off' | 'names' | 'all';
+/** The project's `suggestions`: the same setting as `verbatim.suggestions`, which overrides it. */
+export type SuggestionMode = SuggestionsMode;
 
 export interface ProjectSource {
   /** A file, folder or glob, relative to the project folder. */

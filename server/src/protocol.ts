@@ -39,6 +39,28 @@ export const StatusNotification = new NotificationType<StatusParams>('verbatim/s
 /** Client → server: the workspace's trust changed (VS Code's Restricted Mode); the server re-reads its sources. */
 export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('verbatim/workspaceTrust');
 
+/**
+ * Client → server: pause (or resume) suggestions while typing, e.g. from a status-bar toggle.
+ * While paused the server answers completion and ghost-text requests as with
+ * `verbatim.suggestions: "off"` (the `@@` search still works); checks are unaffected.
+ */
+export const PauseSuggestionsNotification = new NotificationType<{ paused: boolean }>('verbatim/pauseSuggestions');
+
+/** What typing brings up for a draft, and which setting says so. */
+export interface SuggestionsModeResult {
+  readonly mode: 'off' | 'names' | 'all';
+  /** `settings`: `verbatim.suggestions` (or its default); `project`: the project file's `suggestions`, which the editor's setting overrides. */
+  readonly from: 'settings' | 'project';
+  /** The project file (a `file:` URI) when `from` is `project`. */
+  readonly projectFile?: string;
+}
+
+/** Client → server: the suggestions mode in effect for a draft (the status-bar toggle shows it). */
+export const SuggestionsModeRequest = new RequestType<{ uri: string }, SuggestionsModeResult, void>('verbatim/suggestionsMode');
+
+/** The command the server runs after ghost text with a footnote citation is accepted: defines the footnote. */
+export const ADD_FOOTNOTE_COMMAND = 'verbatim.addFootnoteDefinition';
+
 /** What a client may pass in `initializationOptions`. */
 export interface VerbatimInitializationOptions {
   /** Settings for clients that cannot answer `workspace/configuration` (or answer null). */

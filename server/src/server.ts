@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerCommands } from './commands';
 import { registerCodeActions } from './features/codeActions';
 import { acceptActionProvider, registerAccept } from './features/accept';
 import { projectProblemDiagnostics, staleAcceptanceDiagnostics } from './projectDiagnostics';
@@ -25,7 +26,7 @@ import { registerDefinition } from './features/definition';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerSourcesView } from './features/sourcesView';
 import { completionCapabilities, registerCompletion } from './features/completion';
-import { ReloadSourcesRequest, SERVER_ACCEPT_COMMAND, SourcesRequest, StatusNotification, WorkspaceTrustNotification, type VerbatimInitializationOptions } from './protocol';
+import { ReloadSourcesRequest, SourcesRequest, StatusNotification, WorkspaceTrustNotification, type VerbatimInitializationOptions } from './protocol';
 import { packageVersion } from './packageInfo';
 import { runSafe } from './safe';
 import { SettingsCache } from './settings';
@@ -37,6 +38,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: SettingsCache;
   readonly sources: WorkspaceSources;
+  /** Where features register their `workspace/executeCommand` commands. */
+  readonly commands: ServerCommands;
 }
 
 export const SERVER_VERSION: string = packageVersion();
@@ -53,7 +56,8 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection, () => canPullSettings);
   const sources = new WorkspaceSources(connection, settings);
   settings.setProjectLookup(uri => sources.projectFor(uri));
-  const ctx: ServerContext = { connection, documents, settings, sources };
+  const commands = new ServerCommands();
+  const ctx: ServerContext = { connection, documents, settings, sources, commands };
   let acceptCommand: string | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -73,7 +77,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        executeCommandProvider: { commands: [SERVER_ACCEPT_COMMAND] },
+        executeCommandProvider: { commands: commands.names },
         ...completionCapabilities(),
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
@@ -89,6 +93,7 @@ export function startServer(connection: Connection): void {
   registerAccept(ctx);
   registerCompletion(ctx);
   registerConsistency(ctx);
+  commands.listen(connection);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
   // Problems in a project file and its stale acceptances, as diagnostics on the file itself.

@@ -61,7 +61,9 @@ describe('the reviewed copy in LibreOffice', function () {
       }));
       const ours = annotations.filter(a => a.author === 'Verbatim');
       assert.equal(ours.length, findings.length, `${name}: a comment per finding`);
-      assert.ok(findings.length >= 2, `${name} has findings`);
+      // The sink has one finding (the changed figure; the restatement gate no longer shows the
+      // `agreed` it once called an understatement, as test/unit/docx.test.ts says), the readout four.
+      assert.ok(findings.length >= (name === 'sink' ? 1 : 2), `${name} has findings`);
       findings.forEach((f, i) => {
         assert.equal(ours[i].text[0], f.message);
         assert.match(ours[i].text[1], /^Official wording: \u201c/);

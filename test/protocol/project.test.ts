@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { main } from '../../server/src/cli/main';
-import { AcceptWordingRequest, SERVER_ACCEPT_COMMAND, type AcceptWordingParams } from '../../server/src/protocol';
+import { AcceptWordingRequest, SERVER_ACCEPT_COMMAND, SuggestionsModeRequest, type AcceptWordingParams } from '../../server/src/protocol';
 import { pathToUri, TestClient } from '../support/lspClient';
 import { applyEdits } from './codeActions.test';
 
@@ -120,6 +120,32 @@ describe('the project file in the language server: acceptances, severities, stal
     client.settings = { severity: { 'changed-figure': 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.diagnosticsFor(uri, p => p.diagnostics.some(d => d.code === 'changed-figure' && d.severity === 1));
+  });
+
+  it('"suggestions" in the file is verbatim.suggestions beneath the editor\'s: it applies unless the editor sets it', async () => {
+    fs.writeFileSync(projectFile(), JSON.stringify({ suggestions: 'names' }));
+    client = new TestClient({ workspaceFolder: tmp, settings: {} });
+    await client.initialize();
+    await client.sourcesLoaded();
+    const uri = pathToUri(path.join(tmp, 'drafts', 'f.md'));
+    const phrase = 'They agreed to work together to achieve net zero emissions no later th';
+    const name = 'We look forward to the Cross-Border Crime Fo';
+    await client.open(uri, `${phrase}\n${name}\n`);
+    const items = async (line: number, character: number) =>
+      ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as CompletionList).items.map(i => (i.textEdit as TextEdit).newText);
+    const forum = (texts: string[]) => texts.some(t => t.startsWith('Forum'));
+    assert.deepEqual(await items(0, phrase.length), [], 'the project file says names only');
+    assert.ok(forum(await items(1, name.length)));
+    assert.deepEqual(await client.connection.sendRequest(SuggestionsModeRequest, { uri }), { mode: 'names', from: 'project', projectFile: pathToUri(projectFile()) });
+
+    // The editor's own setting wins, as for every setting the project file has.
+    client.settings = { suggestions: 'all' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok((await items(0, phrase.length)).length > 0, 'the editor says all');
+    assert.deepEqual(await client.connection.sendRequest(SuggestionsModeRequest, { uri }), { mode: 'all', from: 'settings' });
+    client.settings = { suggestions: 'off' };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!forum(await items(1, name.length)), 'the editor says off');
   });
 
   it('a malformed project file is reported with its line, and the drafts are still checked', async () => {

@@ -34,10 +34,13 @@ export interface RunOptions {
   readonly lang?: LanguagePack;
   /** The sources: the bundled ones (the default for an English draft), or those and the French ones of test/real/french (for a French draft). */
   readonly sources?: 'bundled' | 'french';
+  /** Other sources, instead of either. */
+  readonly index?: CorpusIndex;
 }
 
 /** The index the draft is checked against. */
 function indexFor(options: RunOptions): CorpusIndex {
+  if (options.index) return options.index;
   return (options.sources ?? (options.lang && options.lang !== english ? 'french' : 'bundled')) === 'bundled' ? bundledIndex() : frenchIndex();
 }
 

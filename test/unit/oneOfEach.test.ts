@@ -35,9 +35,9 @@ describe('one of each: a single sentence splitter, quotation finder, Markdown es
     assert.deepEqual(draftSentences('The leaders met. They agreed to talk.'), [[0, 16], [17, 37]]);
     assert.deepEqual(sourceSentences('It is in the U.S. interest. They agreed.'), [[0, 27], [28, 40]]);
     assert.equal(sentenceEndAfter('The U.S. and Canada agreed. Then more.', 4), 27);
-    assert.deepEqual(declaring('draftSentences|sourceSentences|sentenceEndAfter|splitParagraph|endOfSentence|splitSentences'), ['text/sentences.ts']);
+    assert.deepEqual(declaring('draftSentences|sourceSentences|sentenceEndAfter|lastSentenceStart|sentenceStartIn|splitParagraph|endOfSentence|splitSentences'), ['text/sentences.ts']);
     assert.deepEqual(engineFiles().filter(f => f.text.includes("from 'sentence-splitter'")).map(f => f.file), ['text/sentences.ts']);
-    assert.deepEqual(importing('text/sentences'), ['check/detectors/unsourced-quote.ts', 'check/pipeline.ts', 'completion.ts', 'sources/document.ts']);
+    assert.deepEqual(importing('text/sentences'), ['check/detectors/unsourced-quote.ts', 'check/pipeline.ts', 'completion/phrases.ts', 'completion/typed.ts', 'sources/document.ts']);
   });
 
   it('one quotation finder: text/quotations.ts, for the checker, hover and quotation links', () => {
@@ -63,7 +63,7 @@ describe('one of each: a single sentence splitter, quotation finder, Markdown es
     assert.equal(table.byTokens('cross border crime forum')?.base, 'Cross-Border Crime Forum');
     assert.deepEqual(namePhrases('We back the Cross-Border Crime Forum.').map(n => n.text), ['Cross-Border Crime Forum']);
     assert.deepEqual(declaring('officialNames|namePhrases|hoverNames|detectNames|buildNames'), ['names/table.ts']);
-    assert.deepEqual(importing('names/table'), ['check/detectors/altered-name.ts', 'check/lookup.ts', 'check/types.ts', 'check/units.ts', 'completion.ts', 'match.ts']);
+    assert.deepEqual(importing('names/table'), ['check/detectors/altered-name.ts', 'check/lookup.ts', 'check/types.ts', 'check/units.ts', 'completion/names.ts', 'completion/phrases.ts', 'match.ts']);
   });
 
   it('the old modules are gone', () => {

@@ -60,6 +60,11 @@ describe('check pipeline', () => {
       assert.equal(merged[0].message, '"C" where the source says "D"; "A" where the source says "B" (L).');
     });
 
+    it('a swap found inside another is the same swap, said once', () => {
+      const merged = mergeActorFindings([f('changed-actor', 0, 13, 'actor', '"The President" where the source says "The Prime Minister" (L).'), f('changed-actor', 4, 13, 'actor', '"President" where the source says "Prime Minister" (L).'), f('changed-actor', 40, 46, 'actor', '"Canada" where the source says "the United States" (L).')], 'L');
+      assert.deepEqual(merged.map(m => [m.start, m.end, m.message]), [[0, 46, '"The President" where the source says "The Prime Minister"; "Canada" where the source says "the United States" (L).']]);
+    });
+
     it('lists a unit’s findings in rule order, whatever order the detectors ran in', () => {
       const listed = inRuleOrder([
         { finding: f('altered-name', 3, 6, 'name'), rule: 'acronym', seq: 0 },
@@ -93,6 +98,18 @@ describe('check pipeline', () => {
       // Unquoted, the same words draw the actor finding.
       const unquoted = analyzeDraft(bundledIndex(), text.replace(/"/g, '')).findings.map(x => x.code);
       assert.ok(unquoted.includes('changed-actor'), unquoted.join());
+    });
+
+    it('judges someone else’s words in quotation marks as a quotation, not as the drafter’s claim', () => {
+      const said = '“The Prime Minister and the President did not agree to expand cooperation on continental defense,” the senator said in 1995.';
+      const codes = analyzeDraft(bundledIndex(), said).findings.map(x => x.code);
+      assert.ok(!codes.includes('negated'), codes.join());
+      // The same words as the drafter's own claim are a denial of the source.
+      const claimed = analyzeDraft(bundledIndex(), said.replace(/[“”]/g, '').replace(/, the senator said in 1995/, '')).findings.map(x => x.code);
+      assert.ok(claimed.includes('negated'), claimed.join());
+      // Said to be the Roadmap's words, they are an unsourced quotation.
+      const attributed = analyzeDraft(bundledIndex(), 'The Roadmap says: “The Prime Minister and the President did not agree to expand cooperation on continental defense.”').findings.map(x => x.code);
+      assert.ok(attributed.includes('misquote') || attributed.includes('unsourced-quote'), attributed.join());
     });
   });
 });

@@ -19,7 +19,7 @@ import { detectLanguage } from './lang/detect';
 import type { LanguagePack } from './lang/pack';
 import { readLanguage } from './sources/frontMatter';
 import { quotationsIn } from './text/quotations';
-import { unrelatedSources } from './parties/documents';
+import { draftDate, laterSources, unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
 
@@ -51,8 +51,11 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const cache = cacheFor(index);
   const masked = maskDraft(text);
   const lang = draftLanguage(text, masked);
-  // Sources the draft cannot be restating (about other countries): left out of every comparison.
-  const excluded = unrelatedSources(index, masked, lang);
+  // Sources the draft cannot be restating (about other countries, or published after the draft's
+  // own date): left out of every comparison.
+  const later = laterSources(index, draftDate(text));
+  const unrelated = unrelatedSources(index, masked, lang);
+  const excluded = later.size ? new Set([...unrelated, ...later]) : unrelated;
   const scope = `${lang.code}\u0000${excluded.size ? `${[...excluded].sort().join('|')}\u0000` : ''}`;
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];

@@ -74,3 +74,16 @@ export function searchCommitments(index: CorpusIndex, query: string, limit = 30,
   return hits.slice(0, limit);
 }
 
+
+/** Every commitment (source sentence of six words or more) in source order, at most `limit`: `@@` with nothing typed after it yet. */
+export function allCommitments(index: CorpusIndex, limit: number): CommitmentHit[] {
+  const out: CommitmentHit[] = [];
+  for (const paragraph of index.paragraphs) {
+    for (let i = 0; i < paragraph.sentences.length && out.length < limit; i++) {
+      const text = paragraph.sentences[i].text;
+      if (text.split(/\s+/).length >= 6) out.push({ paragraph, sentenceIndex: i, text, score: 1 });
+    }
+    if (out.length >= limit) break;
+  }
+  return out;
+}

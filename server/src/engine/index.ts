@@ -8,7 +8,7 @@ import { NeverCancelled, throwIfCancelled, type CancellationToken } from './canc
 import { checkDraft, type CheckOptions, type DraftDocument } from './check';
 import { quotationEdits, type CitationStyle, type OffsetEdit } from './citations';
 import { searchCommitments, type CommitmentHit } from './commitments';
-import { completeOfficialWording, inlineContinuations, insertCommitmentEdits, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
+import { completeOfficialWording, footnoteDefinitionEdits, inlineContinuations, insertCommitmentEdits, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { withFixes } from './fixes';
@@ -34,7 +34,7 @@ export { buildReport, buildHtmlReport, type ReportInput, type ReportOptions } fr
 export { withFix, withFixes, cleanOfficialText } from './fixes';
 export { acceptanceOf, acceptedBy, applyAcceptances, staleAcceptances, anchorText, findingSourceText, type Acceptance } from './acceptances';
 export { disableEdit, suppressionRegions, applySuppressions } from './suppress';
-export { SEARCH_TRIGGER, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
+export { SEARCH_TRIGGER, type CompletionDraft, type CompletionOptions, type InlineSuggestion, type SuggestionsMode } from './completion';
 export type { CommitmentHit } from './commitments';
 export type { CitationStyle, OffsetEdit } from './citations';
 export type { HoverContent } from './hover';
@@ -112,10 +112,15 @@ export interface Engine {
   definition(text: string, offset: number, token?: CancellationToken): SourceLocation | undefined;
   /** The draft's quotations of four or more words that match a source, with where. */
   links(text: string, token?: CancellationToken): QuotationLink[];
-  /** Completion items at `position`: official continuations, names, and the `@@keyword` search. */
+  /**
+   * Completion items at `position`: official continuations and names (only where what was typed
+   * distinctively starts them; `options.suggestions`), and the `@@keyword` search; each cited.
+   */
   complete(draft: CompletionDraft, position: Position, options?: CompletionOptions, token?: CancellationToken): CompletionList;
-  /** Ghost text at `position`: the official continuation of the words typed. */
-  inlineCompletions(draft: CompletionDraft, position: Position, token?: CancellationToken): InlineSuggestion[];
+  /** Ghost text at `position`: the one clear official continuation of the words typed, with its citation. */
+  inlineCompletions(draft: CompletionDraft, position: Position, options?: CompletionOptions, token?: CancellationToken): InlineSuggestion[];
+  /** The edit defining paragraph `paragraphId`'s footnote at the end of `draft`, if it is not defined yet (after ghost text cited it). */
+  footnoteDefinition(draft: CompletionDraft, paragraphId: string): TextEdit[];
   /** Commitments (source sentences) having every word of `query`, best first. */
   searchCommitments(query: string, limit?: number, token?: CancellationToken): CommitmentHit[];
   /** The edits inserting sentence `sentenceIndex` of `paragraph` as a quotation at `position`, with its citation. */
@@ -144,7 +149,8 @@ export function createEngine(index: CorpusIndex): Engine {
     definition: (text: string, offset: number, token: CancellationToken = NeverCancelled) => definitionAt(index, text, offset, token),
     links: (text: string, token: CancellationToken = NeverCancelled) => quotationLinks(index, text, token),
     complete: (draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled) => completeOfficialWording(index, draft, position, options, token),
-    inlineCompletions: (draft: CompletionDraft, position: Position, token: CancellationToken = NeverCancelled) => inlineContinuations(index, draft, position, token),
+    inlineCompletions: (draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled) => inlineContinuations(index, draft, position, options, token),
+    footnoteDefinition: (draft: CompletionDraft, paragraphId: string) => footnoteDefinitionEdits(index, draft, paragraphId),
     searchCommitments: (query: string, limit = 50, token: CancellationToken = NeverCancelled) => searchCommitments(index, query, limit, token),
     insertCommitment: (draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle) => insertCommitmentEdits(index, draft, position, paragraph, sentenceIndex, style),
     quotationEdits: (paragraphId: string, draft: string, offset: number, style: CitationStyle) => quotationEdits(index, paragraphId, draft, offset, style),

@@ -81,9 +81,8 @@ export function registerAccept(ctx: ServerContext): void {
   connection.onRequest(AcceptWordingRequest, (params, token) =>
     runSafe(connection.console, 'acceptWording', params?.uri, { error: 'internal error' } as AcceptWordingResult, token, async () => acceptWording(ctx, params)),
   );
-  connection.onExecuteCommand(async params => {
-    if (params.command !== SERVER_ACCEPT_COMMAND) return null;
-    const args = (params.arguments?.[0] ?? {}) as AcceptWordingParams;
+  ctx.commands.register(SERVER_ACCEPT_COMMAND, async ([first]) => {
+    const args = (first ?? {}) as AcceptWordingParams;
     let result = acceptWording(ctx, args);
     // No one to ask here: record that the name was not known rather than refuse.
     if (result.needsName) result = acceptWording(ctx, { ...args, acceptedBy: 'unknown' });

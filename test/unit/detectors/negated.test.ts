@@ -14,6 +14,11 @@ describe('detector negated (alone)', () => {
       'Canada and the United States did not abandon the Cross-Border Crime Forum to facilitate cooperation among law enforcement bodies.',
       // A topic the sources never name draws nothing.
       'The Roadmap is silent on dairy quotas.',
+      'Dairy was not among the commitments in the Roadmap.',
+      // `not among` is a claim about the sources only when the clause names them or their commitments.
+      'The Arctic was not among the topics raised by the students.',
+      // A hedged agreement (`agreed to work towards reviving`) is no commitment to deny.
+      'The Roadmap does not commit the leaders to relaunching the North American Leaders’ Summit outright.',
     ],
     invalid: [
       {
@@ -31,6 +36,19 @@ describe('detector negated (alone)', () => {
           { code: 'negated', at: 'is silent on', message: 'the source leaves out', rule: 'absence' },
           { code: 'negated', at: 'is silent on modernization', rule: 'denial' },
         ],
+      },
+      {
+        // Agreeing to do something is committing to it.
+        text: 'They stopped short of committing to strengthen the Canada-U.S. Critical Minerals Action Plan.',
+        expect: [{ code: 'negated', at: 'stopped short of committing', rule: 'denial' }],
+      },
+      {
+        text: 'Methane was not among the commitments the leaders reaffirmed in the Roadmap.',
+        expect: [{ code: 'negated', at: 'was not among', message: 'the source leaves out Methane', rule: 'absence' }],
+      },
+      {
+        text: 'The Roadmap says not one word about methane emissions.',
+        expect: [{ code: 'negated', at: 'says not one word about', rule: 'absence' }],
       },
       {
         text: 'Indigenous-led conservation efforts were left out when the Prime Minister and the President agreed to be partners in protecting nature.',

@@ -1,8 +1,28 @@
 import { strength } from '../../../server/src/engine/check/detectors/strength';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 import { french } from '../../../server/src/engine/lang/fr';
 
 const ALIGN = 'The leaders agreed to align their approaches to China.';
+
+// A source of another partnership, to show the rules hold for any source: a verb belongs to its
+// own sentence once that sentence names its actor; a sentence that goes on from the one before
+// (`This includes …`) keeps that one's verb; a document's own verb (`The Plan highlights`) is no one's commitment.
+const other = loadCorpus([source('partnership.md', [
+  '# Harbour Partnership',
+  '',
+  'Both leaders recognize the importance of deterrence in the region. We oppose any unilateral attempts to change the status quo in the Northern Strait.',
+  '',
+  'The leaders discussed ways to align their approaches to fisheries management. This includes dealing with illegal, unreported and unregulated fishing in shared waters.',
+  '',
+  'The Plan highlights cooperation to strengthen port security and resilience across both coasts.',
+  '',
+  'We intend to reach an agreement on fisheries quotas in the Northern Strait by next year.',
+  '',
+  'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
+].join('\n'))]);
+const OTHER = { index: other };
 
 describe('detector strength (alone)', () => {
   detectorCases((text, options) => runClause(strength, text, options), {
@@ -24,6 +44,22 @@ describe('detector strength (alone)', () => {
       'The President and the Prime Minister directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking.',
       // Runs after the negation detector: a clause already found to deny the commitment has no strength to compare.
       { text: ALIGN, options: { emitted: [['negated', 12, 18]] } },
+      // A question claims nothing; a participle after a noun, then `in`, describes it.
+      'Did the leaders agree to align their approaches to China?',
+      'Is the approach agreed in the Roadmap to align their approaches to China?',
+      'The approach agreed in the Roadmap is to align their approaches to China.',
+      // What `agreed that, when …,` governs comes after the inner clause.
+      'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
+      { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      // An intention kept as an intention, or as a plan (`will reach`).
+      { text: 'The leaders intend to reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
+      { text: 'The leaders will reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
+      // Talk of the importance of advancing X is other talk than implementing policies toward X: no understatement.
+      { text: 'The two leaders discussed the importance of advancing a free and open Northern Strait, and of modernizing their alliance.', options: OTHER },
+      { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
+      // A document says what it contains, at no strength of its own: `The Roadmap commits …` is no one's overstatement.
+      'The Roadmap commits the two countries to align their approaches to China.',
+      { text: 'The joint statement commits both governments to strengthen port security and resilience across both coasts.', options: OTHER },
     ],
     invalid: [
       {
@@ -41,6 +77,17 @@ describe('detector strength (alone)', () => {
       {
         text: 'The leaders reaffirmed the shared commitment to eliminating oil and gas methane emissions to protect public health and the environment, as guided by the best science.',
         expect: [{ code: 'overstated', at: 'eliminating', message: 'overstates the source\'s "reducing"', rule: 'overstated-object' }],
+      },
+      {
+        // An intention told as done.
+        text: 'The leaders reached an agreement on fisheries quotas in the Northern Strait.',
+        options: OTHER,
+        expect: [{ code: 'overstated', at: 'reached', message: 'tells as done what the source only intends: "intend to reach"', rule: 'intention-done' }],
+      },
+      {
+        text: 'The leaders agreed on a common approach to illegal, unreported and unregulated fishing in shared waters.',
+        options: OTHER,
+        expect: [{ code: 'overstated', at: 'agreed', message: 'which says the leaders only discussed it', rule: 'ladder' }],
       },
     ],
   });

@@ -42,7 +42,11 @@ function reversalOf(lang: LanguagePack, unit: ClauseUnit, r: Restatement, b: Blo
     const x = pair[0];
     const y = pair[1];
     const reversed = (hasPhrase(sk, x) && (hasPhrase(dk, y) || hasPhrase(dPhrase, y))) || (hasPhrase(sk, y) && (hasPhrase(dk, x) || hasPhrase(dPhrase, x)));
-    if (reversed && !dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k)))) return { pair };
+    if (!reversed || dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k)))) continue;
+    // The source's word denied inside the block (`not limited to`, `including but not limited to`) says the reverse of itself.
+    const at = sk.findIndex(k => x.includes(k) || y.includes(k));
+    if (at > 0 && sk.slice(0, at).some(k => lang.gate.negation.has(k))) continue;
+    return { pair };
   }
   // A negative prefix added or dropped in the same place (`legal flows` for `illegal flows`,
   // `fair trade` for `unfair trade`).
@@ -107,7 +111,8 @@ export function oppositeByObject(lang: LanguagePack, dk: readonly string[], src:
           if (src.keys[j] !== dk[o]) continue;
           // A two-word object (`refugee resettlement`) may sit further from its action
           // (`strengthen efforts in these areas, including refugee resettlement`).
-          const reach = o + 1 < dk.length && !isStopKey(dk[o + 1]) && src.keys[j + 1] === dk[o + 1] ? 7 : 3;
+          // A figure is no second word (`COVID-19 pandemic` is not `COVID-19 vaccine manufacturing`).
+          const reach = o + 1 < dk.length && !isStopKey(dk[o + 1]) && !/^\d/.test(dk[o + 1]) && src.keys[j + 1] === dk[o + 1] ? 7 : 3;
           for (let h = j - 1; h >= Math.max(0, j - reach); h--) {
             const sl = phraseAt(src.keys, h, theirs);
             if (sl && h + sl <= j && !phraseAt(src.keys, h, mine) && !src.keys.includes(dk[i])) return { di: i, dEnd: i + len - 1, si: h, sEnd: h + sl - 1 };
@@ -117,4 +122,9 @@ export function oppositeByObject(lang: LanguagePack, dk: readonly string[], src:
     }
   }
   return undefined;
+}
+
+/** The first `n` content words of `keys` from `from`, figures left out (`COVID-19 pandemic`: `covid`, `pandemic`). */
+export function objectWords(lang: LanguagePack, keys: readonly string[], from: number, n: number): string[] {
+  return keys.slice(from).filter(k => !lang.isStopKey(k) && !/^\d/.test(k)).slice(0, n);
 }

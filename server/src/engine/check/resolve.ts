@@ -22,8 +22,10 @@ const rankOf = (rule: RuleId) => rank.get(rule) ?? RULE_ORDER.length;
  * source's citation label, which closes every actor message.
  */
 export function mergeActorFindings(found: readonly FindingInput[], label: string): FindingInput[] {
-  if (found.length <= 1) return [...found];
-  const sorted = [...found].sort((x, y) => x.start - y.start);
+  // A swap found inside another (`President` within `The President`) is the same swap.
+  const outer = found.filter(f => !found.some(g => g !== f && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start));
+  if (outer.length <= 1) return [...outer];
+  const sorted = [...outer].sort((x, y) => x.start - y.start);
   const parts = [...new Set(sorted.map(f => f.message.replace(/ \([^()]*(?:\([^()]*\)[^()]*)*\)\.$/, '')))];
   return [{ ...sorted[0], end: Math.max(...sorted.map(f => f.end)), message: `${parts.join('; ')} (${label}).` }];
 }

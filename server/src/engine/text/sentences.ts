@@ -7,6 +7,8 @@
  *   headings and lines ending in a colon are sentences of their own.
  * - `sentenceEndAfter`: where the sentence holding an offset of a source paragraph ends, by
  *   the same rule, scanning that paragraph only (completion, on every keystroke).
+ * - `lastSentenceStart`: where the sentence being typed starts on a line, by the same rule
+ *   (completion reads the words of that sentence only).
  * - `sourceSentences`: a source paragraph, by the `sentence-splitter` package with dotted
  *   acronyms masked. The sources' sentences are what drafts are compared with; the package
  *   and the rule above disagree on a few sentences (docs/unification.md), so the sources keep it.
@@ -49,6 +51,20 @@ export function sentenceEndAfter(text: string, offset: number, lang: LanguagePac
 }
 
 /**
+ * Where the last sentence of `text` (a line being typed) starts: after the last sentence end
+ * and the white space that follows it; 0 when the text holds one sentence.
+ */
+export function lastSentenceStart(text: string, lang: LanguagePack = english): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    let k = sentenceEndAt(text, i, lang);
+    if (k < 0) continue;
+    while (k < text.length && /\s/.test(text[k])) k++;
+    return k;
+  }
+  return 0;
+}
+
+/**
  * If a sentence ends at the mark `p[i]`, the offset just after it and its closing quotes,
  * guillemets and brackets; otherwise -1. Abbreviations (`Mr.`, `U.S.`, `e.g.`) and initials (`J. Biden`) end none.
  */
@@ -56,13 +72,14 @@ export function sentenceEndAt(p: string, i: number, lang: LanguagePack = english
   const c = p[i];
   if (c !== '.' && c !== '!' && c !== '?') return -1;
   let k = i + 1;
-  // `… l'autre. »`: a French closing guillemet after its (narrow) no-break space.
-  while (k < p.length && (/["”’'»)\]]/.test(p[k]) || (/[ \u00a0\u202f]/.test(p[k]) && p[k + 1] === '»'))) k++;
+  // Closing quotes, guillemets (`… l'autre. »`, after a narrow no-break space) and brackets, and
+  // Markdown emphasis (`**Vaccines.** The Roadmap …`), belong to the sentence.
+  while (k < p.length && (/["”’')\]*_»]/.test(p[k]) || (/[ \u00a0\u202f]/.test(p[k]) && p[k + 1] === '»'))) k++;
   if (k < p.length && !/\s/.test(p[k])) return -1;
   let n = k;
   while (n < p.length && /\s/.test(p[n])) n++;
   // The next sentence opens with a capital of any alphabet (`À cette fin`, `États-Unis`), a digit, a mark or a list marker.
-  if (n < p.length && !/[\p{Lu}0-9"“‘'«(\[*-]/u.test(p[n])) return -1;
+  if (n < p.length && !/[\p{Lu}0-9"“‘'«(\[*_-]/u.test(p[n])) return -1;
   if (c === '.' && lang.patterns.abbreviationBefore.test(p.slice(Math.max(0, i - 6), i))) return -1;
   if (c === '.' && /\b[A-Z]$/.test(p.slice(Math.max(0, i - 2), i)) && /\s[A-Z]\.$/.test(p.slice(Math.max(0, i - 3), i + 1))) return -1;
   return k;

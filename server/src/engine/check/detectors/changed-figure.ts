@@ -13,46 +13,55 @@ export const changedFigure: Detector = {
   emits: [Codes.changedFigure],
   unit: 'clause',
   run(unit, ctx, emit) {
-    if (unit.role === 'sentence') documentDates(unit, ctx, emit);
+    if (unit.role === 'sentence') {
+      documentDates(unit, ctx, emit);
+      partCounts(unit, ctx, emit);
+    }
     const r = unit.restatement;
     if (r) restatedFigures(unit, r, ctx, emit);
   },
 };
-
-/**
- * Two figures with the same value. A day given without its year (`le 1er mars`, `--03-01`) is
- * the same as that day of any year: the draft leaves the year to the reader.
- */
-function same(f: Figure, g: Figure): boolean {
-  if (f.value === g.value) return true;
-  const yearless = (x: Figure) => x.kind === 'date' && x.value.startsWith('--');
-  return f.kind === 'date' && g.kind === 'date' && (yearless(f) || yearless(g)) && f.value.slice(-6) === g.value.slice(-6);
-}
 
 function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, emit: Emit): void {
   const { dFigs, sFigs, label, base } = r;
   const changed = (f: Figure, g: Figure) =>
     emit({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
   for (const f of dFigs) {
-    if (f.kind === 'count') {
-      // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
-      const g = sFigs.find(x => x.kind === 'count' && x.unit === f.unit);
-      if (g && !same(g, f) && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && same(x, f))) changed(f, g);
+    if (f.kind === 'count' || f.kind === 'ordinal') {
+      // A count or an ordinal compares only with one of the same thing (`three leaders` for
+      // `two leaders`, `tenth Summit` for `ninth Summit`).
+      const g = sFigs.find(x => x.kind === f.kind && x.unit === f.unit);
+      if (g && !sameFigure(g, f) && !sFigs.some(x => x.kind === f.kind && x.unit === f.unit && sameFigure(x, f))) changed(f, g);
       continue;
     }
-    if (sFigs.some(g => g.kind === f.kind && same(g, f))) {
+    if (sFigs.some(g => sameFigure(g, f))) {
       // The value appears in the source sentence, but in another place: `power sector by
       // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
       const g = alignedFigure(unit, r, ctx, f) ?? contextFigure(unit, r, ctx, f);
-      if (g && g.kind === f.kind && !same(g, f)) changed(f, g);
+      if (g && g.kind === f.kind && !sameFigure(g, f)) changed(f, g);
       continue;
     }
     // A source figure of the same kind that the draft does not have; failing that, the
     // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
-    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && same(d, g))) ?? alignedFigure(unit, r, ctx, f);
-    if (!other || other.kind !== f.kind || same(other, f)) continue;
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => sameFigure(d, g))) ?? alignedFigure(unit, r, ctx, f);
+    if (!other || other.kind !== f.kind || sameFigure(other, f)) continue;
     changed(f, other);
   }
+}
+
+/**
+ * The same figure: the same kind and value, and the same period when both give one (`$2
+ * billion a day` is not `$2 billion a week`; `$2 billion` leaves the period unsaid). A day
+ * given without its year (`le 1er mars`, `--03-01`) is the same as that day of any year: the
+ * draft leaves the year to the reader.
+ */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  return a.kind === b.kind && (a.value === b.value || sameDay(a, b)) && (!a.per || !b.per || a.per === b.per);
+}
+
+function sameDay(a: Figure, b: Figure): boolean {
+  const yearless = (x: Figure) => x.kind === 'date' && x.value.startsWith('--');
+  return a.kind === 'date' && (yearless(a) || yearless(b)) && a.value.slice(-6) === b.value.slice(-6);
 }
 
 /** The source figure in the same place as a draft figure: both open a substitution that follows a matched word. */
@@ -83,8 +92,8 @@ function alignedFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
  */
 function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure): Figure | undefined {
   const { dFigs, srcFigs, para, src } = r;
-  const twin = srcFigs.find(g => g.kind === f.kind && same(g, f));
-  if (!twin) return undefined;
+  const same = srcFigs.find(g => sameFigure(g, f));
+  if (!same) return undefined;
   const content = (ws: readonly { key: string }[]) => new Set(ws.map(w => w.key).filter(k => !ctx.lang.isStopKey(k)));
   const before = (figs: readonly Figure[], g: Figure) => figs.filter(x => x.end <= g.start).pop();
   const prev = before(dFigs, f);
@@ -93,9 +102,9 @@ function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
     const sp = before(srcFigs, g);
     return [...content(ctx.sources.sourceWordsIn(para, sp ? sp.end : src.start, g.start))].filter(k => dl.has(k)).length;
   };
-  const own = shared(twin);
+  const own = shared(same);
   const other = srcFigs
-    .filter(g => g.kind === f.kind && !same(g, f) && !dFigs.some(d => d.kind === g.kind && same(d, g)))
+    .filter(g => g.kind === f.kind && !sameFigure(g, f) && !dFigs.some(d => sameFigure(d, g)))
     .map(g => ({ g, n: shared(g) }))
     .sort((a, b) => b.n - a.n)[0];
   return other && other.n >= 3 && other.n > 2 * own ? other.g : undefined;
@@ -137,6 +146,34 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
         'document-date',
       );
     }
+  }
+}
+
+/**
+ * A count of a source's parts (`The Roadmap is built around five pillars`) in a sentence that
+ * names the source by a word of its title: the number of its sections, when every source so
+ * named has another number.
+ */
+function partCounts(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
+  const counts = unit.figures.filter(f => f.kind === 'count' && f.unit && ctx.lang.nouns.parts.has(f.unit));
+  if (!counts.length) return;
+  const docs = [...new Set(unit.keys.filter(k => ctx.lang.quotes.documents.has(k)).flatMap(k => ctx.sources.documentsNamed(k)))].filter(d => d.sections.length > 1);
+  if (!docs.length) return;
+  for (const f of counts) {
+    const n = Number(f.value);
+    if (docs.some(d => d.sections.length === n)) continue;
+    const d = docs[0];
+    const first = d.paragraphs.find(x => x.id === d.sections[0].paragraphIds[0]);
+    if (!first) continue;
+    const titles = d.sections.map(x => x.title).join(', ');
+    emit(
+      {
+        code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: f.start, end: f.end, paragraphId: first.id,
+        message: `"${f.text}" where the source, ${flat(d.title)}, has ${d.sections.length} sections: ${flat(titles)} (${first.label}).`,
+        details: { draft: f.text, source: `${d.sections.length} ${f.unit}s` },
+      },
+      'part-count',
+    );
   }
 }
 

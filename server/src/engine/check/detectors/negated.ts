@@ -7,6 +7,10 @@ import { Codes } from '../../findings';
 import { clip, flat } from '../messages';
 import type { ClauseUnit, Detector, DetectorContext, Emit, Restatement } from '../types';
 
+/** The ladder's levels of an agreement and of a commitment (lang/en/ladder.json). */
+const AGREED = 3;
+const COMMITTED = 4;
+
 export const negated: Detector = {
   id: 'negated',
   emits: [Codes.negated],
@@ -85,7 +89,11 @@ function deniesMore(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, n: R
     return !(obj.length && obj.every(k => src.keys.includes(k)));
   }
   const level = LADDER[verb];
-  if (level !== undefined) return level > srcLevel;
+  // Agreeing to do something is committing to it (the ladder's 3 and 4 say the same in a
+  // denial): `stopped short of committing to strengthen` denies `agreed to strengthen`.
+  // Not when the agreement is hedged (`agreed to work towards reviving`).
+  const hedged = src.keys.some((k, i) => HEDGES.has(k) || (k === lang.key.work && src.keys[i + 1] === lang.key.toward));
+  if (level !== undefined) return level > (srcLevel === AGREED && !hedged ? COMMITTED : srcLevel);
   // Denying an act the source does not mention (`does not set a date`) is no contradiction of it.
   // An action noun is its verb (`rules out cooperation` denies `cooperating`).
   // `is not a footnote`: what something is not, a new predicate, not an act the source has undone.

@@ -7,7 +7,7 @@
  */
 import { Codes } from '../../findings';
 import { flat, replacing } from '../messages';
-import { blockReversal, oppositeByObject } from '../opposites';
+import { blockReversal, objectWords, oppositeByObject } from '../opposites';
 import type { ClauseUnit, Detector, DetectorContext, Emit, Restatement } from '../types';
 import { range } from '../units';
 
@@ -40,16 +40,14 @@ export const opposite: Detector = {
 
 /**
  * An action is reversed only on the same thing: the first content words after the draft's
- * action are among those after the source's (`end the pandemic` does not reverse `expand
- * vaccine manufacturing`). A clause ending with the action has nothing to compare.
+ * action are among those after the source's (`end the COVID-19 pandemic` does not reverse
+ * `expand … COVID-19 vaccine manufacturing`: one shared word is not the same thing). A clause ending with the action has nothing to compare.
  */
 function objectKept(unit: ClauseUnit, r: Restatement, b: { a: readonly number[]; b: readonly number[] }, ctx: DetectorContext): boolean {
-  const stop = ctx.lang.isStopKey;
-  const next = (keys: readonly string[], from: number, n: number) => keys.slice(from).filter(k => !stop(k)).slice(0, n);
-  const dNext = next(unit.keys, b.a[b.a.length - 1] + 1, 2);
+  const dNext = objectWords(ctx.lang, unit.keys, b.a[b.a.length - 1] + 1, 2);
   if (!dNext.length) return true;
-  const sNext = new Set(next(r.src.keys, b.b[b.b.length - 1] + 1, 5));
-  return dNext.some(k => sNext.has(k));
+  const sNext = new Set(objectWords(ctx.lang, r.src.keys, b.b[b.b.length - 1] + 1, 5));
+  return dNext.every(k => sNext.has(k));
 }
 
 /**

@@ -11,6 +11,7 @@ import ladder from './ladder.json';
 import names from './names.json';
 import negation from './negation.json';
 import nouns from './nouns.json';
+import numbers from './numbers.json';
 import opposites from './opposites.json';
 import { englishPatterns } from './patterns';
 import roles from './roles.json';
@@ -66,6 +67,7 @@ function tokenRules(): TokenRules {
     dotted: new Map(tokens.dotted.map(d => [d.letters[0], { second: d.letters[1], key: d.key, text: d.text }])),
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(tokens.readAs.map(d => [d.words[0], { second: d.words[1], as: d.as }])),
+    hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
   };
 }
 
@@ -120,6 +122,7 @@ function build(): LanguagePack {
     spelling: { canonical: (word: string) => SPELLING[word] ?? word },
     isStopKey: (k: string) => STOP.has(k),
     shownStopWords: new Set(stopwords.shownStopWords.words),
+    typedStopWords: new Set(stopwords.typedStopWords.words),
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
@@ -132,11 +135,14 @@ function build(): LanguagePack {
       levelNames: ['', ...ladder.levels.map(l => l.name)],
       hedges: keys(ladder.hedges),
       hedgedLevel: keys(ladder.hedgedLevelWords),
+      intentions: keys(ladder.intentions.words),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
       passiveBefore: new Set(grammar.passiveBefore.words),
+      describedBy: new Set(grammar.describedBy.words),
+      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
       determiners: new Set(grammar.determiners),
       past: new RegExp(`(?:${morphology.participle}|${morphology.irregularPast.join('|')})$`),
       finiteBefore: new Set(grammar.finiteBefore.words),
@@ -175,7 +181,7 @@ function build(): LanguagePack {
       officeOf: (title: string) => OFFICES.get(title.toLowerCase()),
       leadersOf: /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
     },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
+    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
     countries: countryTable(),

@@ -72,7 +72,7 @@ function absencePatterns(): RegExp[] {
   const a = negation.absence;
   return [
     new RegExp(
-      `^(?:[-*+]\\s+|\\d+[.)]\\s+)?(?<topic>[^,;:.!?]{2,80}?)\\s+(?<claim>(?:${any(a.denials)})\\s+(?:come up|get (?:${any(a.raisedVerbs)})|(?:${any(a.coveredVerbs)})(?= *(?:[.;,!]|$)))|went unmentioned|(?:was|were) (?:${any(a.leftOut)}))`,
+      `^(?:[-*+]\\s+|\\d+[.)]\\s+)?(?<topic>[^,;:.!?]{2,80}?)\\s+(?<claim>(?:${any(a.denials)})\\s+(?:come up|get (?:${any(a.raisedVerbs)})|(?:${any(a.coveredVerbs)})(?= *(?:[.;,!]|$)))|went unmentioned|(?:was|were) (?:${any(a.leftOut)})|(?:${any(a.silentVerbs)})\\s+not\\s+(?:${any(a.notAmong.words)})(?=[^.;!?]*\\b(?:${any(a.notAmong.listNouns)})\\b))`,
       'gi',
     ),
     new RegExp(
@@ -80,7 +80,7 @@ function absencePatterns(): RegExp[] {
       'gi',
     ),
     new RegExp(
-      `\\b(?<claim>(?:${any(a.silentVerbs)})\\s+silent\\s+(?:on|about)|(?:${any(negation.sayNothing)})\\s+nothing\\s+(?:on|about)|(?:${any(a.madeNoVerbs)})\\s+no\\s+(?:${any(a.mentionNouns)})\\s+(?:of|to))\\s+(?<topic>[^,;:.!?]{2,80})`,
+      `\\b(?<claim>(?:${any(a.silentVerbs)})\\s+silent\\s+(?:on|about)|(?:${any(negation.sayNothing)})\\s+nothing\\s+(?:on|about)|(?:${any(a.madeNoVerbs)})\\s+no\\s+(?:${any(a.mentionNouns)})\\s+(?:of|to)|(?:${any(a.notOneWord.verbs)})\\s+(?:${any(a.notOneWord.words)})\\s+(?:about|on))\\s+(?<topic>[^,;:.!?]{2,80})`,
       'gi',
     ),
   ];

@@ -17,6 +17,7 @@ import morphology from './morphology.json';
 import names from './names.json';
 import negation from './negation.json';
 import nouns from './nouns.json';
+import numbers from './numbers.json';
 import opposites from './opposites.json';
 import { frenchPatterns } from './patterns';
 import quotes from './quotes.json';
@@ -56,6 +57,7 @@ function tokenRules(): TokenRules {
     dotted: new Map(),
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(),
+    hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
   };
 }
 
@@ -120,6 +122,7 @@ function build(): LanguagePack {
     spelling: { canonical: frenchCanonical },
     isStopKey: (k: string) => STOP.has(k),
     shownStopWords: new Set(stopwords.shownStopWords.words),
+    typedStopWords: new Set(stopwords.typedStopWords.words),
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
@@ -140,6 +143,9 @@ function build(): LanguagePack {
       determiners: new Set(grammar.determiners),
       past: new RegExp(`${morphology.past}$`),
       finiteBefore: new Set(grammar.finiteBefore.words),
+      intentions: keys(ladder.intentions.words),
+      describedBy: new Set(grammar.describedBy.words),
+      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
     },
     clauseOpeners: keys(clauses.sourceClauseOpeners),
     opposites: {
@@ -175,7 +181,7 @@ function build(): LanguagePack {
       officeOf: (title: string) => OFFICES.get(title.toLowerCase().replace(/\s+/g, ' ')),
       leadersOf: /(?<![\p{L}])dirigeants\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)((?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?)){1,8}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
     },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
+    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
     countries: countryTable(),
