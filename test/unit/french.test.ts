@@ -104,7 +104,7 @@ describe('French drafts and sources', () => {
     });
 
     it('another amount, another day, another percentage is a changed figure', () => {
-      assert.deepEqual(found('Nos échanges bilatéraux de biens et de services atteignent près de deux milliards de dollars par jour.', index), ['changed-figure: deux milliards de dollars']);
+      assert.deepEqual(found('Nos échanges bilatéraux de biens et de services atteignent près de deux milliards de dollars par jour.', index), ['changed-figure: deux milliards de dollars par jour']);
       assert.deepEqual(found('Les ministres se réuniront le 2 mars 2024 pour faire le point sur 95 % des engagements.', index), ['changed-figure: 2 mars 2024']);
       assert.deepEqual(found('Les ministres se réuniront le 1er mars 2024 pour faire le point sur 90 % des engagements.', index), ['changed-figure: 90 %']);
     });

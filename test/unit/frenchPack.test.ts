@@ -60,8 +60,8 @@ describe('French language pack (lang/fr)', () => {
 
   describe('figures in French', () => {
     it('amounts with thousands spaces, decimal commas, scales and number words, with or without per day', () => {
-      assert.deepEqual(figures('2,6 milliards de dollars par jour'), [['money', '2600000000', '2,6 milliards de dollars']]);
-      assert.deepEqual(figures('« deux milliards de dollars par jour »'), [['money', '2000000000', 'deux milliards de dollars']]);
+      assert.deepEqual(figures('2,6 milliards de dollars par jour'), [['money', '2600000000', '2,6 milliards de dollars par jour']]);
+      assert.deepEqual(figures('« deux milliards de dollars par jour »'), [['money', '2000000000', 'deux milliards de dollars par jour']]);
       assert.deepEqual(figures('1 000 $, 1\u00a0000\u00a0$ et 1\u202f000 $'), [
         ['money', '1000', '1 000 $'],
         ['money', '1000', '1\u00a0000\u00a0$'],
@@ -77,6 +77,45 @@ describe('French language pack (lang/fr)', () => {
       assert.deepEqual(figures('soixante-dix pour cent'), [['percent', '70', 'soixante-dix pour cent']]);
       assert.deepEqual(figures('1,5 °C'), [['degrees', '1.5', '1,5 °C']]);
       assert.deepEqual(figures('la prospérité de nos deux pays'), [['count', '2', 'deux pays']]);
+    });
+
+    it('a figure per period: par jour, chaque semaine, tous les ans, annuellement, as English reads a day, a week, a year', () => {
+      const per = (text: string) => french.findFigures(text).map(f => [f.kind, f.value, f.per]);
+      assert.deepEqual(per('2,6 milliards de dollars par jour'), [['money', '2600000000', 'day']]);
+      assert.deepEqual(per('2 milliards de dollars chaque semaine'), [['money', '2000000000', 'week']]);
+      assert.deepEqual(per('trois réunions tous les ans'), [['count', '3', 'year']]);
+      assert.deepEqual(per('95 % annuellement'), [['percent', '95', 'year']]);
+      assert.deepEqual(per('2,6 milliards de dollars'), [['money', '2600000000', undefined]]);
+      assert.equal(english.findFigures('$2.6 billion a day')[0].per, french.findFigures('2,6 milliards de dollars par jour')[0].per);
+    });
+
+    it('lengths of time in months or days, an adjective between (deux dernières années = 24 mois)', () => {
+      assert.deepEqual(figures('au cours des deux dernières années'), [['duration', '24 months', 'deux dernières années']]);
+      assert.deepEqual(figures('Il y a un an'), [['duration', '12 months', 'un an']]);
+      assert.deepEqual(figures('24 mois, six semaines et 1 000 jours'), [
+        ['duration', '24 months', '24 mois'],
+        ['duration', '42 days', 'six semaines'],
+        ['duration', '1000 days', '1 000 jours'],
+      ]);
+      assert.equal(english.findFigures('two years')[0].value, french.findFigures('deux ans')[0].value);
+    });
+
+    it('counts of anything plural, the number grouped by spaces; not a determiner, a scale or fois', () => {
+      const counted = (text: string) => french.findFigures(text).map(f => [f.kind, f.value, f.text, f.unit]);
+      assert.deepEqual(counted('15 000 réfugiés syriens'), [['count', '15000', '15 000 réfugiés', 'réfugié']]);
+      assert.deepEqual(counted('deux nouvelles initiatives'), [['count', '2', 'deux nouvelles initiatives', 'initiative']]);
+      assert.deepEqual(counted('des deux côtés de notre frontière'), [['count', '2', 'deux côtés', 'côté']]);
+      for (const none of ['deux des priorités', 'une des priorités', 'deux fois plus', 'COVID-19 variants', 'deux milliards']) assert.deepEqual(counted(none), [], none);
+    });
+
+    it('ordinals before a name or an event noun (neuvième Sommet, 9e Sommet, premier anniversaire); never le premier ministre', () => {
+      const ordinals = (text: string) => french.findFigures(text).map(f => [f.kind, f.value, f.text, f.unit]);
+      assert.deepEqual(ordinals('le neuvième Sommet des dirigeants'), [['ordinal', '9', 'neuvième Sommet', 'sommet']]);
+      assert.deepEqual(ordinals('le 9e Sommet'), [['ordinal', '9', '9e Sommet', 'sommet']]);
+      assert.deepEqual(ordinals('à l’occasion du premier anniversaire'), [['ordinal', '1', 'premier anniversaire', 'anniversaire']]);
+      for (const none of ['le premier ministre Justin Trudeau', 'Premier ministre Justin Trudeau', 'pour la quatrième fois', 'le 1er mars']) {
+        assert.ok(!french.findFigures(none).some(f => f.kind === 'ordinal'), none);
+      }
     });
 
     it('dates as the English pack gives them; a day without its year', () => {

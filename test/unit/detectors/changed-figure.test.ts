@@ -91,12 +91,67 @@ describe('detector changed-figure (alone)', () => {
 
 describe('detector changed-figure (alone), French', () => {
   detectorCases((text, options) => runClause(changedFigure, text, { ...options, lang: french }), {
-    valid: ['Elle établit aussi des mesures de soutien à la prospérité de nos deux pays.'],
+    valid: [
+      'Elle établit aussi des mesures de soutien à la prospérité de nos deux pays.',
+      // `24 derniers mois` is `deux dernières années`; `le premier ministre` is no ordinal.
+      'Le Canada et les États-Unis se réjouissent des progrès réalisés au cours des 24 derniers mois dans le cadre de la Feuille de route.',
+      "Le premier ministre Justin Trudeau a fait aujourd'hui la déclaration suivante à l'occasion du premier anniversaire de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
+    ],
     invalid: [
       {
         text: 'Elle établit aussi des mesures de soutien à la prospérité de nos trois pays.',
         expect: [{ code: 'changed-figure', at: 'trois pays', message: '"trois pays" where the source says "deux pays"' }],
       },
+      {
+        text: 'Le Canada et les États-Unis se réjouissent des progrès réalisés au cours des trois dernières années dans le cadre de la Feuille de route.',
+        expect: [{ code: 'changed-figure', at: 'trois dernières années', message: '"trois dernières années" where the source says "deux dernières années"' }],
+      },
+      {
+        text: "Le premier ministre Justin Trudeau a fait aujourd'hui la déclaration suivante à l'occasion du deuxième anniversaire de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
+        expect: [{ code: 'changed-figure', at: 'deuxième anniversaire', message: '"deuxième anniversaire" where the source says "premier anniversaire"' }],
+      },
+    ],
+  });
+});
+
+// The same figures of every kind in a French source (the real French texts have no amounts).
+const port = {
+  lang: french,
+  index: loadCorpus([
+    source(
+      'plan-portuaire.md',
+      [
+        '---',
+        'title: Feuille de route du partenariat portuaire',
+        'lang: fr',
+        '---',
+        '',
+        '## Commerce',
+        '',
+        'Le commerce par le port atteint près de 40 millions de dollars par jour. Les partenaires accueilleront 15 000 réfugiés syriens sur trois ans.',
+        '',
+        '## Réunions',
+        '',
+        'Les dirigeants se réuniront au neuvième Sommet des Amériques.',
+      ].join('\n'),
+    ),
+  ]),
+};
+
+describe('detector changed-figure (alone), French figures of every kind', () => {
+  detectorCases((text, options) => runClause(changedFigure, text, { ...port, ...options }), {
+    valid: [
+      'Le commerce par le port atteint près de 40 millions de dollars chaque jour.',
+      // A period left unsaid is no other period.
+      'Le commerce par le port atteint près de 40 millions de dollars.',
+      'Les partenaires accueilleront 15 000 réfugiés syriens sur 36 mois.',
+      'Les dirigeants se réuniront au 9e Sommet des Amériques.',
+    ],
+    invalid: [
+      { text: 'Le commerce par le port atteint près de 40 millions de dollars par semaine.', expect: [{ code: 'changed-figure', at: '40 millions de dollars par semaine', message: 'where the source says "40 millions de dollars par jour"' }] },
+      { text: 'Les partenaires accueilleront 25 000 réfugiés syriens sur trois ans.', expect: [{ code: 'changed-figure', at: '25 000 réfugiés', message: 'where the source says "15 000 réfugiés"' }] },
+      { text: 'Les partenaires accueilleront 15 000 réfugiés syriens sur cinq ans.', expect: [{ code: 'changed-figure', at: 'cinq ans', message: 'where the source says "trois ans"' }] },
+      { text: 'Les dirigeants se réuniront au dixième Sommet des Amériques.', expect: [{ code: 'changed-figure', at: 'dixième Sommet', message: 'where the source says "neuvième Sommet"' }] },
     ],
   });
 });

@@ -2,7 +2,10 @@
  * Figures in French text: dates (`23 février 2021`, `le 1er mars`, `23 févr. 2022`, `février
  * 2021`), years, amounts (`2,6 milliards de dollars`, `1 000 $`, `2,6 G$`, `deux milliards de
  * dollars par jour`), percentages (`95 %`, `quatre-vingt-quinze pour cent`), temperatures
- * (`1,5 °C`), `2+2` formats, `G7`, and counts (`deux dirigeants`). Values are those of the
+ * (`1,5 °C`), `2+2` formats, `G7`, counts (`deux dirigeants`, `15 000 réfugiés syriens`), ordinals
+ * (`deuxième Sommet`, `premier anniversaire`, `9e`), lengths of time (`deux ans`, `au cours des deux
+ * dernières années`, `24 mois`) and figures per period (`par jour`, `chaque semaine`,
+ * `annuellement`). Values are those of the
  * English pack (`2600000000`, `2021-02-23`, `95`), so a French figure compares with an English
  * one; a day without its year (`le 1er mars`) is `--03-01`.
  *
@@ -40,6 +43,25 @@ const CURRENCY = alt(numbers.currencyWords.map(w => w.replace(/\\/g, '')));
 const MONTH = `(?:${alt(MONTHS)}|(?:${alt(Object.keys(ABBREVIATED_MONTHS))})\\.?)`;
 const DAY = `(?:1er|premier|\\d{1,2})`;
 const COUNTED = alt(numbers.countedNouns);
+const COUNT_SKIP = alt(numbers.countSkip.words);
+const COUNT_NOT_NOUNS = alt(numbers.countNotNouns.words);
+const O = numbers.ordinals;
+const ORDINALS: Readonly<Record<string, number>> = O.words;
+const ORDINAL = `(?:${alt(Object.keys(ORDINALS))}|\\d{1,3}(?:${alt(O.digits.endings)}))`;
+const ORDINAL_NOUNS: ReadonlySet<string> = new Set(O.nouns.words);
+const ORDINAL_NOT_NOUNS: ReadonlySet<string> = new Set(O.notNouns.words);
+const D = numbers.durations;
+const UNIT_OF = new Map<string, string>(Object.entries(D.units).flatMap(([u, ws]) => ws.map(w => [w, u] as [string, string])));
+const DURATION_UNIT = alt([...UNIT_OF.keys()]);
+const R = numbers.rates;
+const PERIOD_OF = new Map<string, string>(Object.entries(R.periods).flatMap(([p, ws]) => ws.map(w => [w, p] as [string, string])));
+const ADVERBS: Readonly<Record<string, string>> = R.adverbs;
+/** A period after a figure (`par jour`, `chaque semaine`, `tous les ans`, `annuellement`). */
+const RATE = new RegExp(`^${SP}+(?:(?:${alt(R.per)})${SP}+(?<period>${alt([...PERIOD_OF.keys()])})|(?<adverb>${alt(Object.keys(ADVERBS))}))${E}`, 'iu');
+/** A count's number, the word it may skip, and its noun. */
+const COUNTED_NOUN = new RegExp(`^(.*?)${SP}+(?:(?:${COUNT_SKIP})${SP}+)?([\\p{L}’'-]+)$`, 'iu');
+/** Not inside another number or word (`COVID-19 variants`, `2,6`). */
+const FREE = '(?<![-\\p{L}\\p{N}.,$])';
 
 const FIGURE = new RegExp(
   [
@@ -51,12 +73,18 @@ const FIGURE = new RegExp(
     `(?<money>${NUMBER}(?:${SCALE}(?:${SP}*(?:de|d')${SP}*|${SP}*)(?:${CURRENCY})|${SP}*${ABBREVIATED_SCALE}\\$))`,
     `(?<percent>${NUMBER}${SP}*(?:%|pour${SP}+cent${E}|pour${SP}+100${E}|p\\.${SP}*100${E}))`,
     `(?<degrees>${NUMBER}${SP}*(?:°${SP}*C?|degrés?(?:${SP}+Celsius)?${E}))`,
+    // `deux ans`, `au cours des deux dernières années`, `24 mois`: a length of time.
+    `(?<duration>${FREE}${NUMBER}(?:${SP}+(?:${alt(D.between)}))?${SP}+(?:${DURATION_UNIT})${E})`,
     `(?<year>${B}(?:19|20)\\d{2}${E})`,
     `(?<count>${B}(?:${WORDS}|\\d{1,3})${SP}+(?:${COUNTED})${E})`,
+    // `15 000 réfugiés syriens`, `deux nouvelles initiatives`: a number of anything plural (at most one word between).
+    `(?<anyCount>${FREE}(?:${DIGITS}|${WORDS})${SP}+(?:(?:${COUNT_SKIP})${SP}+)?(?!(?:${COUNT_NOT_NOUNS})${E})\\p{Ll}[\\p{Ll}’'-]+[sx]${E})`,
+    // `le neuvième Sommet`, `premier anniversaire`, `9e`: an ordinal and the noun it numbers.
+    `(?<ordinal>${B}${ORDINAL}${E}(?:${SP}+(?:${alt(O.skip.words)}))*${SP}+\\p{L}[\\p{L}’'-]*)`,
   ].join('|'),
   'giu',
 );
-const MAY_HAVE_FIGURE = new RegExp(`\\d|${alt(Object.keys(UNITS))}`, 'iu');
+const MAY_HAVE_FIGURE = new RegExp(`\\d|${alt([...Object.keys(UNITS), ...Object.keys(ORDINALS)])}`, 'iu');
 
 /** Reads a number written in digits or French words (`1 000`, `2,6`, `quatre-vingt-quinze`, `deux cents`). */
 export function parseNumber(s: string): number | undefined {
@@ -141,18 +169,43 @@ export function findFigures(text: string): Figure[] {
     } else if (g.degrees) {
       kind = 'degrees';
       value = amount(g.degrees.replace(new RegExp(`${SP}*(?:°${SP}*C?|degrés?(?:${SP}+Celsius)?)$`, 'iu'), ''));
-    } else if (g.count) {
-      const c = new RegExp(`^(.*?)${SP}+(\\p{L}+)$`, 'u').exec(g.count)!;
+    } else if (g.duration) {
+      const c = new RegExp(`^(.*?)${SP}+(?:\\p{L}+${SP}+)?(\\p{L}+)$`, 'u').exec(g.duration)!;
+      const n = parseNumber(c[1]);
+      const u = UNIT_OF.get(c[2].toLowerCase());
+      if (n === undefined || !u) continue;
+      kind = 'duration';
+      value = u in D.inMonths ? `${n * D.inMonths[u as keyof typeof D.inMonths]} months` : `${n * D.inDays[u as keyof typeof D.inDays]} days`;
+    } else if (g.count || g.anyCount) {
+      const c = COUNTED_NOUN.exec(g.count ?? g.anyCount)!;
       const n = parseNumber(c[1]);
       if (n === undefined) continue;
-      out.push({ kind: 'count', value: String(n), start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/[sx]$/, '') });
+      out.push(withRate(text, { kind: 'count', value: String(n), start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/[sx]$/, '') }));
+      continue;
+    } else if (g.ordinal) {
+      const c = new RegExp(`^(\\S+?)(?:${SP}+\\S+)*?${SP}+([\\p{L}’'-]+)$`, 'u').exec(g.ordinal)!;
+      const w = c[1].toLowerCase();
+      const n = ORDINALS[w] ?? (/^\d+/.test(w) ? Number(/^\d+/.exec(w)![0]) : undefined);
+      const noun = c[2].toLowerCase();
+      if (n === undefined || ORDINAL_NOT_NOUNS.has(noun) || !(/^\p{Lu}/u.test(c[2]) || ORDINAL_NOUNS.has(noun))) continue;
+      out.push({ kind: 'ordinal', value: String(n), start, end, text: text.slice(start, end), unit: noun.replace(/[’']$/, '').replace(/[sx]$/, '') });
       continue;
     } else {
       kind = 'year';
       value = g.year;
     }
     if (value === undefined) continue;
-    out.push({ kind, value, start, end, text: text.slice(start, end) });
+    const f: Figure = { kind, value, start, end, text: text.slice(start, end) };
+    out.push(kind === 'money' || kind === 'percent' ? withRate(text, f) : f);
   }
   return out;
+}
+
+/** A figure with the period after it (`2,6 milliards de dollars par jour`): the period becomes part of it (`per`, and its text). */
+function withRate(text: string, f: Figure): Figure {
+  const m = RATE.exec(text.slice(f.end));
+  if (!m) return f;
+  const per = m.groups!.period ? PERIOD_OF.get(m.groups!.period.toLowerCase())! : ADVERBS[m.groups!.adverb.toLowerCase()];
+  const end = f.end + m[0].length;
+  return { ...f, end, text: text.slice(f.start, end), per };
 }
