@@ -155,3 +155,34 @@ describe('detector changed-figure (alone), French figures of every kind', () => 
     ],
   });
 });
+
+describe('detector changed-figure (alone), a French source named by its title after a release label', () => {
+  // The title is `Déclaration - Feuille de route pour un partenariat renouvelé États-Unis-Canada`:
+  // a draft names it by what follows the label, and the date is written as French writes it.
+  detectorCases((text, options) => runClause(changedFigure, text, { lang: french, ...options }), {
+    valid: ['La Feuille de route pour un partenariat renouvelé États-Unis-Canada, dévoilée le 23 février 2021, compte six priorités.'],
+    invalid: [
+      {
+        text: 'La Feuille de route pour un partenariat renouvelé États-Unis-Canada, dévoilée le 24 février 2021, compte six priorités.',
+        expect: [{ code: 'changed-figure', at: '24 février 2021', message: 'is dated 23 février 2021', rule: 'document-date' }],
+      },
+    ],
+  });
+});
+
+describe('detector changed-figure (alone), an English source whose title opens with a release label', () => {
+  const factSheet = {
+    index: loadCorpus([
+      source('fact-sheet.md', '---\ntitle: "Fact Sheet: Harbour Partnership Roadmap"\ndate: 2022-03-03\n---\n\n## Trade\n\nTrade through the harbour totals nearly $40 million a day.\n'),
+    ]),
+  };
+  detectorCases((text, options) => runClause(changedFigure, text, { ...factSheet, ...options }), {
+    valid: ['The Harbour Partnership Roadmap, released on March 3, 2022, covers trade.'],
+    invalid: [
+      {
+        text: 'The Harbour Partnership Roadmap, released on March 4, 2022, covers trade.',
+        expect: [{ code: 'changed-figure', at: 'March 4, 2022', message: 'is dated March 3, 2022', rule: 'document-date' }],
+      },
+    ],
+  });
+});

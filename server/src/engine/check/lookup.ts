@@ -131,7 +131,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     datedTitles() {
       titles ??= ci.index.documents
         .filter(d => d.date && d.paragraphs.length && !excluded.has(d.id))
-        .map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' '), 0, undefined, lang).map(w => w.key), doc: d }))
+        .flatMap(d => titleNames(d.title.replace(/\\_/g, ' ')).map(t => ({ keys: wordsOf(t, 0, undefined, lang).map(w => w.key), doc: d })))
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
     },
@@ -162,4 +162,17 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     },
     names,
   });
+}
+
+/** Words of a release's label before its name (`Déclaration - Feuille de route …`, `Fact Sheet: …`): at most this many. */
+const TITLE_LABEL_WORDS = 3;
+
+/**
+ * The names a document goes by in a draft: its title, and the name after a short label that says
+ * what kind of release it is (`Déclaration - Feuille de route pour un partenariat renouvelé …`
+ * is the Feuille de route, `Fact Sheet: The … Partnership` the Partnership).
+ */
+function titleNames(title: string): string[] {
+  const m = /^(.+?)(?:\s[-–—]\s|:\s)(.+)$/u.exec(title);
+  return m && m[1].trim().split(/\s+/).length <= TITLE_LABEL_WORDS ? [title, m[2]] : [title];
 }

@@ -63,8 +63,8 @@ export interface LanguagePack {
   readonly tokens: TokenRules;
   /** Every figure in `text`, in order. */
   findFigures(text: string): Figure[];
-  /** Month names, capitalised, January first. */
-  readonly months: readonly string[];
+  /** A full date (`2021-02-23`) as the language writes it in prose: `February 23, 2021`, `23 février 2021`. */
+  longDate(iso: string): string;
   /** Keys of single words the rules refer to by role (`prime` → `prim`). */
   readonly key: Readonly<Record<RoleWord, string>>;
   /** The same words as written (lower case). */

@@ -157,11 +157,31 @@ export interface Labels {
   readonly openingTitle: string;
   /** The one section of a source without headings or a title of its own. */
   readonly statement: string;
+  /** The source's date in a footnote citation (`23 February 2021`, `23 février 2021`, `1er mars 2022`). */
+  date(iso: string): string;
+}
+
+/** `2021-02-23` as day, month name, year; `first` is how the language writes the first of a month. */
+function dayFirst(months: readonly string[], first?: string): (iso: string) => string {
+  return iso => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? `${m[3] === '01' && first ? first : Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : iso;
+  };
 }
 
 const LABELS: Record<string, Labels> = {
-  en: { opening: 'opening', openingTitle: 'Opening', statement: 'Statement' },
-  fr: { opening: 'préambule', openingTitle: 'Préambule', statement: 'Déclaration' },
+  en: {
+    opening: 'opening',
+    openingTitle: 'Opening',
+    statement: 'Statement',
+    date: dayFirst(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']),
+  },
+  fr: {
+    opening: 'préambule',
+    openingTitle: 'Préambule',
+    statement: 'Déclaration',
+    date: dayFirst(['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'], '1er'),
+  },
 };
 
 export function labelsFor(lang: string | undefined): Labels {

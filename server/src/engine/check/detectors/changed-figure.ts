@@ -135,7 +135,7 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
       const issuedBefore = ds < titleEnd && PAT.articleOnly.test(between) && PAT.issuedBefore.test(p.slice(Math.max(s, ds - 30), ds));
       if (unit.wordsIn(bs, be).length > 14 || !(PAT.issued.test(between) || issuedBefore) || isDateline(p, ds, de)) continue;
       const { para, figure: dg } = ctx.sources.dateParagraph(t.doc);
-      const date = longDate(ctx.lang.months, t.doc.date!);
+      const date = ctx.lang.longDate(t.doc.date!);
       emit(
         {
           code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: ds, end: de, paragraphId: para.id,
@@ -187,11 +187,6 @@ function isDateline(p: string, ds: number, de: number): boolean {
   const before = p.slice(lineStart, ds);
   const after = p.slice(de, de + 4);
   return /^[\s>*_#-]*(?:\p{Lu}[\p{L}.'’ -]*,\s*)?$/u.test(before) && /^(?:\s*[—–-]|\s*\r?\n|\s*$)/.test(after);
-}
-
-function longDate(months: readonly string[], iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
 function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {

@@ -126,7 +126,10 @@ function build(): LanguagePack {
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
-    months: dates.months,
+    longDate: (iso: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      return m ? `${dates.months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+    },
     key,
     word: { ...roles.words } as Record<RoleWord, string>,
     morphology: morphologyOf(),

@@ -126,7 +126,10 @@ function build(): LanguagePack {
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
-    months: dates.months.map(m => m[0].toUpperCase() + m.slice(1)),
+    longDate: (iso: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      return m ? `${m[3] === '01' ? '1er' : Number(m[3])} ${dates.months[Number(m[2]) - 1]} ${m[1]}` : iso;
+    },
     key,
     word: { ...roles.words } as Record<RoleWord, string>,
     morphology: morphologyOf(),
