@@ -14,7 +14,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { escapeMarkdown, safeLink, strong } from './text/markdown';
 import { matchAt, type NameMatch, type SourceMatch } from './match';
 import { normalizeText } from './normalize';
-import { seriesOf, type SeriesEntry } from './series';
+import { seriesOfSource, type SeriesEntry } from './series';
 import type { Paragraph } from './types';
 
 /** Hover content for a span of the draft. */
@@ -45,7 +45,7 @@ export function hoverAt(index: CorpusIndex, text: string, offset: number, token:
   parts.push(quoteBlock(paragraph, span.start, span.end));
   if (name) parts.push(nameNote(name));
   if (match && !match.exact) parts.push(differenceNote(text, match));
-  const history = match ? seriesOf(index).historyOf(match.paragraph, match.sourceStart, match.sourceEnd) : undefined;
+  const history = match ? seriesOfSource(index, match.paragraph).historyOf(match.paragraph, match.sourceStart, match.sourceEnd) : undefined;
   if (history) parts.push(historyNote(index, history, match!));
   parts.push(`Citation: \`${paragraph.id.replace(/`/g, '')}\``);
   const start = Math.min(match?.draftStart ?? Infinity, name?.draftStart ?? Infinity);
