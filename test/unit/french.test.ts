@@ -72,6 +72,14 @@ describe('French drafts and sources', () => {
       assert.deepEqual(found(fixed), []);
     });
 
+    it('“ ” are French quotation marks too, with no-break spaces inside or none', () => {
+      for (const space of ['', '\u00a0', NNBSP]) {
+        const good = `Ils ont écrit que «${space}nos pays sont plus forts lorsque nous travaillons ensemble${space}».`.replace('«', '“').replace('»', '”');
+        assert.deepEqual(found(good), [], good);
+        assert.deepEqual(found(good.replace('ensemble', 'seuls')), ['misquote: seuls'], good);
+      }
+    });
+
     it('an English draft quoting the French source in « » is checked against it', () => {
       const good = 'The leaders’ French text says their partnership « se perpétue parce que nous contribuons chacun à la réussite de l’autre ».';
       assert.deepEqual(found(good), []);

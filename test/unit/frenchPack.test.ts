@@ -136,6 +136,9 @@ describe('French language pack (lang/fr)', () => {
       assert.deepEqual(negations("Ils n'ont pas convenu de renforcer leurs efforts."), ["n'ont pas"]);
       assert.deepEqual(negations('Le Canada ne renforcera pas la coopération.'), ['ne renforcera pas']);
       assert.deepEqual(negations('Le partenariat ne se perpétue plus.'), ['ne se perpétue plus']);
+      assert.deepEqual(negations("Nous n'avons plus fait de progrès."), ["n'avons plus"]);
+      assert.deepEqual(negations('Le Canada n’est plus engagé.'), ['n’est plus']);
+      assert.deepEqual(negations('Ils ne les ont jamais réaffirmés.'), ['ne les ont jamais']);
       assert.deepEqual(negations('Ils ne se sont jamais engagés.'), ['ne se sont jamais']);
       assert.deepEqual(negations('Ils n’ont pris aucun engagement.'), ['n’ont pris aucun']);
       assert.deepEqual(negations('Aucun engagement ne figure dans le texte.'), ['Aucun']);

@@ -20,6 +20,13 @@ describe('quotation marks: « » and “ ” in every language', () => {
     }
   });
 
+  it('“ ” with a space, a no-break space, a narrow no-break space or none inside', () => {
+    for (const space of [' ', NBSP, NNBSP, '']) {
+      const p = `Ils ont convenu de “${space}renforcer leurs efforts globaux${space}” hier.`;
+      assert.deepEqual(quotes(p), [[`“${space}renforcer leurs efforts globaux${space}”`, 'renforcer leurs efforts globaux']], JSON.stringify(space));
+    }
+  });
+
   it('“ ” in a French sentence, « » in an English one', () => {
     assert.deepEqual(quotes('Le premier ministre a parlé d’un “attachement commun” envers la diversité.'), [['“attachement commun”', 'attachement commun']]);
     assert.deepEqual(quotes('The leaders promised «to end the COVID-19 pandemic».'), [['«to end the COVID-19 pandemic»', 'to end the COVID-19 pandemic']]);

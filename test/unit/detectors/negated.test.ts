@@ -63,6 +63,8 @@ describe('detector negated (alone), French', () => {
     valid: [
       'La priorité absolue du président et du premier ministre est de mettre fin à la pandémie de COVID-19.',
       'Le premier ministre et le président ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+      // A negation of something else (`il n'y a pas de doute`), then the commitment as the source has it.
+      "Il n'y a pas de doute : au cours de la dernière année, nous avons fait des progrès en matière de changements climatiques.",
     ],
     invalid: [
       {
@@ -76,6 +78,14 @@ describe('detector negated (alone), French', () => {
       {
         text: 'Le partenariat entre les États-Unis et le Canada ne se perpétue plus, faute de contributions.',
         expect: [{ code: 'negated', at: 'ne se perpétue plus', rule: 'denial' }],
+      },
+      {
+        text: "Au cours de la dernière année, nous n'avons plus fait de progrès en matière de changements climatiques.",
+        expect: [{ code: 'negated', at: "n'avons plus", rule: 'denial' }],
+      },
+      {
+        text: 'Le Canada et les États-Unis ne se réjouissent jamais des progrès réalisés au cours des deux dernières années dans le cadre de la Feuille de route.',
+        expect: [{ code: 'negated', at: 'ne se réjouissent jamais', rule: 'denial' }],
       },
     ],
   });
