@@ -87,6 +87,14 @@ describe('French drafts and sources', () => {
       assert.deepEqual(found(bad), ['misquote: croyons']);
     });
 
+    it('a ligature is typography: « main-d’œuvre » quotes the wire copy’s main-d’oeuvre exactly, with no finding and no difference on hover', () => {
+      const text = "Selon la déclaration, « le perfectionnement de la main-d'œuvre sont autant d'éléments essentiels ».";
+      assert.deepEqual(found(text), []);
+      const h = hoverAt(frenchIndex(), text, text.indexOf('perfectionnement'))!;
+      assert.match(h.markdown, /\*\*le perfectionnement de la main-d'oeuvre sont autant d'éléments essentiels\*\*/);
+      assert.doesNotMatch(h.markdown, /differs from the source/);
+    });
+
     it('hover on a French quotation shows the French passage, and the difference', () => {
       const text = `Ils ont écrit : «${NNBSP}Nos pays sont plus forts lorsque nous travaillons seuls.${NNBSP}»`;
       const h = hoverAt(frenchIndex(), text, text.indexOf('forts'))!;

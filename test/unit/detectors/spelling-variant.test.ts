@@ -55,13 +55,12 @@ describe('detector spelling-variant (alone)', () => {
 
 describe('detector spelling-variant (alone), French', () => {
   detectorCases(text => runQuote(spellingVariant, text, { lang: french }), {
-    valid: ["Selon la déclaration, « le perfectionnement de la main-d'oeuvre » est essentiel."],
+    valid: [
+      "Selon la déclaration, « le perfectionnement de la main-d'oeuvre » est essentiel.",
+      // A ligature is typography, not spelling: the wire copy's `main-d'oeuvre` is quoted exactly as `main-d'œuvre`.
+      "Selon la déclaration, « le perfectionnement de la main-d'œuvre » est essentiel.",
+    ],
     invalid: [
-      {
-        // The ligature: the source writes `main-d'oeuvre`.
-        text: "Selon la déclaration, « le perfectionnement de la main-d'œuvre » est essentiel.",
-        expect: [{ code: 'spelling-variant', at: "d'œuvre", message: `the source's "d'oeuvre"` }],
-      },
       {
         // The circumflex the 1990 rectifications leave out: the source writes `maîtriser`.
         text: 'Ils ont convenu de renforcer leurs efforts « afin de maitriser la pandémie ».',

@@ -8,6 +8,7 @@
  */
 import { align, blocksOf, type Alignment, type Block } from '../align';
 import type { CheckIndex, SourceSentence } from '../checkIndex';
+import { typographic } from '../normalize';
 import { namePhrases, type NamePhrase } from '../names/table';
 import { PACKS } from '../lang';
 import type { Figure, LanguagePack } from '../lang/pack';
@@ -45,7 +46,7 @@ export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: Quot
       tried.add(c.pi);
       const srcPack = ci.paragraphPacks[c.pi];
       const quoted = readIn(srcPack);
-      const al = align(quoted.words.map(w => w.text), paragraphTexts(ci, c.pi), { skipAt: quoted.skipAt });
+      const al = align(quoted.words.map(w => typographic(w.text)), paragraphTexts(ci, c.pi), { skipAt: quoted.skipAt });
       if (!best || al.score > best.al.score) best = { al, pi: c.pi, pack: srcPack };
     }
   }
@@ -74,8 +75,9 @@ const texts = new WeakMap<CheckIndex, (readonly string[])[]>();
 function paragraphTexts(ci: CheckIndex, pi: number): readonly string[] {
   let v = texts.get(ci);
   if (!v) texts.set(ci, (v = []));
-  return (v[pi] ??= ci.paragraphWords[pi].map(w => w.text));
+  return (v[pi] ??= ci.paragraphWords[pi].map(w => typographic(w.text)));
 }
+
 
 /** The quoted words: editorial brackets attached to a word (`[T]hey`) vanish; bracketed insertions and ellipses may skip source words. */
 function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[]; skipAt: Set<number> } {

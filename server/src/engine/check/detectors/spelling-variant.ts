@@ -2,9 +2,11 @@
  * `spelling-variant`: a quotation that differs from its source only in how a word is spelled,
  * by a spelling the source's language pack knows as the same word (docs/rules/spelling-variant.md):
  * a Canadian or British `defence`, `programme`, `centre`, `organisation`, `labour` for an
- * American source's `defense`, `program`, `center`, `organization`, `labor`; a French `œuvre` for
- * `oeuvre`, `maitriser` for `maîtriser`. The words are the source's, so this is no misquote; but
- * a quotation keeps its source's spelling, so it is said at Information level, with a fix to it.
+ * American source's `defense`, `program`, `center`, `organization`, `labor`; a French `maitriser`
+ * for `maîtriser`, `évènement` for `événement`. (A ligature, `œuvre` for `oeuvre`, is typography
+ * and no difference at all: check/units.ts aligns quotations with ligatures written out.) The
+ * words are the source's, so this is no misquote; but a quotation keeps its source's spelling, so
+ * it is said at Information level, with a fix to it.
  * Every block of the alignment whose words pair one to one as spellings of the same word is
  * one finding; the misquote detector leaves those blocks alone.
  */
