@@ -65,6 +65,12 @@ describe('check: quotations', () => {
     assert.deepEqual(codes('Excerpt:\n\n> They also agreed to expand cooperation with respect to the promotion\n> of democracy, human rights, and media freedom in our hemisphere and\n> around the world.'), []);
   });
 
+  it('reads a block quote that opens with a quotation and closes with its attribution as the quotation only', () => {
+    const quote = '> "The Roadmap for a Renewed U.S.-Canada Partnership announced today establishes a blueprint for an ambitious … effort against the COVID-19 pandemic and in support of our mutual prosperity."';
+    assert.deepEqual(codes(`${quote} (Joint statement of the President and the Prime Minister)`), []);
+    assert.deepEqual(codes(`${quote.replace('an ambitious', 'a modest')} (Joint statement of the President and the Prime Minister)`), ['misquote']);
+  });
+
   it('checks a quotation broken across lines and the source\'s hyphenation artefact', () => {
     assert.deepEqual(codes('The President and the Prime Minister "recognize coordinated border\npolicies remain central to controlling COVID-19 and new variants while\npromoting economic growth and recovery."'), []);
     assert.deepEqual(codes('The Roadmap establishes “a blueprint for an ambitious and whole-of- government effort against the COVID-19 pandemic”.'), []);
@@ -323,6 +329,11 @@ describe('explainCode', () => {
 describe('check: what is not a claim about the sources', () => {
   const engine = createEngine(bundledIndex());
   const codes = (text: string) => engine.check({ uri: 'file:///draft.md', text }).map(d => d.code);
+
+  it('a name beside the official name it resembles, in the same clause, names another body', () => {
+    const text = 'Members asked whether northern communities would be consulted on new infrastructure, how the Arctic Dialogue would relate to the Arctic Council, and whether the 2+2 meeting had been scheduled.';
+    assert.deepEqual(codes(text), []);
+  });
 
   it("the draft's front matter is not checked, even a quoted title", () => {
     const text = '---\ntitle: "Statement by the Press Secretary on the Leaders\' Meeting in Washington Today"\ndate: 2021-03-01\n---\n\nThe leaders met today.\n';

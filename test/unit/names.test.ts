@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { officialNames } from '../../server/src/engine/names/table';
+import { namePhrases, officialNames } from '../../server/src/engine/names/table';
 import { bundledIndex } from '../support/corpus';
 import { completeAt } from './completion.test';
 
@@ -40,3 +40,12 @@ describe('names: official names extracted from the sources', () => {
     assert.ok(items.some(i => lineOf(i).endsWith('United States-Mexico-Canada Agreement (USMCA)')), items.map(lineOf).join('\n'));
   });
 });
+
+describe('names: capitalised phrases of a draft', () => {
+  it('ends a name at punctuation and at emphasis markup, not at a line break inside it', () => {
+    const texts = (t: string) => namePhrases(t).map(n => n.text);
+    assert.deepEqual(texts('**Subject:** Quad vaccines and Biological E\n**Date:** 12 October 2021'), ['Biological E']);
+    assert.deepEqual(texts('They launched the U.S.-Japan Climate\nPartnership today.'), ['U.S.-Japan Climate\nPartnership']);
+  });
+});
+

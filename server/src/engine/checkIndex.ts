@@ -23,6 +23,15 @@ export interface SourceSentence {
   readonly merged?: boolean;
 }
 
+/** True if a sentence of the source ends between its words `j` and `j + 1` (`region. We`, not `U.S. commitment`). */
+export function sentenceEndsAfter(src: SourceSentence, j: number): boolean {
+  const next = src.words[j + 1];
+  if (!next) return false;
+  const t = src.paragraph.text;
+  const gap = t.slice(src.words[j].end, next.start);
+  return /[!?;]/.test(gap) || (/\.\s/.test(gap) && /^\p{Lu}/u.test(t.slice(next.start, next.end)) && !/\.\p{L}/u.test(t.slice(src.words[j].start, next.start)));
+}
+
 export interface CheckIndex {
   readonly index: CorpusIndex;
   readonly paragraphWords: readonly (readonly Word[])[];

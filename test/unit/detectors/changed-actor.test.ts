@@ -9,11 +9,15 @@ import { french } from '../../../server/src/engine/lang/fr';
 // Another source (the 2021 U.S.-Japan statement): whose commitment it is, named by the draft, stays the source's.
 const japan = fs.readFileSync(path.join(repoRoot, 'test/real/japan/source/2021-04-16-u-s-japan-joint-leaders-statement-u-s-japan-global-partnership-for-a-new-era.md'), 'utf8');
 const other = { index: loadCorpus([source('japan-2021.md', japan)]) };
+// The Quad leaders' statement: a sentence welcoming India's announcement, then one on Japan's loans.
+const quad = { index: loadCorpus([source('quad-2021.md', fs.readFileSync(path.join(repoRoot, 'test/real/quad/source/2021-09-24-joint-statement-from-quad-leaders.md'), 'utf8'))]) };
 
 describe('detector changed-actor (alone)', () => {
   detectorCases((text, options) => runClause(changedActor, text, options), {
     valid: [
       { text: 'The two leaders reaffirmed U.S. commitment to the immediate resolution of the abductions issue.', options: other },
+      // The draft's closing words are not the opening of the next source sentence (`… October 2021. Japan will continue …`).
+      { text: "India resumed exports of vaccines, including to COVAX, in October 2021, as welcomed in the leaders' joint statement.", options: quad },
       'President Biden condemned the arbitrary detention of Michael Kovrig and Michael Spavor and committed to work for their release.',
       'The Prime Minister and the President agreed to expand cooperation on continental defense and in the Arctic.',
       // One leader credited with a joint act, without `only`, is a partial statement.

@@ -22,6 +22,11 @@ describe('detector negated (alone)', () => {
     ],
     invalid: [
       {
+        // The source's `but are not limited to` is no denial to cancel the draft's; a hyphenated verb is denied whole.
+        text: 'While the leaders stopped short of re-establishing the Cross-Border Crime Forum, they recognised the challenges it once addressed: illegal cross-border flows of firearms, drugs and currency, organised crime, mass marketing fraud and human trafficking.',
+        expect: [{ code: 'negated', at: 'stopped short of re-establishing', rule: 'denial' }],
+      },
+      {
         text: 'Both leaders declined to launch a High Level Climate Ministerial.',
         expect: [{ code: 'negated', at: 'declined to launch', message: 'where the source affirms it', rule: 'denial' }],
       },

@@ -23,7 +23,14 @@ const other = loadCorpus([source('partnership.md', [
   'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
 ].join('\n'))]);
 const OTHER = { index: other };
-
+// A source sentence opening with a participle (`Acknowledging that …, we realize …`; the 2021 U.S.-Japan statement).
+const LEAD_IN = {
+  index: loadCorpus([source('climate.md', [
+    '# Alliance',
+    '',
+    'Acknowledging that the climate crisis is an existential threat to the world, we realize that our countries must play a critical role in leading the global effort to combat this crisis. The United States and Japan are committed to taking decisive climate action by 2030, both aligned with efforts to limit the global temperature increase to 1.5 degrees Celsius and 2050 greenhouse-gas emissions net-zero goals. In recognition of this responsibility, President Biden and Prime Minister Suga have launched the U.S.-Japan Climate Partnership.',
+  ].join('\n'))]),
+};
 describe('detector strength (alone)', () => {
   detectorCases((text, options) => runClause(strength, text, options), {
     valid: [
@@ -57,6 +64,8 @@ describe('detector strength (alone)', () => {
       // Talk of the importance of advancing X is other talk than implementing policies toward X: no understatement.
       { text: 'The two leaders discussed the importance of advancing a free and open Northern Strait, and of modernizing their alliance.', options: OTHER },
       { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
+      // A participle opening the source sentence is its lead-in, not a verb the draft's `launched` overstates.
+      { text: 'The leaders described the climate crisis as "an existential threat to the world" and launched the U.S.-Japan Climate Partnership.', options: LEAD_IN },
       // A document says what it contains, at no strength of its own: `The Roadmap commits …` is no one's overstatement.
       'The Roadmap commits the two countries to align their approaches to China.',
       { text: 'The joint statement commits both governments to strengthen port security and resilience across both coasts.', options: OTHER },

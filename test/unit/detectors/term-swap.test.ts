@@ -4,6 +4,7 @@ import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 import { french } from '../../../server/src/engine/lang/fr';
 
+const vaccines = { index: loadCorpus([source('vaccines.md', '# Vaccines\n\nThe partners will support last-mile vaccine rollouts and lead in coordinating the last-mile delivery efforts in Southeast Asia.\n')]) };
 const space = { index: loadCorpus([source('space.md', '# Space\n\nWe will also consult on norms and rules for ensuring the sustainable use of outer space.\n')]) };
 
 describe('detector term-swap (alone)', () => {
@@ -14,6 +15,10 @@ describe('detector term-swap (alone)', () => {
       'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
       // A changed action is the strength and opposite detectors' business, not a swapped term.
       'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+      // `Paris` for `Agreement's` where the sources name the `Paris Agreement`: one thing named two ways.
+      'Recalling the Paris call to pursue efforts to limit the temperature increase to 1.5 degrees Celsius, the leaders will work in tandem, and encourage others, to achieve net zero emissions no later than 2050.',
+      // A word of the source sentence, in another form and another place, is a rewording.
+      { text: 'The partners will support last-mile vaccine rollouts and lead the last-mile delivery coordination in Southeast Asia.', options: vaccines },
       // The source's word in another form (`sustainability` for `sustainable`) is a rewording.
       { text: 'We will also consult on norms and rules for ensuring the long-term sustainability of outer space.', options: space },
       // `co-operation` is `cooperation`; an item added after the source's last is new, not swapped.

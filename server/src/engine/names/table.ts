@@ -103,7 +103,8 @@ export function namePhrases(text: string, from = 0, to = text.length, lang: Lang
     const w = words[i];
     const prev = words[i - 1];
     const gap = prev ? text.slice(prev.end, w.start) : '';
-    const broken = prev && /[,;:()"“”.!?]/.test(gap.replace(/^\.(?=-)/, ''));
+    // Punctuation ends a name, and so does emphasis markup (`Biological E\n**Date:**`: a name does not run into a bold label).
+    const broken = prev && /[,;:()"“”.!?*_]/.test(gap.replace(/^\.(?=-)/, ''));
     if (broken || (!isCap(text, w) && !connectors.has(w.text))) flush();
     if (isCap(text, w) || (run.length && connectors.has(w.text))) run.push(w);
   }

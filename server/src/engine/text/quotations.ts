@@ -20,6 +20,20 @@ export interface QuoteSpan {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/**
+ * The quoted words of a block quote: the whole block, or, when the block opens with a quote
+ * mark that closes before its end, the words inside the marks (`> "…" (Joint statement of the
+ * President and the Prime Minister)`: what follows is the attribution).
+ */
+function quotedInBlock(p: string, from: number, end: number): { innerStart: number; innerEnd: number } {
+  const open = p.slice(from, end).search(/\S/) + from;
+  const mark = p[open];
+  const close = mark === '"' ? p.indexOf('"', open + 1) : mark === '\u201c' ? p.indexOf('\u201d', open + 1) : -1;
+  const rest = p.slice(close + 1, end);
+  if (close < 0 || close >= end || !/\S/.test(rest) || /["\u201c\u201d]/.test(rest)) return { innerStart: from, innerEnd: end };
+  return { innerStart: open + 1, innerEnd: close };
+}
+
 /** Quotations in a paragraph: block quotes first, then inline quote pairs outside them. */
 export function findQuotations(p: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -32,7 +46,7 @@ export function findQuotations(p: string): QuoteSpan[] {
     const start = first.index!;
     const end = last.index! + last[0].length;
     const innerStart = start + first[0].indexOf('>') + 1;
-    spans.push({ start, end, innerStart, innerEnd: end, block: true });
+    spans.push({ start, end, ...quotedInBlock(p, innerStart, end), block: true });
     i = j;
   }
   const inBlock = (i: number) => spans.some(s => i >= s.start && i < s.end);

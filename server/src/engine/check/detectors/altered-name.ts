@@ -111,6 +111,7 @@ function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void 
     }
     if (same || !found || sameFor.has(found.item)) continue;
     const { c, how, changed } = found;
+    if (namedRightBeside(unit, ph, officialItems(c.name, lang)[0], lex, c.restating)) continue;
     const para = c.para ?? names.paragraphOf(c.name);
     const whole = how === 'order' || !changed.length;
     const start = whole ? ph.start : words[Math.min(...changed)].start;
@@ -122,6 +123,15 @@ function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void 
         : `"${flat(ph.text)}" alters the official name "${flat(c.name.text)}"${cite}.`;
     emit({ code: Codes.alteredName, kind: 'name', start, end, paragraphId: para?.id ?? '', message, details: { draft: ph.text, source: c.name.text, change: how } }, 'name');
   }
+}
+
+/**
+ * `how the Arctic Dialogue would relate to the Arctic Council`: the official name is in the same
+ * clause, written right; the other phrase names another body.
+ */
+function namedRightBeside(unit: ClauseUnit, ph: NamePhrase, official: NameWord[], lex: NameLexicon, restating: boolean): boolean {
+  const apart = (o: NamePhrase) => o.end <= ph.start || o.start >= ph.end;
+  return unit.names.some(o => apart(o) && compareNames(nameWords(unit.p, unit.wordsIn(o.start, o.end)), official, lex, restating).kind === 'same');
 }
 
 /**

@@ -5,6 +5,7 @@
  * both, a third country brought in as a partner, or other office holders. The findings of one
  * clause are merged into one by the pipeline (resolve.ts): one swap of parties is one finding.
  */
+import { sentenceEndsAfter } from '../../checkIndex';
 import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
 import { clip, flat, replacing } from '../messages';
@@ -72,6 +73,9 @@ function swappedInBlocks({ unit, r, lang, P }: Actors, found: FindingInput[]): v
     const ownSubject = sSubjParties.size > 0 && dp.size === sSubjParties.size && [...dp].every(x => sSubjParties.has(x));
     const swapped = (!edge || (subjectSlot && !ownSubject)) && sp.size > 0 && ![...dp].some(x => winParties.has(x));
     if (!foreign && !swapped) continue;
+    // `…, in October 2021, as welcomed in the leaders' statement` against `… in October 2021.
+    // Japan will continue to help …`: the draft's closing words are not the next source sentence's opening.
+    if (b.aAfter < 0 && b.b[0] > 0 && sentenceEndsAfter(src, b.b[0] - 1)) continue;
     const aw = b.a.filter(i => parties([draftKeys[i], draftKeys[i + 1] ?? '']).size || draftKeys[i] === K.minister);
     const from = aw.length ? aw[0] : b.a[0];
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];

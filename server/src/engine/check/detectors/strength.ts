@@ -8,7 +8,7 @@
  */
 import { generalTable } from '../../parties/table';
 import type { Alignment } from '../../align';
-import type { SourceSentence } from '../../checkIndex';
+import { sentenceEndsAfter, type SourceSentence } from '../../checkIndex';
 import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
 import { flat, replacing } from '../messages';
@@ -322,14 +322,6 @@ function documentSubject(lang: LanguagePack, src: SourceSentence, j: number): bo
   return j > 0 && lang.quotes.documents.has(src.keys[j - 1]);
 }
 
-/** True if a sentence of the source ends between its words `j` and `j + 1` (`region. We`, not `U.S. commitment`). */
-function sentenceEndsAfter(src: SourceSentence, j: number): boolean {
-  const next = src.words[j + 1];
-  if (!next) return false;
-  const t = src.paragraph.text;
-  const gap = t.slice(src.words[j].end, next.start);
-  return /[!?;]/.test(gap) || (/\.\s/.test(gap) && /^\p{Lu}/u.test(t.slice(next.start, next.end)) && !/\.\p{L}/u.test(t.slice(src.words[j].start, next.start)));
-}
 
 /**
  * Where what the verb at `di` governs starts: after a clause inside (`agreed that, when they
@@ -385,7 +377,8 @@ function sourceLevelByAlignment(
     const to = nextEq ? nextEq.b : src.keys.length;
     for (let j = to - 1; j >= 0 && sl === undefined; j--) {
       if (sentenceEndsAfter(src, j) && namesActor(lang, src.keys.slice(j + 1, to))) break;
-      if (isLadder(src.keys, j)) {
+      // `Acknowledging that …, we …`: a participle opening the sentence is its lead-in, not the leaders' act.
+      if (isLadder(src.keys, j) && !(lang.morphology.gerund.test(src.words[j].text) && (j === 0 || sentenceEndsAfter(src, j - 1)))) {
         if (documentSubject(lang, src, j)) return undefined;
         sl = LADDER[src.keys[j]];
         sWord = src.words[j].text;

@@ -39,10 +39,13 @@ export const termSwap: Detector = {
       if ([...dk, ...sk].every(k => lang.nouns.group.has(k))) continue;
       if ([...dk, ...sk].some(k => k in lang.strength.ladder || ctx.sources.isPartyWord(k) || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
+      // `the Paris call` for `the Agreement's call`: the two together are an official name (`Paris Agreement`), one thing named two ways.
+      if (ctx.sources.names.isOfficial([...dk, ...sk].join(' ')) || ctx.sources.names.isOfficial([...sk, ...dk].join(' '))) continue;
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
       if (dw.some(w => w.length >= 5 && sw.some(x => x.length >= 5 && (x.includes(w) || w.includes(x))))) continue;
-      // `long-term sustainability` for `sustainable use`: the source's word in another form is a rewording.
-      if (dw.some(w => sw.some(x => commonPrefix(w, x) >= 7))) continue;
+      // `long-term sustainability` for `sustainable use`, `lead the delivery coordination` for
+      // `lead in coordinating the delivery efforts`: a word of the source sentence in another form is a rewording.
+      if (dw.some(w => src.words.some(x => commonPrefix(w.toLowerCase(), x.text.toLowerCase()) >= 7))) continue;
       const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
       // The last item of a list replaced (`batteries …, and small modular reactors` for `…, and
       // renewable energy storage`): `and` before it on both sides, and both sentences end with it.

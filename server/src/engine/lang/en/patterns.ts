@@ -65,7 +65,8 @@ function negationPattern(): RegExp {
     `(?:${any(n.unable)}) unable to`,
     any(n.incapable),
   ];
-  return new RegExp(`\\b(?:${cues.join('|')})\\b(?:\\s+\\w+)?`, 'gi');
+  const notDenial = n.notDenials.words.map(w => w.replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`\\b(?:${cues.join('|')})\\b(?!\\s+(?:${notDenial})\\b)(?:\\s+\\w+(?:-\\w+)*)?`, 'gi');
 }
 
 function absencePatterns(): RegExp[] {
