@@ -172,7 +172,7 @@ function buildGrammar() {
         },
       },
       'double-quotes': {
-        patterns: [{ include: '#double-typographic' }, { include: '#double-straight' }],
+        patterns: [{ include: '#double-typographic' }, { include: '#guillemets' }, { include: '#double-straight' }],
       },
       'single-quotes': {
         patterns: [{ include: '#single-typographic' }, { include: '#single-straight' }],
@@ -183,6 +183,14 @@ function buildGrammar() {
         R`(“)`,
         R`(”)|` + GIVE_UP,
         ['#citations', '#nested-single-quotes'],
+      ),
+      'guillemets': quote(
+        '«…», French guillemets, in any language, with or without (narrow) no-break spaces inside. Ends at the » ' +
+          'that closes it (guillemets nested inside are matched by this rule again), or gives up like the others.',
+        DQ,
+        R`(«)`,
+        R`(»)|` + GIVE_UP,
+        ['#citations', '#guillemets', '#nested-single-quotes'],
       ),
       'double-straight': quote(
         '"…". The opening mark must stand at a word start and be followed by a non-space, so that a ' +

@@ -282,6 +282,28 @@ function markdownAssertions(title, getTokenizer) {
       assertNoScope(inner, 'punctuation', 'quoted text');
     });
 
+    it('marks guillemets, with no-break spaces inside or none, and guillemets nested in them', async () => {
+      const r = await md(['Il a dit «\u202fnous agirons\u202f» et «\u00a0le «\u00a0partenariat\u00a0» dure\u00a0» and «we shall».']);
+      for (const [mark, nth, punct] of [
+        ['«', 0, BEGIN],
+        ['»', 0, END],
+        ['«', 1, BEGIN],
+        ['«', 2, BEGIN],
+        ['»', 1, END],
+        ['»', 2, END],
+        ['«', 3, BEGIN],
+        ['»', 3, END],
+      ]) {
+        const scopes = scopesAt(r, 1, mark, { nth });
+        assertScope(scopes, DQ, `${mark} #${nth}`);
+        assertScope(scopes, punct, `${mark} #${nth}`);
+      }
+      assertScope(scopesAt(r, 1, 'nous agirons'), DQ, 'quoted text');
+      assertScope(scopesAt(r, 1, 'dure'), DQ, 'after the nested quotation, still quoted');
+      assertNoScope(scopesAt(r, 1, 'et'), DQ, 'between quotations');
+      assertScope(scopesAt(r, 1, 'we shall'), DQ, 'English in guillemets');
+    });
+
     it('does not take apostrophes for quotation marks', async () => {
       const r = await md(['Canada’s plan, the peoples’ rights, don\'t, the students\' work, Gwich’in, 5\'10", the \'90s.']);
       assertLineHasNoVerbatim(r, 1);

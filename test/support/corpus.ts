@@ -26,3 +26,21 @@ export function bundledIndex(): CorpusIndex {
 export function source(name: string, content: string | Uint8Array): SourceInput {
   return { uri: `file:///sources/${name}`, displayPath: name, content };
 }
+
+/** The three French official texts of test/real/french (the longer copies; the excerpts repeat their openings). */
+export const FRENCH_SOURCES = [
+  '2021-02-23-feuille-de-route-partenariat-renouvele.md',
+  '2022-02-23-declaration-conjointe-premier-anniversaire-feuille-de-route.md',
+  '2023-03-24-declaration-conjointe-trudeau-biden.md',
+];
+
+/** The French sources as engine inputs. */
+export function frenchInputs(): SourceInput[] {
+  return FRENCH_SOURCES.map(name => source(name, fs.readFileSync(path.join(repoRoot, 'test', 'real', 'french', name), 'utf8')));
+}
+
+let frenchCached: CorpusIndex | undefined;
+/** A user's setup for French drafts: the bundled (English) sources and the French ones, in one index. */
+export function frenchIndex(): CorpusIndex {
+  return (frenchCached ??= loadCorpus([...bundledInputs(), ...frenchInputs()]));
+}

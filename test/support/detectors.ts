@@ -9,10 +9,11 @@ import type { ClauseUnit, Detector, DetectorContext, FindingInput, QuoteUnit, Ru
 import { clauseUnit, quoteUnit } from '../../server/src/engine/check/units';
 import { checkIndexOf } from '../../server/src/engine/checkIndex';
 import type { Code } from '../../server/src/engine/findings';
-import { english } from '../../server/src/engine/lang/en';
-import { findQuotations } from '../../server/src/engine/text/quotations';
 import type { CorpusIndex } from '../../server/src/engine';
-import { bundledIndex } from './corpus';
+import { english } from '../../server/src/engine/lang/en';
+import type { LanguagePack } from '../../server/src/engine/lang/pack';
+import { findQuotations } from '../../server/src/engine/text/quotations';
+import { bundledIndex, frenchIndex } from './corpus';
 
 /** A finding as a detector emitted it, with the draft text it covers and the rule that found it. */
 export interface Found {
@@ -29,37 +30,51 @@ export interface RunOptions {
   readonly emitted?: readonly (readonly [Code, number, number])[];
   /** The unit's role (default: a whole sentence). */
   readonly role?: UnitRole;
-  /** The sources (default: the bundled ones). */
+  /** The draft's language (default English). */
+  readonly lang?: LanguagePack;
+  /** The sources: the bundled ones (the default for an English draft), or those and the French ones of test/real/french (for a French draft). */
+  readonly sources?: 'bundled' | 'french';
+  /** Other sources, instead of either. */
   readonly index?: CorpusIndex;
 }
 
+/** The index the draft is checked against. */
+function indexFor(options: RunOptions): CorpusIndex {
+  if (options.index) return options.index;
+  return (options.sources ?? (options.lang && options.lang !== english ? 'french' : 'bundled')) === 'bundled' ? bundledIndex() : frenchIndex();
+}
+
 /** The context of a detector run alone: `emitted` sees the findings given and those the detector emitted so far, as in the pipeline. */
-function context(found: readonly Found[], emitted: RunOptions['emitted'] = [], index: CorpusIndex = bundledIndex()): DetectorContext {
-  const ci = checkIndexOf(index);
+function context(found: readonly Found[], options: RunOptions = {}): DetectorContext {
+  const lang = options.lang ?? english;
+  const emitted = options.emitted ?? [];
+  const ci = checkIndexOf(indexFor(options));
   const earlier = (code: Code, s: number, e: number) => emitted.some(([c, a, b]) => c === code && a >= s && b <= e);
   const own = (code: Code, s: number, e: number) => found.some(f => f.code === code && f.finding.start >= s && f.finding.end <= e);
-  return { lang: english, sources: sourceLookup(ci, english), emitted: (code, s, e) => earlier(code, s, e) || own(code, s, e) };
+  return { lang, sources: sourceLookup(ci, lang), emitted: (code, s, e) => earlier(code, s, e) || own(code, s, e) };
 }
 
 /** The unit of `text` taken as one draft sentence. */
-export function unitOf(text: string, role: UnitRole = 'sentence', index: CorpusIndex = bundledIndex()): ClauseUnit {
-  const ci = checkIndexOf(index);
-  return clauseUnit(ci, sourceLookup(ci, english), text, 0, text.length, role);
+export function unitOf(text: string, role: UnitRole = 'sentence', options: RunOptions = {}): ClauseUnit {
+  const lang = options.lang ?? english;
+  const ci = checkIndexOf(indexFor(options));
+  return clauseUnit(ci, sourceLookup(ci, lang), text, 0, text.length, role);
 }
 
 /** Runs a clause detector alone on `text` taken as one sentence. */
 export function runClause(detector: Detector, text: string, options: RunOptions = {}): Found[] {
   const found: Found[] = [];
-  detector.run(unitOf(text, options.role, options.index), context(found, options.emitted, options.index), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
+  detector.run(unitOf(text, options.role, options), context(found, options), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
   return found;
 }
 
 /** Runs a quotation detector alone on each quotation of `text`. */
-export function runQuote(detector: Detector<QuoteUnit>, text: string): Found[] {
-  const ci = checkIndexOf(bundledIndex());
+export function runQuote(detector: Detector<QuoteUnit>, text: string, options: RunOptions = {}): Found[] {
+  const lang = options.lang ?? english;
+  const ci = checkIndexOf(indexFor(options));
   const found: Found[] = [];
   for (const q of findQuotations(text)) {
-    detector.run(quoteUnit(ci, english, text, q), context(found), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
+    detector.run(quoteUnit(ci, lang, text, q), context(found, options), (f, rule) => found.push({ code: f.code, kind: f.kind, at: text.slice(f.start, f.end), message: f.message, rule, finding: f }));
   }
   return found;
 }

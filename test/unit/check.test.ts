@@ -34,6 +34,17 @@ describe('check: quotations', () => {
     assert.ok(fixed.startsWith('The leaders said "') && fixed.endsWith('."'));
   });
 
+  it('reports a Canadian spelling inside a quotation of a U.S. text as a spelling variant, at Information, not as a misquote', () => {
+    const text = 'The President and the Prime Minister "will agree to expand cooperation on continental defence and in the Arctic".';
+    const fs = check(text);
+    assert.deepEqual(fs.map(f => [f.code, f.severity, at(text, f)]), [['spelling-variant', 'information', 'defence']]);
+    assert.match(fs[0].message, /spelling variant of the source's "defense"/);
+    const fixed = text.slice(0, fs[0].fix!.start) + fs[0].fix!.newText + text.slice(fs[0].fix!.end);
+    assert.deepEqual(codes(fixed), []);
+    // Outside the quotation marks the same spelling draws nothing.
+    assert.deepEqual(codes('The President and the Prime Minister will agree to expand cooperation on continental defence and in the Arctic.'), []);
+  });
+
   it('honours ellipses and square brackets', () => {
     assert.deepEqual(codes('"Canada and the United States will enhance law enforcement collaboration by reestablishing the Cross-Border Crime Forum ... to make communities safer."'), []);
     assert.deepEqual(codes('The leaders agreed to “strengthen cooperation under the Energy Resource Governance Initiative (ERGI) … to foster international cooperation on the minerals and metals that make the energy transition possible.”'), []);

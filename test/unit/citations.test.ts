@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { citationFor, footnoteId } from '../../server/src/engine/citations';
-import { bundledIndex, ROADMAP } from '../support/corpus';
+import { bundledIndex, frenchIndex, ROADMAP } from '../support/corpus';
 import { completeAt } from './completion.test';
 
 describe('citations', () => {
@@ -25,6 +25,16 @@ describe('citations', () => {
     const second = citationFor(bundledIndex(), paragraph(), draft, 'footnote');
     assert.equal(second.suffix, first.suffix);
     assert.deepEqual(second.additionalEdits, []);
+  });
+
+  it('a French source is cited in French: préambule, its section, the date as French writes it', () => {
+    const index = frenchIndex();
+    const opening = index.paragraphs.find(p => p.documentId.startsWith('2023-03-24') && p.sectionId === 'opening')!;
+    assert.equal(citationFor(index, opening, '', 'inline').suffix, ' (Déclaration conjointe du premier ministre Trudeau et du président Biden, préambule, ¶1)');
+    const def = citationFor(index, opening, 'Brouillon.\n', 'footnote').additionalEdits[0].newText;
+    assert.match(def, /\]: Déclaration conjointe du premier ministre Trudeau et du président Biden, préambule, ¶1, 24 mars 2023\. <https:\/\/www\.lelezard\.com\/communique-20826647\.html>\n$/);
+    const covid = index.paragraphs.find(p => p.documentId.startsWith('2021-02-23-feuille') && p.sectionTitle === 'Lutte contre la COVID-19')!;
+    assert.match(citationFor(index, covid, '', 'footnote').additionalEdits[0].newText, /, Lutte contre la COVID-19, ¶1, 23 février 2021\. </);
   });
 
   it('whole-sentence completions carry the citation', () => {

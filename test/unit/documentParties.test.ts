@@ -18,7 +18,7 @@ describe('which countries a document is about, and which sources a draft cannot 
   });
 
   it("reads each source's countries from its text", () => {
-    const countries = sourceCountries(index, english);
+    const countries = sourceCountries(index);
     assert.deepEqual([...countries.get('roadmap-2021-02-23')!].sort(), ['CA', 'US']);
     assert.ok(countries.get('japan-2021')!.has('JP'));
     assert.ok(!countries.get('japan-2021')!.has('CA'));

@@ -46,9 +46,15 @@ describe('statement layout: end marks, furniture, datelines, numbers, language',
     assert.deepEqual(stripHeadingNumber('2050 Targets'), { title: '2050 Targets', numbered: false });
   });
 
-  it('guesses French or English from function words', () => {
+  it('guesses French or English (tinyld), and says nothing when the text is too short or unclear', () => {
     assert.equal(guessLanguage("Le Canada et les États-Unis se réjouissent des progrès réalisés dans le cadre de la Feuille de route. Nous réaffirmons notre alliance."), 'fr');
     assert.equal(guessLanguage('The leaders agreed to work together on the climate crisis and to strengthen our alliance with their partners.'), 'en');
     assert.equal(guessLanguage('Trade.'), undefined);
+    // Shorter than five function words: the old guesser said nothing; the library reads the letters.
+    assert.equal(guessLanguage('Ils ont convenu de renforcer leurs efforts globaux'), 'fr');
+    assert.equal(guessLanguage('renforcer la coopération en matière de défense et de sécurité'), 'fr');
+    assert.equal(guessLanguage('They agreed to relaunch the Cross-Border Crime Forum.'), 'en');
+    // Never another language than the packs' (an English list of names is not Portuguese).
+    assert.ok([undefined, 'en', 'fr'].includes(guessLanguage('Quad Senior Cyber Group, Quad Fellowship, Quad Vaccine Partnership')));
   });
 });

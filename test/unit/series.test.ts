@@ -223,3 +223,31 @@ describe('series in hover and the report', () => {
     assert.doesNotMatch(md, /[Uu]pdated since/);
   });
 });
+
+describe('series: French sources that follow one another', () => {
+  // Two French test sources: the 2022 one updates the 2021 figure (the real French texts restate no figure).
+  const plan = (year: string, figure: string) =>
+    source(`plan-${year}.md`, `---\ntitle: Plan climat commun ${year}\nlang: fr\ndate: ${year}-02-23\n---\n\n## Climat\n\nLe Canada et les États-Unis réduiront leurs émissions de méthane de ${figure} d'ici 2030 dans le secteur pétrolier et gazier.\n`);
+  const index = loadCorpus([plan('2021', '40 %'), plan('2022', '75 %')]);
+  const draft = (figure: string) => `Le Canada et les États-Unis réduiront leurs émissions de méthane de ${figure} d'ici 2030 dans le secteur pétrolier et gazier.`;
+
+  it('draws no finding for a French draft following the 2022 figure, and none for the 2021 one', () => {
+    assert.deepEqual(findings(index, draft('75 %')), []);
+    assert.deepEqual(findings(index, draft('40 %')), []);
+    assert.deepEqual(findings(index, draft('60 %')), [{ code: 'changed-figure', flagged: '60 %' }]);
+  });
+
+  it('shows the history with both dates on hover, the latest wording marked', () => {
+    const text = draft('75 %');
+    const h = hoverAt(index, text, text.indexOf('méthane'))!;
+    assert.match(h.markdown, /\*\*First stated, 2021-02-23\*\*: “Le Canada et les États-Unis réduiront leurs émissions de méthane de 40 %/);
+    assert.match(h.markdown, /\*\*Updated, 2022-02-23\*\*: “[^”]+75 %[^”]+” \(Plan climat commun 2022, Climat, ¶1\) · \*\*latest wording\*\* · your draft follows this/);
+  });
+
+  it("says 'updated since' in the report for the French draft following the 2021 figure", () => {
+    const report = unescapeMarkdown(buildReport(index, [{ uri: 'file:///brouillon.md', name: 'brouillon.md', text: draft('40 %') }]));
+    assert.match(report, /### Updated since/);
+    assert.match(report, /Updated since 2022-02-23:\*\* “[^”]+75 %/);
+    assert.doesNotMatch(unescapeMarkdown(buildReport(index, [{ uri: 'file:///brouillon.md', name: 'brouillon.md', text: draft('75 %') }])), /Updated since/);
+  });
+});

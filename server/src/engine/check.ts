@@ -14,7 +14,11 @@ import { analyzeParagraph, type ParagraphAnalysis, type QuotationResult, type Re
 import { checkIndexOf } from './checkIndex';
 import type { CorpusIndex } from './corpusIndex';
 import { Codes, type Finding } from './findings';
-import { english } from './lang/en';
+import { packFor } from './lang';
+import { detectLanguage } from './lang/detect';
+import type { LanguagePack } from './lang/pack';
+import { readLanguage } from './sources/frontMatter';
+import { quotationsIn } from './text/quotations';
 import { draftDate, laterSources, unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
@@ -46,12 +50,13 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const ci = checkIndexOf(index);
   const cache = cacheFor(index);
   const masked = maskDraft(text);
+  const lang = draftLanguage(text, masked);
   // Sources the draft cannot be restating (about other countries, or published after the draft's
   // own date): left out of every comparison.
   const later = laterSources(index, draftDate(text));
-  const unrelated = unrelatedSources(index, masked, english);
+  const unrelated = unrelatedSources(index, masked, lang);
   const excluded = later.size ? new Set([...unrelated, ...later]) : unrelated;
-  const scope = excluded.size ? `${[...excluded].sort().join('|')}\u0000` : '';
+  const scope = `${lang.code}\u0000${excluded.size ? `${[...excluded].sort().join('|')}\u0000` : ''}`;
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
@@ -60,7 +65,7 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
     const slice = masked.slice(start, end);
     let a = cache.get(scope + slice);
     if (!a) {
-      a = analyzeParagraph(ci, english, slice, excluded);
+      a = analyzeParagraph(ci, lang, slice, excluded);
       cache.set(scope + slice, a);
     }
     for (const f of a.findings) findings.push(shift(f, start));
@@ -102,6 +107,27 @@ function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
 
 // ---- draft structure --------------------------------------------------------------
 
+/** How much of a draft's start is read to tell its language. */
+const LANGUAGE_SAMPLE = 4000;
+
+/**
+ * The pack a draft is read with: the language its front matter declares (`lang`, `language`
+ * or `locale`), else the language of its own words (lang/detect.ts) with its quotations left
+ * out, since an English draft may quote a French source; English when neither says.
+ */
+export function draftLanguage(text: string, masked = maskDraft(text)): LanguagePack {
+  const fm = FRONT_MATTER.exec(text);
+  const declared = fm ? /^(?:lang|language|locale):[ \t]*["']?([^"'\r\n]*?)["']?[ \t]*$/m.exec(fm[1])?.[1] : undefined;
+  const code = declared ? readLanguage({ lang: declared }) : undefined;
+  if (code) return packFor(code);
+  const sample = masked.slice(0, LANGUAGE_SAMPLE);
+  let own = sample;
+  for (const q of quotationsIn(sample)) own = own.slice(0, q.innerStart) + ' '.repeat(q.innerEnd - q.innerStart) + own.slice(q.innerEnd);
+  return packFor(detectLanguage(own) ?? detectLanguage(sample));
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
 /**
  * What is not a claim about the sources becomes spaces (same offsets, no words): the draft's
  * front matter and its own title (its first heading, or a heading that repeats the front
@@ -120,7 +146,7 @@ const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 export function maskTitle(text: string): string {
   let out = text;
   let title: string | undefined;
-  const fm = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  const fm = FRONT_MATTER.exec(text);
   if (fm) {
     title = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(fm[1])?.[1];
     out = blank(fm[0]) + text.slice(fm[0].length);

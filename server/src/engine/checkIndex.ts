@@ -6,7 +6,9 @@
  * paragraphs). The official names of the sources are names/table.ts.
  */
 import type { CorpusIndex } from './corpusIndex';
-import { isStopKey, paragraphWords as wordsOfParagraphs, type Word } from './text/words';
+import { packFor } from './lang';
+import type { LanguagePack } from './lang/pack';
+import { paragraphPacks, paragraphWords as wordsOfParagraphs, type Word } from './text/words';
 import type { Paragraph } from './types';
 
 export interface SourceSentence {
@@ -33,6 +35,10 @@ export function sentenceEndsAfter(src: SourceSentence, j: number): boolean {
 export interface CheckIndex {
   readonly index: CorpusIndex;
   readonly paragraphWords: readonly (readonly Word[])[];
+  /** The language pack each paragraph was read with (its source's language). */
+  readonly paragraphPacks: readonly LanguagePack[];
+  /** The pack of a paragraph of the index (English for one the index does not hold). */
+  packOf(paragraph: Paragraph): LanguagePack;
   /** key → indexes into index.paragraphs. */
   readonly postings: ReadonlyMap<string, readonly number[]>;
   idf(key: string): number;
@@ -45,9 +51,11 @@ export function checkIndexOf(index: CorpusIndex): CheckIndex {
 
 function build(index: CorpusIndex): CheckIndex {
   const paragraphWords = wordsOfParagraphs(index);
+  const paragraphPacks_ = paragraphPacks(index);
   const postings = new Map<string, number[]>();
   paragraphWords.forEach((words, pi) => {
     const seen = new Set<string>();
+    const isStopKey = paragraphPacks_[pi].isStopKey;
     for (const w of words) {
       if (isStopKey(w.key) || seen.has(w.key)) continue;
       seen.add(w.key);
@@ -60,9 +68,15 @@ function build(index: CorpusIndex): CheckIndex {
   const idfs = new Map<string, number>();
   const unseenIdf = Math.log(1 + N / 0.5);
   const sentenceCache = new Map<number, SourceSentence[]>();
+  let numbers: Map<Paragraph, number> | undefined;
   return Object.freeze({
     index,
     paragraphWords,
+    paragraphPacks: paragraphPacks_,
+    packOf(paragraph: Paragraph): LanguagePack {
+      const pi = (numbers ??= new Map(index.paragraphs.map((x, i) => [x, i]))).get(paragraph);
+      return pi === undefined ? packFor(undefined) : paragraphPacks_[pi];
+    },
     postings,
     idf: (key: string) => {
       let v = idfs.get(key);
@@ -80,6 +94,7 @@ function build(index: CorpusIndex): CheckIndex {
       v = p.sentences.map(s => {
         const ws = words.filter(w => w.start >= s.start && w.start < s.end);
         const keys = ws.map(w => w.key);
+        const isStopKey = paragraphPacks_[pi].isStopKey;
         return { paragraph: p, start: s.start, end: s.end, words: ws, keys, content: new Set(keys.filter(k => !isStopKey(k))) };
       });
       sentenceCache.set(pi, v);

@@ -3,6 +3,7 @@
  * completion, the Insert Commitment command and the Sources view's "Insert as Quotation".
  */
 import type { CorpusIndex } from './corpusIndex';
+import { labelsFor } from './sources/layout';
 import type { Paragraph, SourceDocument } from './types';
 
 /** `verbatim.citationStyle`. */
@@ -33,10 +34,14 @@ export function inlineCitation(paragraph: Paragraph): string {
   return ` (${paragraph.label})`;
 }
 
-/** The footnote definition line: `[^id]: Document, Section, ¶n, 23 February 2021, <url>`. */
+/**
+ * The footnote definition line: `[^id]: Document, Section, ¶n, 23 February 2021, <url>`, the
+ * words Verbatim writes in the source's language (`…, préambule, ¶1, 24 mars 2023.`).
+ */
 export function footnoteDefinition(paragraph: Paragraph, document: SourceDocument | undefined): string {
-  const parts = [document?.title ?? paragraph.documentId, paragraph.sectionId === 'opening' ? 'opening' : paragraph.sectionTitle, `¶${paragraph.number}`];
-  if (document?.date) parts.push(formatDate(document.date));
+  const labels = labelsFor(document?.lang);
+  const parts = [document?.title ?? paragraph.documentId, paragraph.sectionId === 'opening' ? labels.opening : paragraph.sectionTitle, `¶${paragraph.number}`];
+  if (document?.date) parts.push(labels.date(document.date));
   let line = `[^${footnoteId(paragraph)}]: ${parts.join(', ')}.`;
   if (document?.url) line += ` <${document.url}>`;
   return line;
@@ -91,11 +96,4 @@ export function quotationEdits(index: CorpusIndex, paragraphId: string, draft: s
 /** The official text as a quotation: typographic quotes around it. */
 export function asQuotation(text: string): string {
   return `“${text}”`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }

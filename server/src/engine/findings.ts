@@ -7,7 +7,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { LineIndex, type Range } from './positions';
 
 export type FindingCategory = 'misquote' | 'contradiction' | 'unsupported';
-export type FindingKind = 'wording' | 'figure' | 'actor' | 'negation' | 'strength' | 'opposite' | 'name' | 'unsourced';
+export type FindingKind = 'wording' | 'figure' | 'actor' | 'negation' | 'strength' | 'opposite' | 'name' | 'unsourced' | 'spelling';
 
 /** Stable diagnostic codes, one per kind of finding. Never renumber or rename: users suppress by code. */
 export const Codes = Object.freeze({
@@ -21,6 +21,7 @@ export const Codes = Object.freeze({
   alteredName: 'altered-name',
   changedTerm: 'changed-term',
   unsourcedQuote: 'unsourced-quote',
+  spellingVariant: 'spelling-variant',
 } as const);
 export type Code = (typeof Codes)[keyof typeof Codes];
 export const AllCodes: readonly Code[] = Object.freeze(Object.values(Codes));
@@ -37,6 +38,7 @@ export const CodeDescriptions: Readonly<Record<Code, string>> = Object.freeze({
   'altered-name': 'The official name of a programme, forum, plan, institution or person is altered.',
   'changed-term': 'A restatement names one specific thing where the source names another (a term of a list, a sector, a region).',
   'unsourced-quote': 'A quotation attributed to the leaders or the Roadmap matches no indexed source.',
+  'spelling-variant': 'A quotation spells a word another accepted way than its source (defence for defense, programme for program, œuvre for oeuvre).',
 });
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';

@@ -24,6 +24,7 @@ const TITLES: Readonly<Record<string, (s: string) => string>> = {
   'overstated': s => `Restore the source's strength: "${s}"`,
   'understated': s => `Restore the source's strength: "${s}"`,
   'opposite': s => `Restore the source's action: "${s}"`,
+  'spelling-variant': s => `Use the source's spelling: "${s}"`,
 };
 
 /** The source's text as a drafter should type it: lines joined, hyphenation artefacts and Markdown escapes gone. */

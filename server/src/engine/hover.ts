@@ -13,8 +13,8 @@ import { NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
 import { escapeMarkdown, safeLink, strong } from './text/markdown';
 import { matchAt, type NameMatch, type SourceMatch } from './match';
-import { normalizeText } from './normalize';
-import { seriesOf, type SeriesEntry } from './series';
+import { normalizeText, typographic } from './normalize';
+import { seriesOfSource, type SeriesEntry } from './series';
 import type { Paragraph } from './types';
 
 /** Hover content for a span of the draft. */
@@ -44,8 +44,9 @@ export function hoverAt(index: CorpusIndex, text: string, offset: number, token:
   parts.push(heading(index, paragraph));
   parts.push(quoteBlock(paragraph, span.start, span.end));
   if (name) parts.push(nameNote(name));
-  if (match && !match.exact) parts.push(differenceNote(text, match));
-  const history = match ? seriesOf(index).historyOf(match.paragraph, match.sourceStart, match.sourceEnd) : undefined;
+  const difference = match && !match.exact ? differenceNote(text, match) : undefined;
+  if (difference) parts.push(difference);
+  const history = match ? seriesOfSource(index, match.paragraph).historyOf(match.paragraph, match.sourceStart, match.sourceEnd) : undefined;
   if (history) parts.push(historyNote(index, history, match!));
   parts.push(`Citation: \`${paragraph.id.replace(/`/g, '')}\``);
   const start = Math.min(match?.draftStart ?? Infinity, name?.draftStart ?? Infinity);
@@ -116,11 +117,13 @@ export function historyNote(index: CorpusIndex, history: readonly SeriesEntry[],
 }
 
 /** The draft's words against the source's, word by word: ~~draft only~~, **source only**. */
-export function differenceNote(draft: string, match: SourceMatch): string {
-  const words = (s: string) => normalizeText(s, { keepCase: true }).text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+export function differenceNote(draft: string, match: SourceMatch): string | undefined {
+  // Ligatures are typography (`œuvre` is `oeuvre`): no difference to show.
+  const words = (s: string) => typographic(normalizeText(s, { keepCase: true }).text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   const draftText = words(draft.slice(match.draftStart, match.draftEnd));
   const sourceText = words(match.paragraph.text.slice(match.sourceStart, match.sourceEnd));
   const parts = diffWords(sourceText, draftText, { ignoreCase: true });
+  if (!parts.some(x => x.added || x.removed)) return undefined;
   const out: string[] = [];
   const mark = (value: string, draftOnly: boolean) => {
     const core = value.trim();

@@ -9,7 +9,7 @@
  */
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
-import { english } from './lang/en';
+import { PACKS } from './lang';
 import { normalizeText, toOriginalRange, tokenize, type Token } from './normalize';
 import { officialNames } from './names/table';
 import { quotationsIn, type QuoteSpan } from './text/quotations';
@@ -20,8 +20,8 @@ const VOCAB = 2 ** 22;
 /** Postings are packed as `paragraph * POSITIONS + token`. */
 const POSITIONS = 2 ** 20;
 
-/** Words that do not make a match worth showing on their own. */
-const STOPWORDS = english.shownStopWords;
+/** Words that do not make a match worth showing on their own, in any language a source may be in. */
+const STOPWORDS: ReadonlySet<string> = new Set(PACKS.flatMap(p => [...p.shownStopWords]));
 
 /** The word bigram index over every paragraph of a corpus index. */
 export interface PhraseIndex {

@@ -176,3 +176,14 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return slug || 'section';
 }
+
+const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', Œ: 'Oe', æ: 'ae', Æ: 'Ae' };
+
+/**
+ * Text with its ligatures written out (`main-d'œuvre` → `main-d'oeuvre`): a ligature is how the
+ * letters are set, not another spelling, so a quotation writing `œuvre` where a wire copy has
+ * `oeuvre` quotes it exactly, in any language (the quotation checker and hover's difference).
+ */
+export function typographic(text: string): string {
+  return /[œŒæÆ]/.test(text) ? text.replace(/[œŒæÆ]/g, c => LIGATURES[c]) : text;
+}

@@ -12,12 +12,12 @@
 import MarkdownIt from 'markdown-it';
 import { acceptedBy, type Acceptance } from './acceptances';
 import type { CancellationToken } from './cancellation';
-import { analyzeDraft, type QuotationResult, type RestatementResult } from './check';
+import { analyzeDraft, draftLanguage, type QuotationResult, type RestatementResult } from './check';
 import { statementFollowed } from './check/updates';
 import type { CorpusIndex } from './corpusIndex';
 import type { Finding, SeverityName } from './findings';
 import { cleanOfficialText, withFixes } from './fixes';
-import { seriesOf, type SeriesEntry } from './series';
+import { seriesOfSource, type SeriesEntry } from './series';
 import { applySuppressions } from './suppress';
 import { escapeMarkdown as escapeText } from './text/markdown';
 
@@ -97,6 +97,7 @@ const WHAT_TO_DO: Record<string, (fix: string | undefined) => string> = {
   'altered-name': fix => `Use the official wording${fix ? ` (${fix})` : ''}.`,
   'changed-term': fix => `Use the source's term${fix ? ` (${fix})` : ''}.`,
   'unsourced-quote': () => 'Find the quotation\'s source and add it to the sources, or remove the quotation marks.',
+  'spelling-variant': fix => `Keep the source's spelling inside the quotation marks${fix ? ` (${fix})` : ''}; your own spelling is fine outside them.`,
 };
 
 interface Ctx {
@@ -121,7 +122,7 @@ function sourceSentence(index: CorpusIndex, paragraphId: string | undefined, ev?
  */
 function updatedSince(index: CorpusIndex, paragraphId: string | undefined, ev: { start: number; end: number } | undefined): { followed: SeriesEntry; latest: SeriesEntry } | undefined {
   const p = paragraphId ? index.getParagraph(paragraphId) : undefined;
-  return p && ev ? seriesOf(index).updatedSince(p, ev.start, ev.end) : undefined;
+  return p && ev ? seriesOfSource(index, p).updatedSince(p, ev.start, ev.end) : undefined;
 }
 
 type Followed = { paragraphId: string; evidence?: { start: number; end: number } };
@@ -131,7 +132,8 @@ type Followed = { paragraphId: string; evidence?: { start: number; end: number }
  * statement of the same commitment it follows more closely (check/updates.ts).
  */
 function restatementsFollow(index: CorpusIndex, text: string, restatements: readonly RestatementResult[]): Map<RestatementResult, Followed> {
-  const followed = statementFollowed(index);
+  // The draft's words are read in its language, as the checker read them.
+  const followed = statementFollowed(index, draftLanguage(text));
   const out = new Map<RestatementResult, Followed>();
   for (const r of restatements) {
     const s = r.evidence ? followed(text, r.start, r.end, r.paragraphId, r.evidence) : undefined;

@@ -20,6 +20,7 @@ import { checkIndexOf, type CheckIndex, type SourceSentence } from './checkIndex
 import { gateLexicon } from './check/gate';
 import { restatementOf, type RestatementLexicon } from './check/restatement';
 import type { CorpusIndex } from './corpusIndex';
+import { packFor } from './lang';
 import { english } from './lang/en';
 import type { LanguagePack } from './lang/pack';
 import type { Paragraph } from './types';
@@ -71,6 +72,11 @@ const LATER_CANDIDATE_PARAGRAPHS = 8;
 /** The series links of an index, for the checker's language (built once per index, filled in on demand). */
 export function seriesOf(index: CorpusIndex, lang: LanguagePack = english): SeriesTable {
   return index.derive(`engine.series.${lang.code}`, () => build(index, lang));
+}
+
+/** The series links read in the language of `paragraph`'s source (hover and report: the history of a source's own sentence). */
+export function seriesOfSource(index: CorpusIndex, paragraph: Paragraph): SeriesTable {
+  return seriesOf(index, packFor(index.getDocument(paragraph.documentId)?.lang));
 }
 
 const NONE: SeriesTable = Object.freeze({ historyOf: () => undefined, laterThan: () => [], updatedSince: () => undefined });

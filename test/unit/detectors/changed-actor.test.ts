@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot, source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 // Another source (the 2021 U.S.-Japan statement): whose commitment it is, named by the draft, stays the source's.
 const japan = fs.readFileSync(path.join(repoRoot, 'test/real/japan/source/2021-04-16-u-s-japan-joint-leaders-statement-u-s-japan-global-partnership-for-a-new-era.md'), 'utf8');
@@ -61,6 +62,30 @@ describe('detector changed-actor (alone)', () => {
           { code: 'changed-actor', at: 'President', message: '"President affirmed" where the source says "Prime Minister reaffirmed"' },
           { code: 'changed-actor', at: 'the United States', message: 'where the source says "Canada"' },
         ],
+      },
+    ],
+  });
+});
+
+describe('detector changed-actor (alone), French', () => {
+  detectorCases(text => runClause(changedActor, text, { lang: french }), {
+    valid: [
+      'Le premier ministre et le président ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+      'Le Canada et les États-Unis ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+    ],
+    invalid: [
+      {
+        text: 'Le Canada et le Mexique ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+        expect: [{ code: 'changed-actor', at: 'Le Canada et le Mexique' }],
+      },
+      {
+        // `seul` stands before the party or after it.
+        text: 'Seul le premier ministre a convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+        expect: [{ code: 'changed-actor', at: 'Seul le premier ministre', message: 'one side only' }],
+      },
+      {
+        text: 'Le premier ministre seul a convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+        expect: [{ code: 'changed-actor', at: 'Le premier ministre seul', message: 'one side only' }],
       },
     ],
   });

@@ -2,6 +2,7 @@ import { changedFigure } from '../../../server/src/engine/check/detectors/change
 import { loadCorpus } from '../../../server/src/engine';
 import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 // Another source, for figures of every kind: rates, counts of anything, ordinals, durations.
 const other = {
@@ -109,6 +110,104 @@ describe('detector changed-figure (alone)', () => {
         text: 'The Roadmap is built around three pillars.',
         options: other,
         expect: [{ code: 'changed-figure', at: 'three pillars', message: 'has 2 sections: Trade, Meetings', rule: 'part-count' }],
+      },
+    ],
+  });
+});
+
+describe('detector changed-figure (alone), French', () => {
+  detectorCases((text, options) => runClause(changedFigure, text, { ...options, lang: french }), {
+    valid: [
+      'Elle établit aussi des mesures de soutien à la prospérité de nos deux pays.',
+      // `24 derniers mois` is `deux dernières années`; `le premier ministre` is no ordinal.
+      'Le Canada et les États-Unis se réjouissent des progrès réalisés au cours des 24 derniers mois dans le cadre de la Feuille de route.',
+      "Le premier ministre Justin Trudeau a fait aujourd'hui la déclaration suivante à l'occasion du premier anniversaire de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
+    ],
+    invalid: [
+      {
+        text: 'Elle établit aussi des mesures de soutien à la prospérité de nos trois pays.',
+        expect: [{ code: 'changed-figure', at: 'trois pays', message: '"trois pays" where the source says "deux pays"' }],
+      },
+      {
+        text: 'Le Canada et les États-Unis se réjouissent des progrès réalisés au cours des trois dernières années dans le cadre de la Feuille de route.',
+        expect: [{ code: 'changed-figure', at: 'trois dernières années', message: '"trois dernières années" where the source says "deux dernières années"' }],
+      },
+      {
+        text: "Le premier ministre Justin Trudeau a fait aujourd'hui la déclaration suivante à l'occasion du deuxième anniversaire de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
+        expect: [{ code: 'changed-figure', at: 'deuxième anniversaire', message: '"deuxième anniversaire" where the source says "premier anniversaire"' }],
+      },
+    ],
+  });
+});
+
+// The same figures of every kind in a French source (the real French texts have no amounts).
+const port = {
+  lang: french,
+  index: loadCorpus([
+    source(
+      'plan-portuaire.md',
+      [
+        '---',
+        'title: Feuille de route du partenariat portuaire',
+        'lang: fr',
+        '---',
+        '',
+        '## Commerce',
+        '',
+        'Le commerce par le port atteint près de 40 millions de dollars par jour. Les partenaires accueilleront 15 000 réfugiés syriens sur trois ans.',
+        '',
+        '## Réunions',
+        '',
+        'Les dirigeants se réuniront au neuvième Sommet des Amériques.',
+      ].join('\n'),
+    ),
+  ]),
+};
+
+describe('detector changed-figure (alone), French figures of every kind', () => {
+  detectorCases((text, options) => runClause(changedFigure, text, { ...port, ...options }), {
+    valid: [
+      'Le commerce par le port atteint près de 40 millions de dollars chaque jour.',
+      // A period left unsaid is no other period.
+      'Le commerce par le port atteint près de 40 millions de dollars.',
+      'Les partenaires accueilleront 15 000 réfugiés syriens sur 36 mois.',
+      'Les dirigeants se réuniront au 9e Sommet des Amériques.',
+    ],
+    invalid: [
+      { text: 'Le commerce par le port atteint près de 40 millions de dollars par semaine.', expect: [{ code: 'changed-figure', at: '40 millions de dollars par semaine', message: 'where the source says "40 millions de dollars par jour"' }] },
+      { text: 'Les partenaires accueilleront 25 000 réfugiés syriens sur trois ans.', expect: [{ code: 'changed-figure', at: '25 000 réfugiés', message: 'where the source says "15 000 réfugiés"' }] },
+      { text: 'Les partenaires accueilleront 15 000 réfugiés syriens sur cinq ans.', expect: [{ code: 'changed-figure', at: 'cinq ans', message: 'where the source says "trois ans"' }] },
+      { text: 'Les dirigeants se réuniront au dixième Sommet des Amériques.', expect: [{ code: 'changed-figure', at: 'dixième Sommet', message: 'where the source says "neuvième Sommet"' }] },
+    ],
+  });
+});
+
+describe('detector changed-figure (alone), a French source named by its title after a release label', () => {
+  // The title is `Déclaration - Feuille de route pour un partenariat renouvelé États-Unis-Canada`:
+  // a draft names it by what follows the label, and the date is written as French writes it.
+  detectorCases((text, options) => runClause(changedFigure, text, { lang: french, ...options }), {
+    valid: ['La Feuille de route pour un partenariat renouvelé États-Unis-Canada, dévoilée le 23 février 2021, compte six priorités.'],
+    invalid: [
+      {
+        text: 'La Feuille de route pour un partenariat renouvelé États-Unis-Canada, dévoilée le 24 février 2021, compte six priorités.',
+        expect: [{ code: 'changed-figure', at: '24 février 2021', message: 'is dated 23 février 2021', rule: 'document-date' }],
+      },
+    ],
+  });
+});
+
+describe('detector changed-figure (alone), an English source whose title opens with a release label', () => {
+  const factSheet = {
+    index: loadCorpus([
+      source('fact-sheet.md', '---\ntitle: "Fact Sheet: Harbour Partnership Roadmap"\ndate: 2022-03-03\n---\n\n## Trade\n\nTrade through the harbour totals nearly $40 million a day.\n'),
+    ]),
+  };
+  detectorCases((text, options) => runClause(changedFigure, text, { ...factSheet, ...options }), {
+    valid: ['The Harbour Partnership Roadmap, released on March 3, 2022, covers trade.'],
+    invalid: [
+      {
+        text: 'The Harbour Partnership Roadmap, released on March 4, 2022, covers trade.',
+        expect: [{ code: 'changed-figure', at: 'March 4, 2022', message: 'is dated March 3, 2022', rule: 'document-date' }],
       },
     ],
   });

@@ -1,5 +1,6 @@
 import { misquote } from '../../../server/src/engine/check/detectors/misquote';
 import { detectorCases, runQuote } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 describe('detector misquote (alone)', () => {
   detectorCases(text => runQuote(misquote, text), {
@@ -25,6 +26,39 @@ describe('detector misquote (alone)', () => {
       {
         text: 'Canada reaffirmed the goal "to achieve 90 percent non-emitting electricity by 2025."',
         expect: [{ code: 'misquote', at: '2025', message: '"2025" where the source says "2030"' }],
+      },
+    ],
+  });
+});
+
+describe('detector misquote (alone), French: « » quotations of the French sources', () => {
+  const NNBSP = '\u202f';
+  detectorCases(text => runQuote(misquote, text, { lang: french }), {
+    valid: [
+      'Le premier ministre et le président se sont engagés à « collaborer étroitement pour vaincre le virus ».',
+      `Les dirigeants l'ont rappelé : «${NNBSP}Il reste beaucoup de travail à faire.${NNBSP}»`,
+      'Ils ont écrit que « la défense de la démocratie est au cœur de notre volonté d’appuyer l’Ukraine ».',
+    ],
+    invalid: [
+      {
+        text: 'Les dirigeants ont promis de « collaborer activement pour vaincre le virus ».',
+        expect: [{ code: 'misquote', at: 'activement', message: '"activement" where the source says "étroitement"' }],
+      },
+      {
+        text: `«${NNBSP}Nos pays sont plus forts lorsque nous travaillons seuls.${NNBSP}»`,
+        expect: [{ code: 'misquote', at: 'seuls', message: '"seuls" where the source says "ensemble"' }],
+      },
+    ],
+  });
+});
+
+describe('detector misquote (alone): an English draft quoting a French source in « »', () => {
+  detectorCases(text => runQuote(misquote, text, { sources: 'french' }), {
+    valid: ['The 2023 statement opens on progress: « Le Canada et les États-Unis se réjouissent des progrès réalisés ».'],
+    invalid: [
+      {
+        text: 'In French the leaders wrote that their partnership « se perpétue parce que nous croyons chacun à la réussite de l’autre ».',
+        expect: [{ code: 'misquote', at: 'croyons', message: '"croyons" where the source says "contribuons"' }],
       },
     ],
   });

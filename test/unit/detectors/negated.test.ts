@@ -1,5 +1,6 @@
 import { negated } from '../../../server/src/engine/check/detectors/negated';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 describe('detector negated (alone)', () => {
   detectorCases(text => runClause(negated, text), {
@@ -57,6 +58,39 @@ describe('detector negated (alone)', () => {
       {
         text: 'Indigenous-led conservation efforts were left out when the Prime Minister and the President agreed to be partners in protecting nature.',
         expect: [{ code: 'negated', at: 'were left out', rule: 'absence' }],
+      },
+    ],
+  });
+});
+
+describe('detector negated (alone), French', () => {
+  detectorCases(text => runClause(negated, text, { lang: french }), {
+    valid: [
+      'La priorité absolue du président et du premier ministre est de mettre fin à la pandémie de COVID-19.',
+      'Le premier ministre et le président ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
+      // A negation of something else (`il n'y a pas de doute`), then the commitment as the source has it.
+      "Il n'y a pas de doute : au cours de la dernière année, nous avons fait des progrès en matière de changements climatiques.",
+    ],
+    invalid: [
+      {
+        text: 'La priorité absolue du président et du premier ministre n’est pas de mettre fin à la pandémie de COVID-19.',
+        expect: [{ code: 'negated', at: 'n’est pas', message: 'where the source affirms it', rule: 'denial' }],
+      },
+      {
+        text: "Le premier ministre et le président n'ont pas convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.",
+        expect: [{ code: 'negated', at: "n'ont pas", rule: 'denial' }],
+      },
+      {
+        text: 'Le partenariat entre les États-Unis et le Canada ne se perpétue plus, faute de contributions.',
+        expect: [{ code: 'negated', at: 'ne se perpétue plus', rule: 'denial' }],
+      },
+      {
+        text: "Au cours de la dernière année, nous n'avons plus fait de progrès en matière de changements climatiques.",
+        expect: [{ code: 'negated', at: "n'avons plus", rule: 'denial' }],
+      },
+      {
+        text: 'Le Canada et les États-Unis ne se réjouissent jamais des progrès réalisés au cours des deux dernières années dans le cadre de la Feuille de route.',
+        expect: [{ code: 'negated', at: 'ne se réjouissent jamais', rule: 'denial' }],
       },
     ],
   });

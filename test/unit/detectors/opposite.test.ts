@@ -2,6 +2,7 @@ import { opposite } from '../../../server/src/engine/check/detectors/opposite';
 import { loadCorpus } from '../../../server/src/engine';
 import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 // Another source: one word shared after the action (`COVID-19`) is not the same thing.
 const health = { index: loadCorpus([source('health.md', '# Health\n\nWe established an experts group designed to expand safe and effective COVID-19 vaccine manufacturing for the region.\n')]) };
@@ -69,6 +70,24 @@ describe('detector opposite (alone)', () => {
       {
         text: 'The leaders discussed ways to align their approaches to China, including its coercive and unfair economic practices, and made clear they would avoid cooperating with China even on climate change.',
         expect: [{ code: 'opposite', at: 'avoid cooperating', message: 'reverses the source\'s "cooperating with"', rule: 'avoid' }],
+      },
+    ],
+  });
+});
+
+describe('detector opposite (alone), French', () => {
+  detectorCases((text, options) => runClause(opposite, text, { ...options, lang: french }), {
+    valid: [
+      "Au cours de la dernière année, les deux pays ont fait des progrès et jeté les bases qui leur permettront d'accroître leur coopération en matière de changements climatiques.",
+    ],
+    invalid: [
+      {
+        text: "Le premier ministre et le président ont convenu d'affaiblir leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.",
+        expect: [{ code: 'opposite', at: "d'affaiblir", message: 'reverses the source\'s "de renforcer"' }],
+      },
+      {
+        text: 'Au cours de la dernière année, les deux pays ont fait des progrès et jeté les bases qui leur permettront de réduire leur coopération en matière de changements climatiques.',
+        expect: [{ code: 'opposite', at: 'réduire', message: 'reverses the source\'s "d\'accroître notre"' }],
       },
     ],
   });

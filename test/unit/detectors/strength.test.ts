@@ -2,6 +2,7 @@ import { strength } from '../../../server/src/engine/check/detectors/strength';
 import { loadCorpus } from '../../../server/src/engine';
 import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 const ALIGN = 'The leaders agreed to align their approaches to China.';
 
@@ -96,6 +97,26 @@ describe('detector strength (alone)', () => {
         text: 'The leaders agreed on a common approach to illegal, unreported and unregulated fishing in shared waters.',
         options: OTHER,
         expect: [{ code: 'overstated', at: 'agreed', message: 'which says the leaders only discussed it', rule: 'ladder' }],
+      },
+    ],
+  });
+});
+
+describe('detector strength (alone), French', () => {
+  detectorCases((text, options) => runClause(strength, text, { ...options, lang: french }), {
+    valid: [
+      'Le premier ministre et le président se sont engagés à collaborer étroitement pour vaincre le virus.',
+      // The same verb in another form: `ont réaffirmé` for `réaffirmons`.
+      'Le Canada et les États-Unis ont réaffirmé leur alliance historique, leur amitié indéfectible ainsi que leur volonté de relever les immenses défis d’aujourd’hui.',
+    ],
+    invalid: [
+      {
+        text: 'Le premier ministre et le président ont lancé une collaboration étroite pour vaincre le virus.',
+        expect: [{ code: 'overstated', at: 'lancé', message: 'overstates the source' }],
+      },
+      {
+        text: 'Le président et le premier ministre ont examiné la possibilité de collaborer étroitement pour vaincre le virus.',
+        expect: [{ code: 'understated', at: 'examiné', message: 'understates the source, which says "engagés"' }],
       },
     ],
   });

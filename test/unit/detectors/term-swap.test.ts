@@ -2,6 +2,7 @@ import { termSwap } from '../../../server/src/engine/check/detectors/term-swap';
 import { loadCorpus } from '../../../server/src/engine';
 import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 const vaccines = { index: loadCorpus([source('vaccines.md', '# Vaccines\n\nThe partners will support last-mile vaccine rollouts and lead in coordinating the last-mile delivery efforts in Southeast Asia.\n')]) };
 const space = { index: loadCorpus([source('space.md', '# Space\n\nWe will also consult on norms and rules for ensuring the sustainable use of outer space.\n')]) };
@@ -41,6 +42,22 @@ describe('detector term-swap (alone)', () => {
         text: 'We will also consult on norms and rules for ensuring the peaceful use of outer space.',
         options: space,
         expect: [{ code: 'changed-term', at: 'peaceful', message: 'where the source says "sustainable"', rule: 'term-swap' }],
+      },
+    ],
+  });
+});
+
+describe('detector term-swap (alone), French', () => {
+  detectorCases(text => runClause(termSwap, text, { lang: french }), {
+    valid: [
+      "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'oeuvre sont essentiels.",
+      // A ligature is no swapped term.
+      "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'œuvre sont essentiels.",
+    ],
+    invalid: [
+      {
+        text: "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies nucléaires et le perfectionnement de la main-d'oeuvre sont essentiels.",
+        expect: [{ code: 'changed-term', at: 'nucléaires', message: '"nucléaires" where the source says "propres"' }],
       },
     ],
   });

@@ -1,5 +1,6 @@
 import { unsourcedQuote } from '../../../server/src/engine/check/detectors/unsourced-quote';
 import { detectorCases, runQuote } from '../../support/detectors';
+import { french } from '../../../server/src/engine/lang/fr';
 
 describe('detector unsourced-quote (alone)', () => {
   detectorCases(text => runQuote(unsourcedQuote, text), {
@@ -38,6 +39,23 @@ describe('detector unsourced-quote (alone)', () => {
       {
         text: 'According to the readout, “both countries will jointly host the next Olympic Games in the Arctic.”',
         expect: [{ code: 'unsourced-quote', at: '“both countries will jointly host the next Olympic Games in the Arctic.”' }],
+      },
+    ],
+  });
+});
+
+describe('detector unsourced-quote (alone), French', () => {
+  detectorCases(text => runQuote(unsourcedQuote, text, { lang: french }), {
+    valid: [
+      // One leader quoted is not the sources.
+      'Le président a dit : « nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples ».',
+      // In the sources.
+      'Les dirigeants ont déclaré : « Nos pays sont plus forts lorsque nous travaillons ensemble en vue d’atteindre nos objectifs communs. »',
+    ],
+    invalid: [
+      {
+        text: 'Les dirigeants ont déclaré : « nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples ».',
+        expect: [{ code: 'unsourced-quote', at: '« nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples »' }],
       },
     ],
   });

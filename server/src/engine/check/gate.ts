@@ -61,6 +61,7 @@ export function gateLexicon(ci: CheckIndex, lang: LanguagePack): RestatementLexi
     isStop: k => lang.isStopKey(k),
     isNeutral: k => neutral.has(k) || partyWords.has(k) || negation.has(k) || framing.has(k) || frame.has(k) || objectFillers.has(k),
     officeHolders: lang.gate.officeHolders,
+    clauseOpeners: lang.clauseOpeners,
   };
 }
 

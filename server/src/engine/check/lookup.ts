@@ -4,6 +4,7 @@
  * names near a phrase. A detector asks these; it never walks the corpus itself.
  */
 import type { CheckIndex, SourceSentence } from '../checkIndex';
+import { packFor } from '../lang';
 import type { Figure, LanguagePack } from '../lang/pack';
 import { generalTable, partyTables } from '../parties/table';
 import { partyRules, type PartyRules } from './parties';
@@ -18,7 +19,10 @@ export interface DatedTitle {
 }
 
 export interface SourceLookup {
+  /** The draft's language: draft words are keyed and read with it. */
   readonly lang: LanguagePack;
+  /** The language a source paragraph is read in (its source's). */
+  packOf(para: Paragraph): LanguagePack;
   /** The party rules of a source document: its parties, offices and leaders (parties/table.ts). */
   partiesOf(documentId: string): PartyRules;
   /** True if the key names a party in some source (a country, an office, a leader, a group word). */
@@ -94,9 +98,10 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
   };
   let numbers: Map<Paragraph, number> | undefined;
   const paragraphIndex = (p: Paragraph) => (numbers ??= new Map(ci.index.paragraphs.map((x, i) => [x, i]))).get(p) ?? -1;
+  // A source's figures are read in its own language (`2,6 milliards` is 2600000000 in French).
   const figuresOf = (s: SourceSentence): Figure[] => {
     let v = figuresBySentence.get(s);
-    if (!v) figuresBySentence.set(s, (v = lang.findFigures(s.paragraph.text.slice(s.start, s.end))));
+    if (!v) figuresBySentence.set(s, (v = ci.packOf(s.paragraph).findFigures(s.paragraph.text.slice(s.start, s.end))));
     return v;
   };
   const table = () => officialNames(ci.index);
@@ -113,6 +118,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
   let partyWords: Set<string> | undefined;
   return Object.freeze({
     lang,
+    packOf: (para: Paragraph) => ci.packOf(para),
     partiesOf: (documentId: string) => partyRules(lang, tables().get(documentId) ?? generalTable(lang)),
     allParties: () => [...tables().values()].map(t => partyRules(lang, t)),
     isPartyWord(key: string) {
@@ -127,7 +133,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     datedTitles() {
       titles ??= ci.index.documents
         .filter(d => d.date && d.paragraphs.length && !excluded.has(d.id))
-        .map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' '), 0, undefined, lang).map(w => w.key), doc: d }))
+        .flatMap(d => titleNames(d.title.replace(/\\_/g, ' ')).map(t => ({ keys: wordsOf(t, 0, undefined, lang).map(w => w.key), doc: d })))
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
     },
@@ -139,8 +145,9 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
     },
     dateParagraph(doc: SourceDocument) {
       const isDate = (f: Figure) => f.kind === 'date' && f.value === doc.date;
-      const para = doc.paragraphs.find(x => lang.findFigures(x.text).some(isDate)) ?? doc.paragraphs[0];
-      return { para, figure: lang.findFigures(para.text).find(isDate) };
+      const { findFigures } = packFor(doc.lang);
+      const para = doc.paragraphs.find(x => findFigures(x.text).some(isDate)) ?? doc.paragraphs[0];
+      return { para, figure: findFigures(para.text).find(isDate) };
     },
     figuresOf,
     sentenceWithAll(keys: readonly string[], withDate: boolean) {
@@ -152,10 +159,23 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
       }
       return undefined;
     },
-    sourceWordsIn: (para: Paragraph, from: number, to: number) => wordsOf(para.text, from, to, lang),
+    sourceWordsIn: (para: Paragraph, from: number, to: number) => wordsOf(para.text, from, to, ci.packOf(para)),
     paragraphKeys(para: Paragraph) {
       return new Set(ci.paragraphWords[paragraphIndex(para)].map(w => w.key));
     },
     names,
   });
+}
+
+/** Words of a release's label before its name (`Déclaration - Feuille de route …`, `Fact Sheet: …`): at most this many. */
+const TITLE_LABEL_WORDS = 3;
+
+/**
+ * The names a document goes by in a draft: its title, and the name after a short label that says
+ * what kind of release it is (`Déclaration - Feuille de route pour un partenariat renouvelé …`
+ * is the Feuille de route, `Fact Sheet: The … Partnership` the Partnership).
+ */
+function titleNames(title: string): string[] {
+  const m = /^(.+?)(?:\s[-–—]\s|:\s)(.+)$/u.exec(title);
+  return m && m[1].trim().split(/\s+/).length <= TITLE_LABEL_WORDS ? [title, m[2]] : [title];
 }

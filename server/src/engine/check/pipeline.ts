@@ -85,7 +85,7 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
     if (r) restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end } });
     return r;
   };
-  for (const [s, e] of draftSentences(p)) {
+  for (const [s, e] of draftSentences(p, lang)) {
     const r = check(s, e, 'sentence');
     // A compound sentence may restate two source sentences (`…reestablish the Forum, and they
     // agreed to align…`): a clause that restates a different source sentence is checked on its own.

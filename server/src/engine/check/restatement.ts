@@ -24,6 +24,8 @@ export interface RestatementLexicon {
   isNeutral(key: string): boolean;
   /** Surface words of offices after which a capitalised word is a person (`President Harris`). */
   readonly officeHolders?: ReadonlySet<string>;
+  /** Keys that open a new clause of a source sentence after a comma (the language pack's; English's when not given). */
+  readonly clauseOpeners?: ReadonlySet<string>;
 }
 
 /** A word of a source sentence: its key and its offsets in the paragraph text. */
@@ -57,7 +59,7 @@ export function sourceClauses(text: string, words: readonly SourceWord[], lex: R
   for (let i = 1; i < words.length; i++) {
     const gap = text.slice(words[i - 1].end, words[i].start);
     const next = words[i].key;
-    const breaks = /[;:]|\s[-–—]\s|[–—]/.test(gap) || (/,/.test(gap) && CLAUSE_OPENERS.has(next));
+    const breaks = /[;:]|\s[-–—]\s|[–—]/.test(gap) || (/,/.test(gap) && (lex.clauseOpeners ?? CLAUSE_OPENERS).has(next));
     if (breaks) {
       out.push([from, i - 1]);
       from = i;
@@ -79,7 +81,8 @@ export function sourceClauses(text: string, words: readonly SourceWord[], lex: R
   return joined;
 }
 
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'includ', 'including', 'as', 'which', 'where']);
+/** English's, for a lexicon that names none. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'whereas', 'includ', 'including', 'as', 'which', 'where']);
 
 /**
  * How well the draft words `draft` restate the source clause that contains source word `focus`

@@ -106,8 +106,8 @@ export interface QuoteUnit {
   readonly words: readonly Word[];
   /** Draft word positions after which the source may skip words (an ellipsis, an insertion). */
   readonly skipAt: ReadonlySet<number>;
-  /** The best source paragraph and the alignment with it; undefined when nothing matches enough. */
-  readonly source: { readonly para: Paragraph; readonly srcWords: readonly Word[]; readonly al: Alignment } | undefined;
+  /** The best source paragraph, the alignment with it and the language it is in (the quoted words are read in it); undefined when nothing matches enough. */
+  readonly source: { readonly para: Paragraph; readonly srcWords: readonly Word[]; readonly al: Alignment; readonly lang: LanguagePack } | undefined;
   /** The alignment's blocks of differences (none: the quotation is verbatim). */
   readonly blocks: readonly Block[];
 }
@@ -147,6 +147,7 @@ export interface Detector<U extends Unit = ClauseUnit> {
  */
 export const RULE_ORDER: readonly string[] = [
   'misquote',
+  'spelling-variant',
   'unsourced-quote',
   'document-date',
   'part-count',

@@ -8,7 +8,9 @@
  */
 import { align, blocksOf, type Alignment, type Block } from '../align';
 import type { CheckIndex, SourceSentence } from '../checkIndex';
+import { typographic } from '../normalize';
 import { namePhrases, type NamePhrase } from '../names/table';
+import { PACKS } from '../lang';
 import type { Figure, LanguagePack } from '../lang/pack';
 import type { QuoteSpan } from '../text/quotations';
 import { wordsOf, type Word } from '../text/words';
@@ -19,20 +21,52 @@ import type { ClauseUnit, Match, QuoteUnit, Restatement, Subject, UnitRole } fro
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-/** The unit of quotation `q` of paragraph `p`. */
+/**
+ * The unit of quotation `q` of paragraph `p` of a draft in `lang`. A quotation is read in the
+ * language of the source it quotes (an English draft may quote a French source in « »): the
+ * draft's pack proposes source paragraphs of any language, each other pack those in its own
+ * language, and each paragraph is aligned with the quoted words as its own language reads them.
+ */
 export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: QuoteSpan, skip?: Uint8Array): QuoteUnit {
-  const { words, skipAt } = quoteWords(p, q, lang);
-  const unit = { kind: 'quotation' as const, p, q, words, skipAt, source: undefined, blocks: [] };
-  if (words.length < 3) return unit;
-  const keys = words.map(w => w.text);
-  let best: { al: Alignment; pi: number } | undefined;
-  for (const c of shortlist(ci, words.map(w => w.key), 6, lang.isStopKey, skip)) {
-    const al = align(keys, paragraphTexts(ci, c.pi), { skipAt });
-    if (!best || al.score > best.al.score) best = { al, pi: c.pi };
+  const read = new Map<LanguagePack, { words: Word[]; skipAt: Set<number> }>();
+  const readIn = (pack: LanguagePack) => {
+    let v = read.get(pack);
+    if (!v) read.set(pack, (v = quoteWords(p, q, pack)));
+    return v;
+  };
+  const own = readIn(lang);
+  const unit = { kind: 'quotation' as const, p, q, words: own.words, skipAt: own.skipAt, source: undefined, blocks: [] };
+  if (own.words.length < 3) return unit;
+  let best: { al: Alignment; pi: number; pack: LanguagePack } | undefined;
+  const tried = new Set<number>();
+  for (const pack of [lang, ...PACKS.filter(x => x !== lang)]) {
+    const keys = readIn(pack).words.map(w => w.key);
+    for (const c of shortlist(ci, keys, 6, pack.isStopKey, pack === lang ? skip : otherLanguages(ci, pack, skip))) {
+      if (tried.has(c.pi)) continue;
+      tried.add(c.pi);
+      const srcPack = ci.paragraphPacks[c.pi];
+      const quoted = readIn(srcPack);
+      const al = align(quoted.words.map(w => typographic(w.text)), paragraphTexts(ci, c.pi), { skipAt: quoted.skipAt });
+      if (!best || al.score > best.al.score) best = { al, pi: c.pi, pack: srcPack };
+    }
   }
-  if (!best || best.al.matches < Math.max(3, Math.ceil(words.length * 0.6))) return unit;
-  const source = { para: ci.index.paragraphs[best.pi], srcWords: ci.paragraphWords[best.pi], al: best.al };
-  return { ...unit, source, blocks: blocksOf(best.al, skipAt) };
+  if (!best) return unit;
+  const { words, skipAt } = readIn(best.pack);
+  if (best.al.matches < Math.max(3, Math.ceil(words.length * 0.6))) return unit;
+  const source = { para: ci.index.paragraphs[best.pi], srcWords: ci.paragraphWords[best.pi], al: best.al, lang: best.pack };
+  return { ...unit, words, skipAt, source, blocks: blocksOf(best.al, skipAt) };
+}
+
+const masks = new WeakMap<object, Map<LanguagePack, Uint8Array>>();
+
+/** `skip` with every paragraph not in `pack`'s language added (1: left out); kept per index, pack and `skip`. */
+function otherLanguages(ci: CheckIndex, pack: LanguagePack, skip: Uint8Array | undefined): Uint8Array {
+  const owner = skip ?? ci;
+  let byPack = masks.get(owner);
+  if (!byPack) masks.set(owner, (byPack = new Map()));
+  let v = byPack.get(pack);
+  if (!v) byPack.set(pack, (v = Uint8Array.from(ci.paragraphPacks, (x, pi) => (x !== pack || skip?.[pi] ? 1 : 0))));
+  return v;
 }
 
 const texts = new WeakMap<CheckIndex, (readonly string[])[]>();
@@ -41,8 +75,9 @@ const texts = new WeakMap<CheckIndex, (readonly string[])[]>();
 function paragraphTexts(ci: CheckIndex, pi: number): readonly string[] {
   let v = texts.get(ci);
   if (!v) texts.set(ci, (v = []));
-  return (v[pi] ??= ci.paragraphWords[pi].map(w => w.text));
+  return (v[pi] ??= ci.paragraphWords[pi].map(w => typographic(w.text)));
 }
+
 
 /** The quoted words: editorial brackets attached to a word (`[T]hey`) vanish; bracketed insertions and ellipses may skip source words. */
 function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[]; skipAt: Set<number> } {
@@ -180,7 +215,7 @@ function sourceFacts(sources: SourceLookup, src: SourceSentence): SourceFacts {
     srcText,
     sTexts,
     srcFigs: sources.figuresOf(src).map(f => ({ ...f, start: f.start + src.start, end: f.end + src.start })),
-    srcNeg: (srcText.match(lang.patterns.negation) ?? []).length,
+    srcNeg: (srcText.match(sources.packOf(para).patterns.negation) ?? []).length,
     srcParties: P.parties(src.keys),
     sSubj: P.subjectOf(sTexts, src.keys),
   };

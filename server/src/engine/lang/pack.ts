@@ -46,6 +46,12 @@ export interface LanguagePack {
   readonly code: string;
   /** The comparison key of a lower-case word: a light stem with spelling variants folded. */
   stem(word: string): string;
+  /**
+   * Spellings of one word (lang/<code>/spelling.json): `canonical` is the recognised spelling a
+   * lower-case surface word folds to (`defence` → `defense`, `œuvre` → `oeuvre`); two different
+   * words with the same canonical spelling are spelling variants of each other.
+   */
+  readonly spelling: { canonical(word: string): string };
   /** True for keys of function words, which carry no content in a comparison. */
   isStopKey(key: string): boolean;
   /** Lower-case words that do not make a match worth showing on their own (hover). */
@@ -57,8 +63,8 @@ export interface LanguagePack {
   readonly tokens: TokenRules;
   /** Every figure in `text`, in order. */
   findFigures(text: string): Figure[];
-  /** Month names, capitalised, January first. */
-  readonly months: readonly string[];
+  /** A full date (`2021-02-23`) as the language writes it in prose: `February 23, 2021`, `23 février 2021`. */
+  longDate(iso: string): string;
   /** Keys of single words the rules refer to by role (`prime` → `prim`). */
   readonly key: Readonly<Record<RoleWord, string>>;
   /** The same words as written (lower case). */
@@ -117,7 +123,13 @@ export interface LanguagePack {
     readonly describedBy: ReadonlySet<string>;
     /** Surface determiners: a ladder word after one is a noun (`their commitment`). */
     readonly determiners: ReadonlySet<string>;
+    /** A word told as done (`launched`, `lancé`): an act at the top of the ladder, not an intention. */
+    readonly past: RegExp;
+    /** Surface words that make a gerund a finite verb (`are exploring`). */
+    readonly finiteBefore: ReadonlySet<string>;
   };
+  /** Keys that open a new clause of a source sentence after a comma (`, and`, `, including`; check/restatement.ts). */
+  readonly clauseOpeners: ReadonlySet<string>;
   readonly opposites: {
     readonly pairs: OppositeTable;
     readonly overstatedObjects: OppositeTable;
@@ -152,6 +164,12 @@ export interface LanguagePack {
     readonly partnerLinks: ReadonlySet<string>;
     readonly thirdPartyLinks: ReadonlySet<string>;
     readonly prepositions: ReadonlySet<string>;
+    /** A leader named with the office (`President Biden`, `le premier ministre Trudeau`): group 1 the title, group 2 the name (global). */
+    readonly leaderTitle: RegExp;
+    /** The office in countries.json a title names (`president`, `prime minister`, `vice president`, `chancellor`). */
+    officeOf(title: string): string | undefined;
+    /** `leaders of Australia, India, Japan and the United States`: group 1 the countries listed. */
+    readonly leadersOf: RegExp;
   };
   readonly nouns: {
     readonly frame: ReadonlySet<string>;
@@ -187,6 +205,11 @@ export interface LanguagePack {
     readonly groupings: ReadonlySet<string>;
   };
   readonly patterns: {
+    /**
+     * Negation cues (global). An English cue ends with the verb it denies (`did not agree`); where
+     * the verb sits inside the cue (French `ne se perpétue plus`), the group `inner` holds the
+     * words between the negation's two parts, the verb or its auxiliary last.
+     */
     readonly negation: RegExp;
     readonly droppableNegation: RegExp;
     readonly droppedBefore: RegExp;

@@ -14,7 +14,7 @@ import type { CorpusIndex } from '../corpusIndex';
 import { english } from '../lang/en';
 import type { LanguagePack } from '../lang/pack';
 import { normalizeText, tokenize } from '../normalize';
-import { paragraphWords, wordsOf, type Word } from '../text/words';
+import { paragraphPacks, paragraphWords, wordsOf, type Word } from '../text/words';
 import type { Paragraph } from '../types';
 
 /** A capitalised phrase: its text, the keys of its words, and its offsets in the text it was found in. */
@@ -79,7 +79,7 @@ export interface OfficialNameTable {
 
 /** The official names of `index`, built once per index. */
 export function officialNames(index: CorpusIndex): OfficialNameTable {
-  return index.derive('names.table', i => build(i, english));
+  return index.derive('names.table', build);
 }
 
 /** Capitalised multi-word phrases (`Cross-Border Crime Forum`, `U.S. Department of Energy`) in `text[from, to)`. */
@@ -93,7 +93,7 @@ export function namePhrases(text: string, from = 0, to = text.length, lang: Lang
     const caps = run.filter(w => isCap(text, w));
     // `Canadian and American institutions`: peoples, not a name.
     if (caps.length >= 2 && !caps.every(w => peoples.has(w.text))) {
-      const start = run[0].start;
+      const start = run[0].start + elided(text, run[0]);
       const end = run[run.length - 1].end;
       out.push({ text: text.slice(start, end), keys: run.map(w => w.key), start, end });
     }
@@ -137,28 +137,42 @@ function namesJoinedBy(n: NamePhrase, lang: LanguagePack): NamePhrase[] {
   return parts;
 }
 
+/** The length of an elided article or preposition before a capitalised word (`l'Accord`, `d'Ottawa`): not part of the name. */
+function elided(text: string, w: Word): number {
+  const m = /^\p{Ll}['’](?=\p{Lu})/u.exec(text.slice(w.start, w.end));
+  return m ? m[0].length : 0;
+}
+
+/** A word opening with a capital of any alphabet (`États`, `Mécanisme`, `l'Accord`), or a code with digits and letters (`G7`). */
 function isCap(text: string, w: Word): boolean {
-  const c = text[w.start];
-  return (c >= 'A' && c <= 'Z') || (/\d/.test(c) && /[A-Za-z]/.test(text.slice(w.start, w.end)));
+  const c = text[w.start + elided(text, w)];
+  return (c >= 'A' && c <= 'Z') || (c > '\u007f' && /\p{Lu}/u.test(c)) || (/\d/.test(c) && /\p{L}/u.test(text.slice(w.start, w.end)));
 }
 
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}.&-]{1,11})\)/u;
 
-function build(index: CorpusIndex, lang: LanguagePack): OfficialNameTable {
+/** The table of `index`, each paragraph's names read in its source's language. */
+function build(index: CorpusIndex): OfficialNameTable {
   const words = paragraphWords(index);
-  const inParagraph = index.paragraphs.map((p, pi) => namePhrases(p.text, 0, p.text.length, lang, words[pi]));
+  const packs = paragraphPacks(index);
+  const inParagraph = index.paragraphs.map((p, pi) => namePhrases(p.text, 0, p.text.length, packs[pi], words[pi]));
+  // The pack each name was read with, for its function words and parties.
+  const packOf = new Map<string, LanguagePack>();
   // The first copy of a name is its citation; a name found whole anywhere is not a part.
   const byKeys = new Map<string, NamePhrase>();
   const parts = new Set<string>();
   const seen = new Map<string, { occurrences: NameOccurrence[]; acronym?: string }>();
   index.paragraphs.forEach((p, pi) => {
+    const lang = packs[pi];
     for (const n of inParagraph[pi]) {
       const key = n.keys.join(' ');
+      if (!packOf.has(key)) packOf.set(key, lang);
       if (!byKeys.has(key) || parts.has(key)) byKeys.set(key, n);
       parts.delete(key);
       record(seen, key, p, n);
       for (const x of namesJoinedBy(n, lang)) {
         const k = x.keys.join(' ');
+        if (!packOf.has(k)) packOf.set(k, lang);
         record(seen, k, p, x);
         if (byKeys.has(k)) continue;
         byKeys.set(k, x);
@@ -167,7 +181,8 @@ function build(index: CorpusIndex, lang: LanguagePack): OfficialNameTable {
     }
   });
   const containing = new Map<string, NamePhrase[]>();
-  for (const n of byKeys.values()) {
+  for (const [key, n] of byKeys) {
+    const lang = packOf.get(key) ?? english;
     for (const k of new Set(n.keys)) {
       if (lang.isStopKey(k)) continue;
       let list = containing.get(k);
@@ -177,6 +192,7 @@ function build(index: CorpusIndex, lang: LanguagePack): OfficialNameTable {
   }
   const names: OfficialName[] = [];
   for (const [key, n] of byKeys) {
+    const lang = packOf.get(key) ?? english;
     if (n.keys.every(k => lang.parties.actorOnlyName.has(k))) continue;
     const s = seen.get(key)!;
     const base = n.text.replace(/\s+/g, ' ');

@@ -6,6 +6,7 @@
  * sources happen to be loaded.
  */
 import type { CorpusIndex } from '../corpusIndex';
+import { packFor } from '../lang';
 import { LineIndex } from '../positions';
 import { isoDate } from '../sources/document';
 import { readFrontMatter } from '../sources/frontMatter';
@@ -37,11 +38,11 @@ export function mainCountries(counts: ReadonlyMap<string, number>): Set<string> 
   return new Set([...counts].filter(([, n]) => n >= 2 && n * 4 >= top).map(([c]) => c));
 }
 
-/** Each source document's countries, computed once per index. */
-export function sourceCountries(index: CorpusIndex, lang: LanguagePack): ReadonlyMap<string, ReadonlySet<string>> {
-  return index.derive(`parties.documents.${lang.code}`, () => {
+/** Each source document's countries, each read in its own language (country codes are the same in every pack), computed once per index. */
+export function sourceCountries(index: CorpusIndex): ReadonlyMap<string, ReadonlySet<string>> {
+  return index.derive('parties.documents', () => {
     const out = new Map<string, ReadonlySet<string>>();
-    for (const d of index.documents) out.set(d.id, mainCountries(countriesNamed([d.title, ...d.paragraphs.map(p => p.text)].join('\n'), lang)));
+    for (const d of index.documents) out.set(d.id, mainCountries(countriesNamed([d.title, ...d.paragraphs.map(p => p.text)].join('\n'), packFor(d.lang))));
     return out;
   });
 }
@@ -52,7 +53,7 @@ const DOCUMENT_WORDS = 100;
 const ABOUT = 3;
 
 /**
- * The source documents a draft cannot be restating: those about two countries or more that
+ * The source documents a draft (read with `lang`, its own language) cannot be restating: those about two countries or more that
  * share at most one with the draft, while the draft — a document, not a sentence — is about
  * another country they are not about (a readout of a call with Japan's Prime Minister, against
  * the U.S.-Canada Roadmap). A draft naming no other country may restate any source.
@@ -61,7 +62,7 @@ export function unrelatedSources(index: CorpusIndex, draft: string, lang: Langua
   const out = new Set<string>();
   if (draft.split(/\s+/).filter(Boolean).length < DOCUMENT_WORDS) return out;
   const named = countriesNamed(draft, lang);
-  for (const [id, countries] of sourceCountries(index, lang)) {
+  for (const [id, countries] of sourceCountries(index)) {
     if (countries.size < 2) continue;
     const shared = [...countries].filter(c => named.has(c)).length;
     const other = [...named].some(([c, n]) => n >= ABOUT && !countries.has(c));

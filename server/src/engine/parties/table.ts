@@ -13,6 +13,7 @@
  * countries it is mostly about.
  */
 import type { CorpusIndex } from '../corpusIndex';
+import { packFor } from '../lang';
 import type { LanguagePack } from '../lang/pack';
 import type { SourceDocument } from '../types';
 import { countriesNamed, mainCountries } from './documents';
@@ -32,7 +33,8 @@ export interface PartyTable {
 /** The party table of each source document, built once per index. */
 export function partyTables(index: CorpusIndex, lang: LanguagePack): ReadonlyMap<string, PartyTable> {
   return index.derive(`parties.tables.${lang.code}`, () => {
-    const read = index.documents.map(d => ({ d, ...readParties(d, lang) }));
+    // Each source is read in its own language; the keys of its leaders' names are the draft's (`lang`).
+    const read = index.documents.map(d => ({ d, ...readParties(d, packFor(d.lang), lang) }));
     // A leader named in one source names the same country in any other (`Trudeau` in the
     // Roadmap's signature, `President Biden` everywhere).
     const people = new Map<string, string>();
@@ -49,10 +51,7 @@ export function generalTable(lang: LanguagePack): PartyTable {
 }
 const general = new WeakMap<LanguagePack, PartyTable>();
 
-const OFFICE = /\b(President|Prime Minister|Vice President|Chancellor)\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
-const LEADERS_OF = /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u;
-
-function readParties(doc: SourceDocument, lang: LanguagePack): { sides: string[]; people: Map<string, string> } {
+function readParties(doc: SourceDocument, lang: LanguagePack, keys: LanguagePack): { sides: string[]; people: Map<string, string> } {
   const text = doc.paragraphs.map(p => (p.attribution ? `${p.text}\n${p.attribution}` : p.text)).join('\n');
   const counts = countriesNamed(`${doc.title}\n${text}`, lang);
   const people = new Map<string, string>();
@@ -66,18 +65,19 @@ function readParties(doc: SourceDocument, lang: LanguagePack): { sides: string[]
   }
   if (!home.size) {
     for (const c of countriesNamed(doc.title, lang).keys()) home.add(c);
-    const listed = LEADERS_OF.exec(text);
+    const listed = lang.parties.leadersOf.exec(text);
     if (listed) for (const c of countriesNamed(listed[1], lang).keys()) home.add(c);
   }
   // Leaders named with their office: the office says which country, among those the source names.
-  for (const m of text.matchAll(OFFICE)) {
-    const office = m[1].toLowerCase();
+  for (const m of text.matchAll(lang.parties.leaderTitle)) {
+    const office = lang.parties.officeOf(m[1]);
+    if (!office) continue;
     // Every word of the name: family names come first in some languages (`Yoon Suk Yeol`, `Suga Yoshihide`).
     const names = m[2].split(/\s+/).filter(w => w.length > 2 && !/\.$/.test(w));
     const near = countriesNamed(text.slice(Math.max(0, m.index! - 80), m.index! + m[0].length + 80), lang);
     const country = office === 'vice president' ? 'VP' : headOf(office, counts, home, lang, near);
     if (!country) continue;
-    for (const n of names) people.set(lang.stem(n.toLowerCase().replace(/['’]s$/, '')), country);
+    for (const n of names) people.set(keys.stem(n.toLowerCase().replace(/['’]s$/, '')), country);
     if (country !== 'VP' && !declared.length) home.add(country);
   }
   if (!home.size) for (const c of mainCountries(counts)) home.add(c);

@@ -3,6 +3,7 @@
  * datelines, page furniture, captions, numbered headings, and the language labels are
  * generated in. Pure string tests; parse.ts decides where each applies.
  */
+import { detectLanguage } from '../lang/detect';
 
 /** `###`, `# # #` (escaped or not), `-30-`, `- 30 -`: the end of a press release. */
 export function isEndMark(text: string): boolean {
@@ -140,20 +141,12 @@ export function wordCount(text: string): number {
   return t ? t.split(/\s+/).length : 0;
 }
 
-const FRENCH = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'dans', 'nous', 'sur', 'avec', 'aux', 'au', 'qui', 'que', 'sont', 'ont', 'leur', 'cette', 'ces', 'notre', 'nos']);
-const ENGLISH = new Set(['the', 'and', 'of', 'to', 'is', 'for', 'with', 'we', 'on', 'that', 'are', 'have', 'this', 'will', 'our', 'by', 'their']);
-
-/** `fr` or `en` from the function words of `text`; undefined when it is too short or neither. */
+/**
+ * `fr` or `en` for a source's text when its front matter does not say; undefined when it is too
+ * short or not clearly one of them (lang/detect.ts: the `tinyld` library).
+ */
 export function guessLanguage(text: string): string | undefined {
-  let fr = 0;
-  let en = 0;
-  for (const w of text.slice(0, 1500).toLowerCase().match(/[a-zà-ÿ]+/g) ?? []) {
-    if (FRENCH.has(w)) fr++;
-    else if (ENGLISH.has(w)) en++;
-  }
-  if (fr >= 5 && fr > 2 * en) return 'fr';
-  if (en >= 5 && en > 2 * fr) return 'en';
-  return undefined;
+  return detectLanguage(text);
 }
 
 /** The words Verbatim generates in a citation label, in the source's language. */
@@ -164,11 +157,31 @@ export interface Labels {
   readonly openingTitle: string;
   /** The one section of a source without headings or a title of its own. */
   readonly statement: string;
+  /** The source's date in a footnote citation (`23 February 2021`, `23 février 2021`, `1er mars 2022`). */
+  date(iso: string): string;
+}
+
+/** `2021-02-23` as day, month name, year; `first` is how the language writes the first of a month. */
+function dayFirst(months: readonly string[], first?: string): (iso: string) => string {
+  return iso => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? `${m[3] === '01' && first ? first : Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : iso;
+  };
 }
 
 const LABELS: Record<string, Labels> = {
-  en: { opening: 'opening', openingTitle: 'Opening', statement: 'Statement' },
-  fr: { opening: 'préambule', openingTitle: 'Préambule', statement: 'Déclaration' },
+  en: {
+    opening: 'opening',
+    openingTitle: 'Opening',
+    statement: 'Statement',
+    date: dayFirst(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']),
+  },
+  fr: {
+    opening: 'préambule',
+    openingTitle: 'Préambule',
+    statement: 'Déclaration',
+    date: dayFirst(['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'], '1er'),
+  },
 };
 
 export function labelsFor(lang: string | undefined): Labels {

@@ -1,8 +1,9 @@
 /**
  * Quotations in a paragraph of a draft: Markdown block quotes (`> …`), double quotes
- * (straight `"…"` and typographic `“…”`) and single quotes (`'…'`, `‘…’`) that open before a
- * word and close after one, so that apostrophes (`Canada's`, `peoples' culture`) are not
- * taken for quote marks.
+ * (straight `"…"`, typographic `“…”` and French guillemets `«…»`) and single quotes (`'…'`,
+ * `‘…’`) that open before a word and close after one, so that apostrophes (`Canada's`,
+ * `peoples' culture`) are not taken for quote marks. The marks are the same in every language:
+ * an English draft may quote a French source in guillemets, a French draft in `“…”`.
  */
 
 import { draftParagraphs } from './paragraphs';
@@ -51,15 +52,17 @@ export function findQuotations(p: string): QuoteSpan[] {
   const inBlock = (i: number) => spans.some(s => i >= s.start && i < s.end);
   const inline: QuoteSpan[] = [];
   const taken = (i: number) => inline.some(s => i >= s.start && i < s.end);
-  // Double quotes (straight and typographic).
+  // Double quotes (straight and typographic) and guillemets, the first to open holding any inside it.
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
-    if (c !== '"' && c !== '\u201c') continue;
+    if (c !== '"' && c !== '\u201c' && c !== '\u00ab') continue;
     if (inBlock(i) || taken(i)) continue;
-    const close = c === '"' ? p.indexOf('"', i + 1) : p.indexOf('\u201d', i + 1);
+    const close = c === '"' ? p.indexOf('"', i + 1) : c === '\u201c' ? p.indexOf('\u201d', i + 1) : closingGuillemet(p, i);
     if (close < 0) continue;
-    inline.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
-    i = close;
+    // An unclosed guillemet running to the paragraph's end has no closing mark to include.
+    const end = /["\u201d\u00bb]/.test(p[close] ?? '') ? close + 1 : close;
+    inline.push(inner(p, i, end, close));
+    i = end - 1;
   }
   // Single quotes: an opening mark not preceded by a letter; a closing mark not followed by one.
   for (let i = 0; i < p.length; i++) {
@@ -86,6 +89,32 @@ export function findQuotations(p: string): QuoteSpan[] {
   return [...spans, ...inline].sort((a, b) => a.start - b.start);
 }
 
+
+/**
+ * The `»` that closes the `«` at `open`, guillemets nested inside counted; -1 when none does. A
+ * `«` opening the paragraph that nothing closes runs to its end: in French a quotation over
+ * several paragraphs opens each of them with `«` and closes only the last.
+ */
+function closingGuillemet(p: string, open: number): number {
+  let depth = 0;
+  for (let k = open + 1; k < p.length; k++) {
+    if (p[k] === '\u00ab') depth++;
+    else if (p[k] === '\u00bb' && depth-- === 0) return k;
+  }
+  return /^[\s>*+-]*$/.test(p.slice(0, open)) && /\p{L}/u.test(p.slice(open)) ? p.trimEnd().length : -1;
+}
+
+/** White space a typographer puts inside the marks: `« texte »` with (narrow) no-break spaces. */
+const INSIDE_SPACE = /[ \t\u00a0\u202f\u2009\u2007]/;
+
+/** A quotation from `start` to `end` whose closing mark is at `closeAt`, its inner text without the spaces inside the marks. */
+function inner(p: string, start: number, end: number, closeAt: number): QuoteSpan {
+  let innerStart = start + 1;
+  let innerEnd = closeAt;
+  while (innerStart < innerEnd && INSIDE_SPACE.test(p[innerStart])) innerStart++;
+  while (innerEnd > innerStart && INSIDE_SPACE.test(p[innerEnd - 1])) innerEnd--;
+  return { start, end, innerStart, innerEnd };
+}
 
 /**
  * Quotations in `text[from, to)`, found paragraph by paragraph (a quotation never spans a

@@ -65,19 +65,21 @@ export function lastSentenceStart(text: string, lang: LanguagePack = english): n
 }
 
 /**
- * If a sentence ends at the mark `p[i]`, the offset just after it and its closing quotes and
- * brackets; otherwise -1. Abbreviations (`Mr.`, `U.S.`, `e.g.`) and initials (`J. Biden`) end none.
+ * If a sentence ends at the mark `p[i]`, the offset just after it and its closing quotes,
+ * guillemets and brackets; otherwise -1. Abbreviations (`Mr.`, `U.S.`, `e.g.`) and initials (`J. Biden`) end none.
  */
 export function sentenceEndAt(p: string, i: number, lang: LanguagePack = english): number {
   const c = p[i];
   if (c !== '.' && c !== '!' && c !== '?') return -1;
   let k = i + 1;
-  // Closing quotes and brackets, and Markdown emphasis (`**Vaccines.** The Roadmap …`), belong to the sentence.
-  while (k < p.length && /["”’')\]*_]/.test(p[k])) k++;
+  // Closing quotes, guillemets (`… l'autre. »`, after a narrow no-break space) and brackets, and
+  // Markdown emphasis (`**Vaccines.** The Roadmap …`), belong to the sentence.
+  while (k < p.length && (/["”’')\]*_»]/.test(p[k]) || (/[ \u00a0\u202f]/.test(p[k]) && p[k + 1] === '»'))) k++;
   if (k < p.length && !/\s/.test(p[k])) return -1;
   let n = k;
   while (n < p.length && /\s/.test(p[n])) n++;
-  if (n < p.length && !/[A-Z0-9"“‘'(\[*_-]/.test(p[n])) return -1;
+  // The next sentence opens with a capital of any alphabet (`À cette fin`, `États-Unis`), a digit, a mark or a list marker.
+  if (n < p.length && !/[\p{Lu}0-9"“‘'«(\[*_-]/u.test(p[n])) return -1;
   if (c === '.' && lang.patterns.abbreviationBefore.test(p.slice(Math.max(0, i - 6), i))) return -1;
   if (c === '.' && /\b[A-Z]$/.test(p.slice(Math.max(0, i - 2), i)) && /\s[A-Z]\.$/.test(p.slice(Math.max(0, i - 3), i + 1))) return -1;
   return k;

@@ -4,6 +4,7 @@
  * offsets in the original text so that findings point at exact characters.
  */
 import type { CorpusIndex } from '../corpusIndex';
+import { packFor } from '../lang';
 import { english } from '../lang/en';
 import type { LanguagePack } from '../lang/pack';
 import { normalizeText, tokenize } from '../normalize';
@@ -75,7 +76,21 @@ export function wordsOf(text: string, from = 0, to = text.length, lang: Language
   return out;
 }
 
-/** The words of every paragraph of `index` (same order as `index.paragraphs`), computed once per index. */
+/**
+ * The language pack of every paragraph of `index` (same order as `index.paragraphs`): its
+ * source's language, English when the source's is unknown or has no pack. Computed once per index.
+ */
+export function paragraphPacks(index: CorpusIndex): readonly LanguagePack[] {
+  return index.derive('text.paragraphPacks', i => {
+    const byDocument = new Map(i.documents.map(d => [d.id, packFor(d.lang)]));
+    return i.paragraphs.map(p => byDocument.get(p.documentId) ?? english);
+  });
+}
+
+/** The words of every paragraph of `index` (same order as `index.paragraphs`), each read in its source's language; computed once per index. */
 export function paragraphWords(index: CorpusIndex): readonly (readonly Word[])[] {
-  return index.derive('text.paragraphWords', i => i.paragraphs.map(p => wordsOf(p.text)));
+  return index.derive('text.paragraphWords', i => {
+    const packs = paragraphPacks(i);
+    return i.paragraphs.map((p, pi) => wordsOf(p.text, 0, p.text.length, packs[pi]));
+  });
 }

@@ -192,8 +192,9 @@ function oneSideOnly({ unit, r, lang, P }: Actors, found: FindingInput[]): void 
   const only = lang.patterns.onlyOneSide.exec(p.slice(s, e));
   if (only) {
     const oi = words.findIndex(w => w.start >= s + only.index!);
-    // `only the Prime Minister`, but `the Prime Minister alone` (the party before the word).
-    const isAlone = lang.patterns.alone.test(only[0]);
+    // `only the Prime Minister`, but `the Prime Minister alone` (the party just before the word;
+    // French `seul` stands on either side: `seul le premier ministre`, `le premier ministre seul`).
+    const isAlone = lang.patterns.alone.test(only[0]) && parties(words.slice(Math.max(0, oi - 3), oi).map(w => w.key)).size > 0;
     const after = isAlone ? words.slice(Math.max(0, oi - 3), oi).map(w => w.key) : words.slice(oi + 1, oi + 5).map(w => w.key);
     const dp = parties(after.slice(0, 3));
     // The first shared word after the named party (`committed`), not the party itself.

@@ -69,10 +69,17 @@ const DATED = new Set(['date', 'year']);
 
 /**
  * The same figure: the same kind and value, and the same period when both give one (`$2
- * billion a day` is not `$2 billion a week`; `$2 billion` leaves the period unsaid).
+ * billion a day` is not `$2 billion a week`; `$2 billion` leaves the period unsaid). A day
+ * given without its year (`le 1er mars`, `--03-01`) is the same as that day of any year: the
+ * draft leaves the year to the reader.
  */
 export function sameFigure(a: Figure, b: Figure): boolean {
-  return a.kind === b.kind && a.value === b.value && (!a.per || !b.per || a.per === b.per);
+  return a.kind === b.kind && (a.value === b.value || sameDay(a, b)) && (!a.per || !b.per || a.per === b.per);
+}
+
+function sameDay(a: Figure, b: Figure): boolean {
+  const yearless = (x: Figure) => x.kind === 'date' && x.value.startsWith('--');
+  return a.kind === 'date' && (yearless(a) || yearless(b)) && a.value.slice(-6) === b.value.slice(-6);
 }
 
 /** The source figure in the same place as a draft figure: both open a substitution that follows a matched word. */
@@ -146,7 +153,7 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
       const issuedBefore = ds < titleEnd && PAT.articleOnly.test(between) && PAT.issuedBefore.test(p.slice(Math.max(s, ds - 30), ds));
       if (unit.wordsIn(bs, be).length > 14 || !(PAT.issued.test(between) || issuedBefore) || isDateline(p, ds, de)) continue;
       const { para, figure: dg } = ctx.sources.dateParagraph(t.doc);
-      const date = longDate(ctx.lang.months, t.doc.date!);
+      const date = ctx.lang.longDate(t.doc.date!);
       emit(
         {
           code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: ds, end: de, paragraphId: para.id,
@@ -198,11 +205,6 @@ function isDateline(p: string, ds: number, de: number): boolean {
   const before = p.slice(lineStart, ds);
   const after = p.slice(de, de + 4);
   return /^[\s>*_#-]*(?:\p{Lu}[\p{L}.'’ -]*,\s*)?$/u.test(before) && /^(?:\s*[—–-]|\s*\r?\n|\s*$)/.test(after);
-}
-
-function longDate(months: readonly string[], iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
 }
 
 function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {

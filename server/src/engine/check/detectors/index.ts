@@ -10,11 +10,12 @@ import { changedFigure } from './changed-figure';
 import { misquote } from './misquote';
 import { negated } from './negated';
 import { opposite } from './opposite';
+import { spellingVariant } from './spelling-variant';
 import { strength } from './strength';
 import { termSwap } from './term-swap';
 import { unsourcedQuote } from './unsourced-quote';
 
-export const quoteDetectors: readonly Detector<QuoteUnit>[] = [misquote, unsourcedQuote];
+export const quoteDetectors: readonly Detector<QuoteUnit>[] = [misquote, spellingVariant, unsourcedQuote];
 
 export const clauseDetectors: readonly Detector[] = ordered([alteredName, negated, changedFigure, opposite, changedActor, strength, termSwap]);
 

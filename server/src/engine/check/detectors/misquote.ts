@@ -1,12 +1,14 @@
 /**
  * `misquote`: a quotation whose words differ from the source passage it quotes
  * (docs/rules/misquote.md). Every block of differences is one finding, or the whole
- * quotation one finding when there are more than three.
+ * quotation one finding when there are more than three; a word spelled another accepted way
+ * (`defence` for `defense`) is no misquote but a spelling variant (spelling-variant.ts).
  */
 import type { Block } from '../../align';
 import { Codes, type FindingKind } from '../../findings';
 import type { Word } from '../../text/words';
 import { flat } from '../messages';
+import { isSpellingBlock } from './spelling-variant';
 import type { Detector, QuoteUnit } from '../types';
 
 export const misquote: Detector<QuoteUnit> = {
@@ -25,10 +27,12 @@ export const misquote: Detector<QuoteUnit> = {
       skipAt.size === 0
         ? { title: 'Replace with the official wording', start: words[0].start, end: words[words.length - 1].end, newText: para.text.slice(evidence.start, evidence.end) }
         : undefined;
-    const pieces = blocks.map(b => describeBlock(p, words, para.text, srcWords, b));
+    // A word spelled another accepted way is the spelling-variant detector's.
+    const pieces = blocks.filter(b => !isSpellingBlock(unit, b)).map(b => describeBlock(p, words, para.text, srcWords, b));
+    if (!pieces.length) return;
     const add = (start: number, end: number, message: string, kind: FindingKind) =>
       emit({ code: Codes.misquote, category: 'misquote', kind, severity: 'warning', start, end, message, paragraphId: para.id, evidence, ...(fix ? { fix } : {}) }, 'misquote');
-    if (blocks.length > 3) {
+    if (pieces.length > 3) {
       add(q.start, q.end, `Misquotes ${para.label}: ${pieces.map(x => x.text).join('; ')}.`, 'wording');
     } else {
       for (const piece of pieces) add(piece.start, piece.end, `Misquotes ${para.label}: ${piece.text}.`, piece.kind);

@@ -75,7 +75,7 @@ function deniesMore(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, n: R
   const N = lang.negation;
   const src = r.src;
   const srcLevel = Math.max(0, ...src.keys.map(k => (HEDGES.has(k) ? 1 : LADDER[k] ?? 0)));
-  const after = unit.wordsIn(unit.s + n.index! + n[0].replace(/\s+\w+$/, '').length, unit.e).map(w => w.key);
+  const after = unit.wordsIn(unit.s + n.index! + deniedVerbAt(n), unit.e).map(w => w.key);
   // `Neither leader committed`: the parties named are not the verb.
   // `made any commitment`: a light verb and its noun are the noun's verb.
   const found = after.find(k => !N.negatedVerbSkip.has(k) && !N.lightVerbs.has(k) && !lang.isStopKey(k) && !ctx.sources.isPartyWord(k) && k !== lang.key.minister);
@@ -101,6 +101,20 @@ function deniesMore(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, n: R
   const sameAct = (a: string, b: string) => a === b || N.sameAct.some(g => g.has(a) && g.has(b));
   const acts = [verb, verb.replace(N.actionNounEndings.afterT, ''), verb.replace(N.actionNounEndings.any, '')];
   return !src.keys.some(k => acts.some(v => sameAct(v, k))) && !lang.patterns.affirmingDenial.test(n[0]);
+}
+
+/**
+ * Where in the negation cue `n` the denied verb may start: after an English cue's words but its
+ * last (`did not [agree]`), or at the last word between the two parts of a French one
+ * (`ne se [perpétue] plus`, `n'[ont] pas convenu`: the auxiliary, with the participle after).
+ */
+function deniedVerbAt(n: RegExpMatchArray): number {
+  const inner = n.groups?.inner;
+  if (inner === undefined) return n[0].replace(/\s+\w+$/, '').length;
+  const words = inner.trimEnd();
+  const at = n[0].lastIndexOf(inner);
+  const last = /[\p{L}\p{N}-]+['’]?$/u.exec(words);
+  return at < 0 || !last ? n[0].length : at + last.index;
 }
 
 /**

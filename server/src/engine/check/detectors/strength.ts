@@ -49,8 +49,6 @@ function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack,
   }
 }
 
-/** Auxiliaries that make an `-ing` form a finite verb. */
-const FINITE_BEFORE: ReadonlySet<string> = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'shall']);
 /** A clause this much covered by its source sentence restates it closely. */
 const CLOSE = 0.75;
 /** The ladder's levels of an agreement and of a commitment. */
@@ -58,8 +56,6 @@ const AGREED = 3;
 const COMMITTED = 4;
 /** The ladder's top level: an act done (`launched`, `created`). */
 const ACTED = 5;
-/** Past forms: regular, and the irregular ones of the ladder's acts (`set up`, `began`, `made`). */
-const PAST = /(?:ed|set|began|begun|made|undertook|undertaken|held|built|led)$/;
 
 /** The lowest ladder level a draft verb must reach to overstate (3: `agreed`). */
 const OVERSTATED_AT_LEAST = 3;
@@ -86,7 +82,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   for (const di of verbs) {
     // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
     // implement` are intentions, as firm as a commitment and no firmer.
-    const dl = LADDER[draftKeys[di]] === ACTED && !PAST.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
+    const dl = LADDER[draftKeys[di]] === ACTED && !lang.strength.past.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
     // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
     const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === lang.strength.commitmentNoun) ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.
@@ -176,7 +172,7 @@ function commitmentVerbs(unit: ClauseUnit, lang: LanguagePack): number[] {
   const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
   // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
   // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
-  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
+  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => lang.strength.finiteBefore.has(w.text));
   // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
   const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
   // `The Roadmap commits both countries to …`: a document says what it contains, at no strength of its own.
@@ -197,7 +193,7 @@ function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emi
     if (v >= src.keys.length || lang.isStopKey(src.keys[v])) continue;
     const sObject = new Set(objectOf(lang, src.keys, v));
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== src.keys[v] || !PAST_DONE.test(words[i].text)) continue;
+      if (keys[i] !== src.keys[v] || !lang.morphology.participle.test(words[i].text)) continue;
       // The draft keeps an intention, a modal or an infinitive (`intend to strengthen`, `will strengthen`, `to strengthen`).
       const before = keys.slice(Math.max(0, i - 4), i);
       if (before.some(k => S.intentions.has(k) || k === K.toward || k === K.will || S.hedges.has(k)) || keys[i - 1] === K.to || negatedAt(unit, lang, i)) continue;
@@ -211,9 +207,6 @@ function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emi
   }
   return false;
 }
-
-/** A verb in the past (`strengthened`, `reached`): an act told as done. */
-const PAST_DONE = /ed$/;
 
 /**
  * A hedged action done: `create a task force` / `by establishing a facilitator` where the

@@ -4,6 +4,7 @@
  */
 import type { LanguagePack, OppositeTable, RoleWord, TokenRules } from '../pack';
 import actors from './actors.json';
+import clauses from './clauses.json';
 import dates from './dates.json';
 import { findFigures } from './figures';
 import ladder from './ladder.json';
@@ -114,16 +115,21 @@ function build(): LanguagePack {
   const key = Object.fromEntries(Object.entries(roles.words).map(([role, w]) => [role, stem(w)])) as Record<RoleWord, string>;
   // Stemmed again, as the table always was: a change to the stemmer cannot leave a key unreachable (`vice` is keyed `vic`).
   const ACTORS: Readonly<Record<string, string[]>> = Object.fromEntries(Object.entries(actors.parties).map(([k, v]) => [stem(k), v]));
+  const OFFICES = new Map(actors.leaderTitles.titles.map(t => [t.words.toLowerCase(), t.office]));
   return Object.freeze({
     code: 'en',
     stem,
+    spelling: { canonical: (word: string) => SPELLING[word] ?? word },
     isStopKey: (k: string) => STOP.has(k),
     shownStopWords: new Set(stopwords.shownStopWords.words),
     typedStopWords: new Set(stopwords.typedStopWords.words),
     titleMinorWords: new Set(grammar.titleMinorWords.words),
     tokens: tokenRules(),
     findFigures,
-    months: dates.months,
+    longDate: (iso: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      return m ? `${dates.months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+    },
     key,
     word: { ...roles.words } as Record<RoleWord, string>,
     morphology: morphologyOf(),
@@ -141,7 +147,10 @@ function build(): LanguagePack {
       describedBy: new Set(grammar.describedBy.words),
       subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
       determiners: new Set(grammar.determiners),
+      past: new RegExp(`(?:${morphology.participle}|${morphology.irregularPast.join('|')})$`),
+      finiteBefore: new Set(grammar.finiteBefore.words),
     },
+    clauseOpeners: keys(clauses.sourceClauseOpeners),
     opposites: {
       pairs,
       overstatedObjects: table(opposites.overstatedObjects),
@@ -171,6 +180,9 @@ function build(): LanguagePack {
       partnerLinks: keys(actors.partnerLinks),
       thirdPartyLinks: keys(actors.thirdPartyLinks),
       prepositions: keys(actors.prepositions),
+      leaderTitle: new RegExp(`\\b(${actors.leaderTitles.titles.map(t => t.words).join('|')})\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu'),
+      officeOf: (title: string) => OFFICES.get(title.toLowerCase()),
+      leadersOf: /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
     },
     nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
