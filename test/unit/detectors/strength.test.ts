@@ -23,6 +23,8 @@ const other = loadCorpus([source('partnership.md', [
   'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
 ].join('\n'))]);
 const OTHER = { index: other };
+// A resolution, with an adverbial between the verb and what it governs.
+const RESOLVED = { index: loadCorpus([source('host.md', '# Host Nation\n\nWe resolved to conclude in a timely manner a meaningful multi-year harbour support agreement.\n')]) };
 // A source sentence opening with a participle (`Acknowledging that …, we realize …`; the 2021 U.S.-Japan statement).
 const LEAD_IN = {
   index: loadCorpus([source('climate.md', [
@@ -58,6 +60,7 @@ describe('detector strength (alone)', () => {
       // What `agreed that, when …,` governs comes after the inner clause.
       'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      { text: 'The two leaders resolved to conclude a meaningful multi-year harbour support agreement.', options: RESOLVED },
       // An intention kept as an intention, or as a plan (`will reach`).
       { text: 'The leaders intend to reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
       { text: 'The leaders will reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
@@ -86,6 +89,12 @@ describe('detector strength (alone)', () => {
       {
         text: 'The leaders reaffirmed the shared commitment to eliminating oil and gas methane emissions to protect public health and the environment, as guided by the best science.',
         expect: [{ code: 'overstated', at: 'eliminating', message: 'overstates the source\'s "reducing"', rule: 'overstated-object' }],
+      },
+      {
+        // A resolution told as done.
+        text: 'The two leaders concluded a meaningful multi-year harbour support agreement.',
+        options: RESOLVED,
+        expect: [{ code: 'overstated', at: 'concluded', message: 'tells as done what the source only intends: "resolved to conclude"', rule: 'intention-done' }],
       },
       {
         // An intention told as done.

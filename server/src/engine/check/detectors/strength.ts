@@ -191,7 +191,8 @@ function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emi
     // `intend to strengthen`, `work towards reaching`: the intended verb.
     const v = src.keys[intent + 1] === K.to ? intent + 2 : intent + 1;
     if (v >= src.keys.length || lang.isStopKey(src.keys[v])) continue;
-    const sObject = new Set(objectOf(lang, src.keys, v));
+    // What the intended verb governs, an adverbial between them allowed (`resolved to conclude in a timely manner a meaningful … agreement`).
+    const sObject = new Set(src.keys.slice(v + 1, v + 10).filter(k => !lang.isStopKey(k)));
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] !== src.keys[v] || !lang.morphology.participle.test(words[i].text)) continue;
       // The draft keeps an intention, a modal or an infinitive (`intend to strengthen`, `will strengthen`, `to strengthen`).
