@@ -5,6 +5,7 @@ import { detectorCases, runClause } from '../../support/detectors';
 import { french } from '../../../server/src/engine/lang/fr';
 
 const vaccines = { index: loadCorpus([source('vaccines.md', '# Vaccines\n\nThe partners will support last-mile vaccine rollouts and lead in coordinating the last-mile delivery efforts in Southeast Asia.\n')]) };
+const sectors = { index: loadCorpus([source('sectors.md', '# Climate\n\nWe are pursuing sectoral decarbonization efforts, including those aimed at decarbonizing shipping and port operations and the deployment of clean-hydrogen technology.\n')]) };
 const space = { index: loadCorpus([source('space.md', '# Space\n\nWe will also consult on norms and rules for ensuring the sustainable use of outer space.\n')]) };
 
 describe('detector term-swap (alone)', () => {
@@ -25,6 +26,12 @@ describe('detector term-swap (alone)', () => {
       'The updated MOU is meant to enhance co-operation on sustainable and equitable energy transitions, clean energy innovation, connectivity, low-carbon transportation and hydrogen production.',
     ],
     invalid: [
+      {
+        // A noun in -ing on the source's side (`shipping`) is a term like any other.
+        text: 'We are pursuing sectoral decarbonization efforts, including those aimed at decarbonizing aviation and port operations and the deployment of clean-hydrogen technology.',
+        options: sectors,
+        expect: [{ code: 'changed-term', at: 'aviation', message: '"aviation" where the source says "shipping"' }],
+      },
       {
         text: 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.',
         expect: [{ code: 'changed-term', at: 'solar panel', message: '"solar panel" where the source says "battery"', rule: 'term-swap' }],

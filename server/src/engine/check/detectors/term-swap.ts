@@ -6,6 +6,7 @@
  */
 import { Codes } from '../../findings';
 import { flat, replacing } from '../messages';
+import type { SourceSentence } from '../../checkIndex';
 import type { Detector } from '../types';
 
 export const termSwap: Detector = {
@@ -27,8 +28,11 @@ export const termSwap: Detector = {
       const dw = b.a.map(i => words[i].text);
       const sw = b.b.map(i => src.words[i].text);
       // Words of three letters or more (`C` in `1.5 degrees C` is a unit, not a term).
-      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !lang.morphology.modifier.test(w) && !/\d/.test(w) && w.length >= 3);
-      if (!contentOnly(dk, dw) || !contentOnly(sk, sw)) continue;
+      const M = lang.morphology;
+      const contentOnly = (ks: string[], ws: string[], gerunds: boolean) =>
+        !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => (!M.modifier.test(w) || (gerunds && ws.length === 1 && M.gerund.test(w) && !M.participle.test(w))) && !/\d/.test(w) && w.length >= 3);
+      // The source's side may be a noun in -ing (`decarbonizing shipping`) when the draft's is a plain noun.
+      if (!contentOnly(dk, dw, false) || !contentOnly(sk, sw, true)) continue;
       // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
       // and opposite checks judge; a swapped term is a thing named.
       if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === lang.word.to && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === lang.word.to) continue;
@@ -52,9 +56,7 @@ export const termSwap: Detector = {
       const lastItem = () => {
         const and = lang.key.and;
         const endsDraft = b.a[b.a.length - 1] === words.length - 1;
-        const sEnd = b.b[b.b.length - 1];
-        const endsSource = sEnd === src.words.length - 1 || /^\s*[.;:]/.test(src.paragraph.text.slice(src.words[sEnd].end, src.words[sEnd].end + 3));
-        return endsDraft && endsSource && b.aBefore >= 0 && draftKeys[b.aBefore] === and && b.b[0] > 0 && src.keys[b.b[0] - 1] === and;
+        return endsDraft && endsSentence(src, b.b[b.b.length - 1]) && b.aBefore >= 0 && draftKeys[b.aBefore] === and && b.b[0] > 0 && src.keys[b.b[0] - 1] === and;
       };
       const rightOk = b.aAfter >= 0 || lastItem();
       if (!leftOk || !rightOk) continue;
@@ -62,6 +64,11 @@ export const termSwap: Detector = {
     }
   },
 };
+
+/** True if the source word `j` ends its sentence (or a clause closed by `;` or `:`). */
+function endsSentence(src: SourceSentence, j: number): boolean {
+  return j === src.words.length - 1 || /^\s*[.;:]/.test(src.paragraph.text.slice(src.words[j].end, src.words[j].end + 3));
+}
 
 function commonPrefix(a: string, b: string): number {
   let i = 0;
