@@ -1,6 +1,8 @@
 import { changedFigure } from '../../../server/src/engine/check/detectors/changed-figure';
 import { loadCorpus } from '../../../server/src/engine';
-import { source } from '../../support/corpus';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 import { french } from '../../../server/src/engine/lang/fr';
 
@@ -34,6 +36,9 @@ const dated = {
   ]),
 };
 
+// The Quad leaders' statement: climate work `contributing to the aim of achieving global net-zero emissions preferably by 2050`.
+const quad = { index: loadCorpus([source('quad-2021.md', fs.readFileSync(path.join(repoRoot, 'test/real/quad/source/2021-09-24-joint-statement-from-quad-leaders.md'), 'utf8'))]) };
+
 describe('detector changed-figure (alone)', () => {
   detectorCases((text, options) => runClause(changedFigure, text, options), {
     valid: [
@@ -50,6 +55,11 @@ describe('detector changed-figure (alone)', () => {
       // A date after the source was published names a later event, not the source's past one.
       { text: 'The leaders welcomed the meeting of their foreign ministers in January 2022.', options: dated },
       { text: 'The leaders welcomed the meeting of their foreign ministers on 7 January 2022.', options: dated },
+      // A figure with none of the source figure's neighbours is another figure (the Quad fact sheet's 2030 targets).
+      {
+        text: 'To address the climate crisis with the urgency it demands, Quad countries will focus their efforts on the themes of climate ambition, including working on 2030 targets for national emissions and renewable energy, clean-energy innovation and deployment, as well as adaptation, resilience, and preparedness.',
+        options: quad,
+      },
       // The source's own year says when it was issued, not a changed target.
       { text: 'The leaders resolved in 2021 to reach net-zero emissions in the harbour.', options: dated },
       // The period left unsaid is no other period; another number of another thing is no change.

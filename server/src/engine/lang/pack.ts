@@ -174,6 +174,8 @@ export interface LanguagePack {
   readonly nouns: {
     readonly frame: ReadonlySet<string>;
     readonly group: ReadonlySet<string>;
+    /** Goods said in stock phrases (`peace and security`): one for another is no swapped term. */
+    readonly values: ReadonlySet<string>;
     readonly objectFillers: ReadonlySet<string>;
     /** Nouns for the parts of a document, singular as a count's `unit` (`pillar`, `priority`). */
     readonly parts: ReadonlySet<string>;

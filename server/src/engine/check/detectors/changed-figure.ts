@@ -45,10 +45,30 @@ function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext,
     }
     // A source figure of the same kind that the draft does not have; failing that, the
     // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
-    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => sameFigure(d, g))) ?? alignedFigure(unit, r, ctx, f);
+    const unmatched = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => sameFigure(d, g)));
+    // `working on 2030 targets` against `the aim of achieving net-zero emissions preferably by
+    // 2050`: a figure with none of the source figure's neighbours is another figure, not a change.
+    const other = (unmatched && sharesNeighbour(unit, r, ctx, f, unmatched) ? unmatched : undefined) ?? alignedFigure(unit, r, ctx, f);
     if (!other || other.kind !== f.kind || sameFigure(other, f)) continue;
     changed(f, other);
   }
+}
+
+/**
+ * True if the draft's figure and the source's share a word next to them (three words either side;
+ * articles and `and` aside), or the source figure is not in the top sentence to compare with.
+ */
+function sharesNeighbour(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure, g: Figure): boolean {
+  const sg = r.srcFigs.find(x => x.kind === g.kind && x.value === g.value);
+  if (!sg) return true;
+  const skip = (k: string) => ctx.lang.strength.determiners.has(k) || k === ctx.lang.key.and;
+  const near = (words: readonly { start: number; end: number; key: string }[], s: number, e: number) => {
+    const before = words.filter(w => w.end <= s).slice(-3);
+    const after = words.filter(w => w.start >= e).slice(0, 3);
+    return [...before, ...after].map(w => w.key).filter(k => !skip(k));
+  };
+  const sn = near(r.src.words, sg.start, sg.end);
+  return near(unit.words, f.start, f.end).some(k => sn.includes(k));
 }
 
 /**
