@@ -2,7 +2,7 @@
  * The checks: misquotes and contradictions of the sources.
  *
  * A draft is split into paragraphs (blank-line separated); each paragraph is checked on
- * its own and its findings are cached by text (a small LRU per index), so that after an
+ * its own and its findings are cached by text (per index, bounded by bytes: paragraphCache.ts), so that after an
  * edit only the changed paragraphs are re-checked. Within a paragraph:
  *  - quotations (double, single, typographic, Markdown block quotes) are aligned word by
  *    word with the source passage they quote; any difference is a `misquote`;
@@ -20,6 +20,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { normalizeText } from './normalize';
+import { paragraphCache } from './paragraphCache';
 import { applySuppressions } from './suppress';
 import type { Paragraph, SourceDocument } from './types';
 
@@ -72,7 +73,7 @@ export function checkDraft(index: CorpusIndex, draft: DraftDocument, options: Ch
 /** Full analysis (findings before suppression, quotations, restatements), for the report. */
 export function analyzeDraft(index: CorpusIndex, text: string, token?: CancellationToken): ParagraphAnalysis {
   const ci = checkIndexOf(index);
-  const cache = cacheFor(index);
+  const cache = paragraphCache<ParagraphAnalysis>(index);
   const masked = maskDraft(text);
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
@@ -95,31 +96,6 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
 function shift(f: Finding, by: number): Finding {
   if (!by) return f;
   return { ...f, start: f.start + by, end: f.end + by, ...(f.fix ? { fix: { ...f.fix, start: f.fix.start + by, end: f.fix.end + by } } : {}) };
-}
-
-// ---- per-index LRU of paragraph results -------------------------------------------
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.set(k, v);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
-  }
-}
-const caches = new WeakMap<CorpusIndex, Lru<ParagraphAnalysis>>();
-function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
-  let c = caches.get(index);
-  if (!c) caches.set(index, (c = new Lru(5000)));
-  return c;
 }
 
 // ---- draft structure --------------------------------------------------------------
