@@ -7,6 +7,7 @@ import type { CancellationToken } from './cancellation';
 import { analyzeDraft } from './check';
 import type { CorpusIndex } from './corpusIndex';
 import { CodeDescriptions, type Finding } from './findings';
+import { LineIndex } from './positions';
 import { applySuppressions } from './suppress';
 
 export interface ReportInput {
@@ -23,10 +24,18 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~"]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `\\${c}`));
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/** The findings that start in `[start, end)`, from findings sorted by start (binary search, not a scan). */
+function startingIn(sorted: readonly Finding[], start: number, end: number): Finding[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Finding[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < end; i++) out.push(sorted[i]);
+  return out;
 }
 
 /** Builds the Markdown report for one or more drafts. */
@@ -42,16 +51,21 @@ export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], 
     const warn = findings.filter(f => f.severity === 'warning' || f.severity === 'error').length;
     out.push(`${a.quotations.length} quotation(s), ${a.restatements.length} restatement(s), ${warn} warning(s).`, '');
     const rows: string[] = [];
-    const findingsIn = (s: number, e: number) => findings.filter(f => f.start >= s && f.start < e);
+    // One line table and one sorted list per draft: rows look their line and findings up
+    // instead of scanning the draft from its start, which made the report quadratic.
+    const lines = new LineIndex(d.text);
+    const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
+    const sorted = [...findings].sort((x, y) => x.start - y.start);
+    const findingsIn = (s: number, e: number) => startingIn(sorted, s, e);
     for (const q of a.quotations) {
       const fs = findingsIn(q.start, q.end);
       const status = q.status === 'misquote' && fs.length === 0 ? 'misquote (suppressed)' : q.status;
-      rows.push(row(d.text, q.start, q.end, 'quotation', status, q.paragraphId, fs, index));
+      rows.push(row(d.text, lineOf(q.start), q.start, q.end, 'quotation', status, q.paragraphId, fs, index));
       if (q.paragraphId) mark(cited, q.paragraphId, q.status === 'misquote');
     }
     for (const r of a.restatements) {
       const fs = findingsIn(r.start, r.end).filter(f => f.category === 'contradiction');
-      rows.push(row(d.text, r.start, r.end, 'restatement', fs.some(f => f.severity !== 'information') ? 'contradiction' : 'faithful', r.paragraphId, fs, index));
+      rows.push(row(d.text, lineOf(r.start), r.start, r.end, 'restatement', fs.some(f => f.severity !== 'information') ? 'contradiction' : 'faithful', r.paragraphId, fs, index));
       mark(cited, r.paragraphId, fs.some(f => f.severity !== 'information'));
     }
     if (rows.length) {
@@ -73,12 +87,12 @@ function mark(m: Map<string, 'cited' | 'altered'>, id: string, altered: boolean)
   else if (!m.has(id)) m.set(id, 'cited');
 }
 
-function row(text: string, s: number, e: number, type: string, status: string, pid: string | undefined, fs: readonly Finding[], index: CorpusIndex): string {
+function row(text: string, line: number, s: number, e: number, type: string, status: string, pid: string | undefined, fs: readonly Finding[], index: CorpusIndex): string {
   const p = pid ? index.getParagraph(pid) : undefined;
   const ev = p ? `${escapeMarkdown(p.label)}: ${escapeMarkdown(clip(p.text, 120))}` : '—';
   const f = fs.map(x => `\`${x.code}\` ${escapeMarkdown(x.message)}`).join('<br>') || '—';
   void CodeDescriptions;
-  return `| ${lineOf(text, s)} | ${type} | ${escapeMarkdown(clip(text.slice(s, e), 160))} | ${status} | ${ev} | ${f} |`;
+  return `| ${line} | ${type} | ${escapeMarkdown(clip(text.slice(s, e), 160))} | ${status} | ${ev} | ${f} |`;
 }
 
 function clip(s: string, n: number): string {
