@@ -8,7 +8,9 @@ import { checkDraft, type CheckOptions, type DraftDocument } from './check';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { LineIndex } from './positions';
-import { parseSource } from './sources/parse';
+import { parseSource, parseSourceSteps } from './sources/parse';
+import { runSteps, type Steps } from './steps';
+import type { SourceLimits } from './limits';
 import { RuleDocs } from './rules';
 import type { SourceInput, SourceProblem, SourceDocument } from './types';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -22,6 +24,8 @@ export { LineIndex, type Position, type Range } from './positions';
 export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, ParagraphAnalysis } from './check';
 export { analyzeDraft } from './check';
 export { buildReport, type ReportInput } from './report';
+export { runSteps, type Steps } from './steps';
+export { DEFAULT_LIMITS, MAX_PASSAGE_CHARS, MAX_PASSAGES, type SourceLimits } from './limits';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
 export function explainCode(code: string): string | undefined {
@@ -33,15 +37,28 @@ export function explainCode(code: string): string | undefined {
  * skipped and reported in `index.problems`; the others still load. `readProblems` are
  * problems met by the caller while reading files, kept with the index for reporting.
  */
-export function loadCorpus(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = []): CorpusIndex {
+export function loadCorpus(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = [], limits: Partial<SourceLimits> = {}): CorpusIndex {
+  return runSteps(loadCorpusSteps(inputs, token, readProblems, limits));
+}
+
+/**
+ * {@link loadCorpus} in steps (see `steps.ts`): the language server runs it a slice at a time
+ * so that requests are answered while a large set of sources loads. The passage limit
+ * (`limits.maxPassages`) counts the passages of all sources together, in input order.
+ */
+export function* loadCorpusSteps(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = [], limits: Partial<SourceLimits> = {}): Steps<CorpusIndex> {
   const documents: SourceDocument[] = [];
   const problems: SourceProblem[] = [...readProblems];
   const ids = new Set<string>();
+  let passages = 0;
   for (const input of inputs) {
     throwIfCancelled(token);
-    const result = parseSource(input, ids);
+    const result = yield* parseSourceSteps(input, ids, limits, passages);
     problems.push(...result.problems);
-    if (result.document) documents.push(result.document);
+    if (result.document) {
+      documents.push(result.document);
+      passages += result.document.paragraphs.length;
+    }
   }
   return new CorpusIndex(documents, problems);
 }
@@ -50,16 +67,20 @@ export function loadCorpus(inputs: readonly SourceInput[], token: CancellationTo
  * Returns a new index with `inputs` replacing the documents of the same URI (or added),
  * and the documents of `removedUris` dropped. The old index is untouched.
  */
-export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], removedUris: readonly string[] = []): CorpusIndex {
+export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], removedUris: readonly string[] = [], limits: Partial<SourceLimits> = {}): CorpusIndex {
   const replaced = new Set([...inputs.map(i => i.uri), ...removedUris]);
   const kept = index.documents.filter(d => !replaced.has(d.uri));
   const ids = new Set(kept.map(d => d.id));
   const documents = [...kept];
   const problems = index.problems.filter(p => !replaced.has(p.uri));
+  let passages = kept.reduce((n, d) => n + d.paragraphs.length, 0);
   for (const input of inputs) {
-    const result = parseSource(input, ids);
+    const result = parseSource(input, ids, limits, passages);
     problems.push(...result.problems);
-    if (result.document) documents.push(result.document);
+    if (result.document) {
+      documents.push(result.document);
+      passages += result.document.paragraphs.length;
+    }
   }
   return new CorpusIndex(documents, problems);
 }

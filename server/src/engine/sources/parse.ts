@@ -7,17 +7,21 @@
  * paragraph keeps its offset in the file, CRLF included.
  */
 import MarkdownIt from 'markdown-it';
-
-// Only the block structure is used (each block's lines; a heading's raw content), so the
-// inline pass, a third of markdown-it's time on a large corpus, is switched off.
-const markdown = new MarkdownIt('commonmark').disable('inline');
-type Token = ReturnType<typeof markdown.parse>[number];
 import { split as splitSentences } from 'sentence-splitter';
+import { count, DEFAULT_LIMITS, MAX_NESTING, type SourceLimits } from '../limits';
 import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
 import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
+import { runSteps, type Steps } from '../steps';
 import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
 import { readFrontMatter } from './frontMatter';
+
+// Only the block structure is used (each block's lines; a heading's raw content), so the
+// inline pass, a third of markdown-it's time on a large corpus, is switched off.
+// maxNesting: the 'default' preset's 100 rather than commonmark's 20, at which a list nested
+// ten deep was cut off with everything after it; what is nested deeper still is reported.
+const markdown = new MarkdownIt('commonmark', { maxNesting: MAX_NESTING }).disable('inline');
+type Token = ReturnType<typeof markdown.parse>[number];
 
 
 
@@ -44,7 +48,31 @@ const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 
 const HARD_BREAK = /( {2,}|\\)$/;
 
 /** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */
-export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set()): ParseResult {
+export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set(), limits: Partial<SourceLimits> = {}, passagesBefore = 0): ParseResult {
+  return runSteps(parseSourceSteps(input, takenIds, limits, passagesBefore));
+}
+
+/** Lines of body text parsed at a time; the parse yields between chunks. */
+const CHUNK_CHARS = 64 * 1024;
+/** Paragraphs built between yields. */
+const PARAGRAPHS_PER_STEP = 500;
+
+/**
+ * {@link parseSource} in steps: the body is parsed a chunk of lines at a time (cut only where
+ * the Markdown parses the same either way, see {@link chunkEnd}), so a large source never
+ * holds the caller for long, and parsing stops at the passage limit instead of parsing a
+ * million passages to keep the first hundred thousand.
+ */
+export function* parseSourceSteps(
+  input: SourceInput,
+  takenIds: ReadonlySet<string> = new Set(),
+  limitsIn: Partial<SourceLimits> = {},
+  /** Passages the sources loaded before this one already have (they count towards the limit). */
+  passagesBefore = 0,
+  chunkChars = CHUNK_CHARS,
+): Steps<ParseResult> {
+  const limits: SourceLimits = { ...DEFAULT_LIMITS, ...limitsIn };
+  const room = limits.maxPassages - passagesBefore;
   const problems: SourceProblem[] = [];
   const problem = (severity: SourceProblem['severity'], reason: string, range?: Range) =>
     problems.push({ uri: input.uri, displayPath: input.displayPath, severity, message: `${input.displayPath}: ${reason}`, range });
@@ -57,6 +85,10 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
   const text = decoded.text;
   if (text.trim().length === 0) {
     problem('error', 'the file is empty, so it has no passages to cite. Add the source text or remove it from verbatim.sources.');
+    return { problems };
+  }
+  if (room <= 0) {
+    problem('error', `not indexed: the sources before it already have ${count(limits.maxPassages)} passages, the most Verbatim indexes across all sources. Name fewer or smaller sources.`);
     return { problems };
   }
 
@@ -72,66 +104,182 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
   // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
   const bodyLines: string[] = [];
   for (let i = 0; i < lines.lineCount; i++) bodyLines.push(i < fm.bodyStartLine ? '' : lines.lineText(i));
-  let tokens: Token[];
-  try {
-    tokens = markdown.parse(bodyLines.join('\n'), {});
-  } catch (e) {
-    problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
-    return { problems };
-  }
 
   let docTitle = title;
-  const containers: string[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t];
-    if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
-      containers.push(tok.type);
-    } else if (tok.type.endsWith('_close') && (tok.type.startsWith('bullet_list') || tok.type.startsWith('ordered_list') || tok.type.startsWith('blockquote'))) {
-      containers.pop();
-    } else if (tok.type === 'heading_open' && tok.map) {
-      const inline = tokens[t + 1];
-      const headingText = inline?.content?.trim() ?? '';
-      if (!docTitle && tok.tag === 'h1' && builder.isEmpty()) docTitle = cleanTitle(headingText);
-      else if (headingText && !sameText(headingText, docTitle)) builder.startSection(headingText, tok.map[0]);
-    } else if (tok.type === 'paragraph_open' && tok.map) {
-      const inList = containers.some(c => c !== 'blockquote_open');
-      const inQuote = containers.includes('blockquote_open');
-      let first = tok.map[0];
-      const last = tok.map[1] - 1;
-      // A whole-line bold heading, alone or on the first line of the block (`**Title**  ` + hard break).
-      const firstLine = stripPrefix(lines.lineText(first), inList, inQuote, true);
-      const bold = BOLD_LINE.exec(firstLine.trim());
-      if (bold && !inList) {
-        const headingText = bold[2].trim();
-        if (!docTitle && builder.isEmpty()) docTitle = cleanTitle(headingText);
-        else if (!sameText(headingText, docTitle)) builder.startSection(headingText, first);
-        first++;
-        if (first > last) continue;
-      }
-      const rawLines: number[] = [];
-      for (let l = first; l <= last; l++) rawLines.push(l);
-      if (!inList && builder.isByline(rawLines)) {
-        builder.attachByline(rawLines);
-        continue;
-      }
-      const mapped = joinLines(lines, rawLines, inList, inQuote);
-      const kind: ParagraphKind = inList ? 'bullet' : inQuote ? 'quotation' : 'prose';
-      builder.addParagraph(mapped, kind);
+  const tooLong: { line: number; chars: number }[] = [];
+  const tooDeep: number[] = [];
+  let cut: { line: number; what: 'passages' | 'sections' } | undefined;
+  chunks: for (let chunkStart = 0; chunkStart < bodyLines.length; ) {
+    const chunkStop = chunkEnd(bodyLines, chunkStart, chunkChars);
+    let tokens: Token[];
+    try {
+      tokens = markdown.parse(bodyLines.slice(chunkStart, chunkStop).join('\n'), {});
+    } catch (e) {
+      problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
+      return { problems };
     }
+    for (const tok of tokens) if (tok.map) tok.map = [tok.map[0] + chunkStart, tok.map[1] + chunkStart];
+    for (const l of droppedByNesting(tokens, bodyLines, chunkStart, chunkStop)) tooDeep.push(l);
+    const containers: string[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t];
+      if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
+        containers.push(tok.type);
+      } else if (tok.type.endsWith('_close') && (tok.type.startsWith('bullet_list') || tok.type.startsWith('ordered_list') || tok.type.startsWith('blockquote'))) {
+        containers.pop();
+      } else if (tok.type === 'heading_open' && tok.map) {
+        if (builder.sectionCount >= limits.maxPassages) {
+          cut = { line: tok.map[0], what: 'sections' };
+          break chunks;
+        }
+        const inline = tokens[t + 1];
+        const headingText = inline?.content?.trim() ?? '';
+        if (!docTitle && tok.tag === 'h1' && builder.isEmpty()) docTitle = cleanTitle(headingText);
+        else if (headingText && !sameText(headingText, docTitle)) builder.startSection(headingText, tok.map[0]);
+      } else if (tok.type === 'paragraph_open' && tok.map) {
+        const inList = containers.some(c => c !== 'blockquote_open');
+        const inQuote = containers.includes('blockquote_open');
+        let first = tok.map[0];
+        const last = tok.map[1] - 1;
+        if (builder.passageCount >= room || builder.sectionCount >= limits.maxPassages) {
+          cut = { line: first, what: builder.passageCount >= room ? 'passages' : 'sections' };
+          break chunks;
+        }
+        // A whole-line bold heading, alone or on the first line of the block (`**Title**  ` + hard break).
+        const firstLine = stripPrefix(lines.lineText(first), inList, inQuote, true);
+        const bold = BOLD_LINE.exec(firstLine.trim());
+        if (bold && !inList) {
+          const headingText = bold[2].trim();
+          if (!docTitle && builder.isEmpty()) docTitle = cleanTitle(headingText);
+          else if (!sameText(headingText, docTitle)) builder.startSection(headingText, first);
+          first++;
+          if (first > last) continue;
+        }
+        const rawLines: number[] = [];
+        for (let l = first; l <= last; l++) rawLines.push(l);
+        if (!inList && builder.isByline(rawLines)) {
+          builder.attachByline(rawLines);
+          continue;
+        }
+        // Measured in the file's characters, before anything is built from it.
+        const chars = lines.lineStarts[last] + lines.lineText(last).length - lines.lineStarts[first];
+        if (chars > limits.maxPassageChars) {
+          tooLong.push({ line: first, chars });
+          continue;
+        }
+        const mapped = joinLines(lines, rawLines, inList, inQuote);
+        const kind: ParagraphKind = inList ? 'bullet' : inQuote ? 'quotation' : 'prose';
+        builder.addParagraph(mapped, kind);
+      }
+    }
+    chunkStart = chunkStop;
+    yield;
   }
 
   if (!docTitle) docTitle = baseName(input.displayPath);
-  const doc = builder.finish({
+  const doc = yield* builder.finish({
     uri: input.uri,
     displayPath: input.displayPath,
     bundled: input.bundled === true,
     title: docTitle,
     metadata,
   });
-  if (doc.paragraphs.length === 0) {
+  if (tooLong.length) {
+    const longest = tooLong.reduce((a, b) => (b.chars > a.chars ? b : a));
+    const at = tooLong.slice(0, 3).map(x => count(x.line + 1));
+    const where = tooLong.length === 1 ? `the paragraph at line ${at[0]} has ${count(longest.chars)} characters,` : `${count(tooLong.length)} paragraphs (at lines ${at.join(', ')}${tooLong.length > 3 ? ', …' : ''}; the longest has ${count(longest.chars)} characters) have`;
+    problem('warning', `${where} more than the ${count(limits.maxPassageChars)} Verbatim indexes as one passage, so ${tooLong.length === 1 ? 'it was' : 'they were'} not indexed. Break long text into paragraphs separated by blank lines.`, lines.rangeAt(lines.lineStarts[tooLong[0].line], lines.lineStarts[tooLong[0].line]));
+  }
+  if (tooDeep.length) {
+    const firstLine = tooDeep[0];
+    problem('warning', `${tooDeep.length === 1 ? `line ${count(firstLine + 1)} is` : `${count(tooDeep.length)} lines from line ${count(firstLine + 1)} on are`} nested more deeply than Verbatim reads (${MAX_NESTING} block quotes, or ${MAX_NESTING / 2} lists, one inside another) and ${tooDeep.length === 1 ? 'was' : 'were'} not indexed. Flatten the nesting to cite that text.`);
+  }
+  if (cut) {
+    const why =
+      cut.what === 'passages'
+        ? `only its first ${count(doc.paragraphs.length)} passages were indexed: Verbatim indexes at most ${count(limits.maxPassages)} passages across all sources${passagesBefore > 0 ? ` and the sources before it have ${count(passagesBefore)}` : ''}.`
+        : `only its first ${count(doc.sections.length)} headings were read: Verbatim reads at most ${count(limits.maxPassages)} sections in one source.`;
+    problem('warning', `${why} The text from line ${count(cut.line + 1)} to the end (line ${count(lines.lineCount)}) was not indexed.`, lines.rangeAt(lines.lineStarts[cut.line], lines.lineStarts[cut.line]));
+  }
+  if (doc.paragraphs.length === 0 && !tooLong.length && !tooDeep.length) {
     problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
   }
   return { document: doc, problems };
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** HTML blocks that a blank line does not end (CommonMark's kinds 1 to 5), with what ends them. */
+const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+/** A bullet item with text at the left margin (not a thematic break or a setext underline). */
+const TOP_BULLET = /^[-*+] +[^\s*+-]/;
+
+/**
+ * Where the chunk of lines starting at `from` may end, at least `target` characters on: at a
+ * line where the Markdown parses the same whether the text before it is parsed with it or
+ * apart. That is a line at the left margin after a blank line (a paragraph, heading or new
+ * list there ends every open list and block quote), or a bullet item at the left margin (it
+ * ends whatever came before and starts a list either way), outside fenced code and the HTML
+ * blocks that run across blank lines. Without such a line the chunk runs to the end.
+ */
+export function chunkEnd(lines: readonly string[], from: number, target: number): number {
+  let size = 0;
+  let fence: { char: string; length: number } | undefined;
+  let html: RegExp | undefined;
+  for (let l = from; l < lines.length; l++) {
+    const line = lines[l];
+    if (l > from && size >= target && !fence && !html && /^\S/.test(line)) {
+      const previous = lines[l - 1];
+      if (/^\s*$/.test(previous) || TOP_BULLET.test(line)) return l;
+    }
+    size += line.length + 1;
+    if (fence) {
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.length && /^\s*$/.test(m[2])) fence = undefined;
+      continue;
+    }
+    if (html) {
+      if (html.test(line)) html = undefined;
+      continue;
+    }
+    const f = FENCE.exec(line);
+    if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
+      fence = { char: f[1][0], length: f[1].length };
+      continue;
+    }
+    for (const [start, end] of HTML_BLOCKS) {
+      if (start.test(line)) {
+        if (!end.test(line.replace(start, ''))) html = end;
+        break;
+      }
+    }
+  }
+  return lines.length;
+}
+
+/**
+ * Lines with text that markdown-it left out because lists or block quotes were nested past
+ * its limit (it then skips the rest of the innermost container, and after a list item, the
+ * rest of the chunk). Only looked for when a container reached the limit.
+ */
+function droppedByNesting(tokens: readonly Token[], bodyLines: readonly string[], from: number, to: number): number[] {
+  const deep = tokens.find(t => t.nesting === 1 && t.level >= MAX_NESTING - 1 && t.map);
+  if (!deep) return [];
+  const covered = new Set<number>();
+  for (const t of tokens) {
+    if (!t.map) continue;
+    if (t.type === 'paragraph_open' || t.type === 'heading_open' || t.type === 'code_block' || t.type === 'fence' || t.type === 'html_block' || t.type === 'hr') {
+      for (let l = t.map[0]; l < t.map[1]; l++) covered.add(l);
+    }
+  }
+  const dropped: number[] = [];
+  for (let l = Math.max(from, deep.map![0]); l < to; l++) if (!covered.has(l) && /[\p{L}\p{N}]/u.test(bodyLines[l] ?? '')) dropped.push(l);
+  return dropped;
 }
 
 class DocumentBuilder {
@@ -143,6 +291,14 @@ class DocumentBuilder {
 
   isEmpty(): boolean {
     return this.pending.length === 0 && this.sections.length === 0;
+  }
+
+  get passageCount(): number {
+    return this.pending.length;
+  }
+
+  get sectionCount(): number {
+    return this.sections.length;
   }
 
   startSection(title: string, line: number): void {
@@ -184,7 +340,7 @@ class DocumentBuilder {
     this.pending.push({ mapped, kind, section: this.sections.length - 1 });
   }
 
-  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; metadata: Record<string, unknown> }): SourceDocument {
+  *finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; metadata: Record<string, unknown> }): Steps<SourceDocument> {
     const opening: { paragraphs: Paragraph[] } = { paragraphs: [] };
     const paragraphs: Paragraph[] = [];
     const counts = new Map<number, number>();
@@ -199,6 +355,7 @@ class DocumentBuilder {
       const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
       paragraphs.push(paragraph);
       (section ?? opening).paragraphs.push(paragraph);
+      if (paragraphs.length % PARAGRAPHS_PER_STEP === 0) yield;
     }
     const sectionRange = (ps: Paragraph[], startLine: number): Range => {
       const start = { line: startLine, character: 0 };
