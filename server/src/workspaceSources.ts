@@ -7,9 +7,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { createEngine, loadCorpus, type Engine, type SourceInput, type SourceProblem } from './engine';
+import { CancelledError, createEngine, loadCorpusSteps, warmUp, type CancellationToken, type Engine, type SourceInput, type SourceProblem } from './engine';
 import type { SourceSummary, StatusParams } from './protocol';
 import type { SettingsCache, VerbatimSettings } from './settings';
+import { runInSlices } from './slices';
 import { BUNDLED_SCHEME, readBundledSources, readUserSources, type ReadResult } from './sourceFiles';
 
 interface FolderState {
@@ -134,10 +135,16 @@ export class WorkspaceSources {
     return s;
   }
 
+  /**
+   * Reads, parses and indexes a folder's sources a slice at a time (requests go on being
+   * answered with the engine already loaded), warms the new index's lookup structures, and
+   * only then swaps it in. A newer load of the same folder cancels this one.
+   */
   private load(state: FolderState): Promise<Engine> {
     const generation = ++state.generation;
+    const superseded: CancellationToken = { get isCancellationRequested() { return generation !== state.generation; } };
     this.loadingCount++;
-    const run = (async () => {
+    const run = (async (): Promise<Engine> => {
       try {
         const settings = await this.settings.get(state.key || undefined);
         state.settings = settings;
@@ -167,7 +174,8 @@ export class WorkspaceSources {
           problems.push(...user.problems);
         }
         const started = Date.now();
-        const index = loadCorpus(inputs, undefined, problems);
+        const index = await runInSlices(loadCorpusSteps(inputs, superseded, problems), superseded);
+        await runInSlices(warmUp(index), superseded);
         const engine = createEngine(index);
         this.connection.console.info(
           `Indexed ${index.documents.length} source(s), ${index.passageCount} passages for ${state.key || 'the workspace'} in ${Date.now() - started} ms.`,
@@ -175,6 +183,10 @@ export class WorkspaceSources {
         for (const p of engine.index.problems) this.connection.console.warn(p.message);
         if (generation === state.generation) state.engine = engine;
         return state.engine ?? engine;
+      } catch (e) {
+        // A newer load of this folder replaced this one: answer with what it loads.
+        if (e instanceof CancelledError && generation !== state.generation && state.loading) return state.loading;
+        throw e;
       } finally {
         this.loadingCount--;
         if (generation === state.generation) state.loading = undefined;

@@ -125,6 +125,11 @@ export class TestClient {
     return found!;
   }
 
+  /** Every diagnostics publication received for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   async shutdown(): Promise<number | null> {
     const exited = new Promise<number | null>(resolve => this.child.once('exit', code => resolve(code)));
     try {

@@ -8,6 +8,7 @@
  */
 import type { CorpusIndex } from './corpusIndex';
 import { isStopKey, wordsOf, type Word } from './checkText';
+import { runSteps, type Steps } from './steps';
 import type { Paragraph } from './types';
 
 export interface SourceSentence {
@@ -108,16 +109,24 @@ function isCap(text: string, w: Word): boolean {
 }
 
 export function checkIndexOf(index: CorpusIndex): CheckIndex {
-  return index.derive('check.key', build);
+  return index.derive('check.key', i => runSteps(build(i)));
 }
 
-function build(index: CorpusIndex): CheckIndex {
+/** Builds the check index in steps (the language server warms a new index with it). */
+export function warmCheckIndex(index: CorpusIndex): Steps<CheckIndex> {
+  return index.deriveSteps('check.key', build);
+}
+
+const PARAGRAPHS_PER_STEP = 500;
+
+function* build(index: CorpusIndex): Steps<CheckIndex> {
   const paragraphWords: Word[][] = [];
   const postings = new Map<string, number[]>();
   const names = new Map<string, NamePhrase>();
   const partNames = new Set<string>();
-  index.paragraphs.forEach((p, pi) => {
-    const words = wordsOf(p.text);
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    const words = wordsOf(index.paragraphs[pi].text);
     paragraphWords.push(words);
     const seen = new Set<string>();
     for (const w of words) {
@@ -127,7 +136,7 @@ function build(index: CorpusIndex): CheckIndex {
       if (!list) postings.set(w.key, (list = []));
       list.push(pi);
     }
-  });
+  }
   const N = index.paragraphs.length || 1;
   const idfs = new Map<string, number>();
   const unseenIdf = Math.log(1 + N / 0.5);
@@ -140,7 +149,8 @@ function build(index: CorpusIndex): CheckIndex {
   };
   // Official names: only the bundled and user sources' first copies matter; collect lazily per paragraph
   // for large corpora, but the global map is built from every paragraph (cheap: one regex pass each).
-  index.paragraphs.forEach((_p, pi) => {
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
     for (const n of namesOf(pi)) {
       // The first copy of a name is its citation; a name found whole anywhere is not a part.
       if (!names.has(n.keys.join(' ')) || partNames.has(n.keys.join(' '))) names.set(n.keys.join(' '), n);
@@ -152,7 +162,7 @@ function build(index: CorpusIndex): CheckIndex {
         partNames.add(key);
       }
     }
-  });
+  }
   const namesByWord = new Map<string, NamePhrase[]>();
   for (const n of names.values()) {
     for (const k of new Set(n.keys)) {

@@ -10,6 +10,10 @@ import { toDiagnostics, type SeverityName } from './findings';
 import { LineIndex } from './positions';
 import { parseSource, parseSourceSteps } from './sources/parse';
 import { runSteps, type Steps } from './steps';
+import { warmCheckIndex } from './checkIndex';
+import { warmHoverIndexes } from './match';
+import { warmOfficialNames } from './names';
+import { WordIndex } from './wordIndex';
 import type { SourceLimits } from './limits';
 import { RuleDocs } from './rules';
 import type { SourceInput, SourceProblem, SourceDocument } from './types';
@@ -25,6 +29,7 @@ export type { DraftDocument, CheckOptions, QuotationResult, RestatementResult, P
 export { analyzeDraft } from './check';
 export { buildReport, type ReportInput } from './report';
 export { runSteps, type Steps } from './steps';
+export { checkInSlices, type Slicing } from './slicedCheck';
 export { DEFAULT_LIMITS, MAX_PASSAGE_CHARS, MAX_PASSAGES, type SourceLimits } from './limits';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
@@ -83,6 +88,22 @@ export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], 
     }
   }
   return new CorpusIndex(documents, problems);
+}
+
+/**
+ * Builds, a slice at a time, the lookup structures that checks, hovers and completions
+ * otherwise build on first use (seconds for a large index). The language server runs this on
+ * a new index before swapping it in, so that no request waits for them.
+ */
+export function* warmUp(index: CorpusIndex): Steps<void> {
+  yield* warmCheckIndex(index);
+  yield;
+  yield* warmHoverIndexes(index);
+  yield;
+  yield* warmOfficialNames(index);
+  yield;
+  WordIndex.of(index);
+  yield;
 }
 
 /** Options for a check, as the server and CLI resolve them from settings and flags. */

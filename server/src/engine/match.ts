@@ -10,6 +10,7 @@
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
 import { normalizeText, toOriginalRange, tokenize, type NormalizedText, type Token } from './normalize';
+import { runSteps, type Steps } from './steps';
 import type { Paragraph } from './types';
 
 /** Word ids are packed into bigram keys as `a * VOCAB + b`. */
@@ -35,16 +36,26 @@ export interface PhraseIndex {
 
 /** The phrase index of `index`, built on first use and kept for the index's lifetime. */
 export function phraseIndex(index: CorpusIndex): PhraseIndex {
-  return index.derive('hover.phrases', buildPhraseIndex);
+  return index.derive('hover.phrases', i => runSteps(buildPhraseIndex(i)));
 }
 
-function buildPhraseIndex(index: CorpusIndex): PhraseIndex {
+/** Builds the phrase index and the name table in steps (the language server warms a new index with them). */
+export function* warmHoverIndexes(index: CorpusIndex): Steps<void> {
+  yield* index.deriveSteps('hover.phrases', buildPhraseIndex);
+  yield* index.deriveSteps('hover.names', detectNames);
+}
+
+const PARAGRAPHS_PER_STEP = 500;
+
+function* buildPhraseIndex(index: CorpusIndex): Steps<PhraseIndex> {
   const vocabulary = new Map<string, number>();
   const bigrams = new Map<number, number[]>();
   // Works from the paragraph's normalised text only: forcing sentence splitting here
   // would cost more than everything else put together on a large corpus.
-  const tokens = index.paragraphs.map((p, pi) => {
-    const words = tokenize(p.normalized.text);
+  const tokens: Int32Array[] = [];
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    const words = tokenize(index.paragraphs[pi].normalized.text);
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
       let id = vocabulary.get(words[i].text);
@@ -57,8 +68,8 @@ function buildPhraseIndex(index: CorpusIndex): PhraseIndex {
         list.push(pi * POSITIONS + i - 1);
       }
     }
-    return ids;
-  });
+    tokens.push(ids);
+  }
   return { vocabulary, tokens, bigrams };
 }
 
@@ -387,13 +398,15 @@ const NAME_GAP = /^(?: |-|\.|\.-|' )$/;
 
 /** The official names of `index`'s sources (capitalised multi-word runs), built once per index. */
 export function hoverNames(index: CorpusIndex): NameTable {
-  return index.derive('hover.names', detectNames);
+  return index.derive('hover.names', i => runSteps(detectNames(i)));
 }
 
-function detectNames(index: CorpusIndex): NameTable {
+function* detectNames(index: CorpusIndex): Steps<NameTable> {
   const byKey = new Map<string, string>();
   let maxWords = 2;
-  for (const p of index.paragraphs) {
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    const p = index.paragraphs[pi];
     const norm: NormalizedText = p.normalized;
     const toks = tokenize(norm.text);
     const capital = (i: number) => /^\p{Lu}/u.test(p.text[norm.map.at(toks[i].start)] ?? '');

@@ -13,6 +13,7 @@
  */
 import type { CorpusIndex } from './corpusIndex';
 import { normalizeText } from './normalize';
+import { runSteps, type Steps } from './steps';
 import type { Paragraph } from './types';
 
 /** Where a name occurs: offsets into `paragraph.text`. */
@@ -60,8 +61,15 @@ const TRAILING_PUNCT = /[,;:.!?)”"\]]+$/;
 
 /** The official names of `index`, computed once per index. */
 export function officialNames(index: CorpusIndex): OfficialNameTable {
-  return index.derive('engine.officialNames', buildNames);
+  return index.derive('engine.officialNames', i => runSteps(buildNames(i)));
 }
+
+/** Builds the name table in steps (the language server warms a new index with it). */
+export function warmOfficialNames(index: CorpusIndex): Steps<OfficialNameTable> {
+  return index.deriveSteps('engine.officialNames', buildNames);
+}
+
+const PARAGRAPHS_PER_STEP = 500;
 
 interface Word {
   text: string;
@@ -75,11 +83,13 @@ interface Word {
   cap: boolean;
 }
 
-function buildNames(index: CorpusIndex): OfficialNameTable {
+function* buildNames(index: CorpusIndex): Steps<OfficialNameTable> {
   const byKey = new Map<string, { name: MutableName }>();
   const names: MutableName[] = [];
   const WORD = /\S+/g;
-  for (const p of index.paragraphs) {
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    const p = index.paragraphs[pi];
     const words: Word[] = [];
     const text = p.text;
     WORD.lastIndex = 0;

@@ -27,6 +27,42 @@ export interface ParagraphCache<V> {
 
 const caches = new WeakMap<CorpusIndex, ParagraphCache<unknown>>();
 
+/**
+ * Keeps, while it is active, every analysis made or looked up, whatever the cache evicts
+ * meanwhile: a check stopped part way (to let other requests in) and started again finds
+ * the paragraphs it already did, even in a draft larger than the cache.
+ */
+export class CacheSession {
+  private readonly entries = new Map<string, unknown>();
+  /** Analyses made (not found) during the session. */
+  made = 0;
+
+  /** Runs `fn` (synchronously) with this session active. */
+  run<T>(fn: () => T): T {
+    return withSession(this, fn);
+  }
+
+  get<V>(text: string): V | undefined {
+    return this.entries.get(text) as V | undefined;
+  }
+
+  keep(text: string, value: unknown, made: boolean): void {
+    this.entries.set(text, value);
+    if (made) this.made++;
+  }
+}
+let active: CacheSession | undefined;
+
+function withSession<T>(session: CacheSession, fn: () => T): T {
+  const outer = active;
+  active = session;
+  try {
+    return fn();
+  } finally {
+    active = outer;
+  }
+}
+
 /** The paragraph cache of `index` (made on first use, dropped with the index). */
 export function paragraphCache<V>(index: CorpusIndex, maxBytes = PARAGRAPH_CACHE_BYTES): ParagraphCache<V> {
   let cache = caches.get(index);
@@ -43,8 +79,16 @@ export function createParagraphCache<V>(maxBytes: number): ParagraphCache<V> {
     sizeCalculation: (entry, key) => Math.max(1, entry.bytes + stringBytes(key)),
   });
   return {
-    get: text => lru.get(text)?.value,
+    get(text) {
+      const session = active;
+      const kept = session?.get<V>(text);
+      if (kept !== undefined) return kept;
+      const value = lru.get(text)?.value;
+      if (value !== undefined) session?.keep(text, value, false);
+      return value;
+    },
     set(text, value) {
+      active?.keep(text, value, true);
       const copied = detach(value);
       const key = copyString(text);
       if (copied.bytes + stringBytes(key) > lru.maxEntrySize) return;

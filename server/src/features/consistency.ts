@@ -5,10 +5,11 @@
 import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import { buildReport, type Engine, type ReportInput } from '../engine';
+import { buildReport, checkInSlices, type Engine, type ReportInput } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
+import { pause, serverSlicing } from '../slices';
 
 /** Larger files are not drafts (and would stall the server). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -39,10 +40,13 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
     const engine = await ctx.sources.engineFor(uri);
     const settings = await ctx.settings.get(uri);
-    const diagnostics = engine.check(
+    // In slices: checking a workspace of drafts must not hold up the editor's requests.
+    const diagnostics = await checkInSlices(
+      engine,
       { uri, text, version: doc?.version, languageId: doc?.languageId },
       { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes },
       token,
+      serverSlicing,
     );
     drafts.push({ uri, diagnostics, open: !!doc });
     if (params.report) {
@@ -52,7 +56,11 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
   }
   if (!params.report) return { drafts };
-  const reports = [...byIndex].map(([index, inputs]) => buildReport(index, inputs, token));
+  const reports: string[] = [];
+  for (const [index, inputs] of byIndex) {
+    await pause();
+    reports.push(buildReport(index, inputs, token));
+  }
   return { drafts, report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n' };
 }
 

@@ -83,7 +83,7 @@ export function* parseSourceSteps(
     return { problems };
   }
   const text = decoded.text;
-  if (text.trim().length === 0) {
+  if (!/\S/.test(text)) {
     problem('error', 'the file is empty, so it has no passages to cite. Add the source text or remove it from verbatim.sources.');
     return { problems };
   }
@@ -93,6 +93,7 @@ export function* parseSourceSteps(
   }
 
   const lines = new LineIndex(text);
+  yield;
   const fm = readFrontMatter(text, lines);
   if (fm.error) problem('warning', `${fm.error} The front matter was ignored; the text below it is still used.`, fm.range);
   const metadata = fm.data;
@@ -102,24 +103,26 @@ export function* parseSourceSteps(
   const builder = new DocumentBuilder(docId, text, lines);
 
   // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
-  const bodyLines: string[] = [];
-  for (let i = 0; i < lines.lineCount; i++) bodyLines.push(i < fm.bodyStartLine ? '' : lines.lineText(i));
+  const body: Lines = { length: lines.lineCount, at: i => (i < fm.bodyStartLine ? '' : lines.lineText(i)) };
+  yield;
 
   let docTitle = title;
   const tooLong: { line: number; chars: number }[] = [];
   const tooDeep: number[] = [];
   let cut: { line: number; what: 'passages' | 'sections' } | undefined;
-  chunks: for (let chunkStart = 0; chunkStart < bodyLines.length; ) {
-    const chunkStop = chunkEnd(bodyLines, chunkStart, chunkChars);
+  chunks: for (let chunkStart = 0; chunkStart < body.length; ) {
+    const chunkStop = chunkEnd(body, chunkStart, chunkChars);
     let tokens: Token[];
     try {
-      tokens = markdown.parse(bodyLines.slice(chunkStart, chunkStop).join('\n'), {});
+      const chunk: string[] = [];
+      for (let l = chunkStart; l < chunkStop; l++) chunk.push(body.at(l));
+      tokens = markdown.parse(chunk.join('\n'), {});
     } catch (e) {
       problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
       return { problems };
     }
     for (const tok of tokens) if (tok.map) tok.map = [tok.map[0] + chunkStart, tok.map[1] + chunkStart];
-    for (const l of droppedByNesting(tokens, bodyLines, chunkStart, chunkStop)) tooDeep.push(l);
+    for (const l of droppedByNesting(tokens, body, chunkStart, chunkStop)) tooDeep.push(l);
     const containers: string[] = [];
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t];
@@ -207,6 +210,12 @@ export function* parseSourceSteps(
   return { document: doc, problems };
 }
 
+/** The lines of a text, read one at a time. */
+interface Lines {
+  readonly length: number;
+  at(line: number): string;
+}
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 /** HTML blocks that a blank line does not end (CommonMark's kinds 1 to 5), with what ends them. */
 const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
@@ -227,14 +236,14 @@ const TOP_BULLET = /^[-*+] +[^\s*+-]/;
  * ends whatever came before and starts a list either way), outside fenced code and the HTML
  * blocks that run across blank lines. Without such a line the chunk runs to the end.
  */
-export function chunkEnd(lines: readonly string[], from: number, target: number): number {
+export function chunkEnd(lines: Lines, from: number, target: number): number {
   let size = 0;
   let fence: { char: string; length: number } | undefined;
   let html: RegExp | undefined;
   for (let l = from; l < lines.length; l++) {
-    const line = lines[l];
+    const line = lines.at(l);
     if (l > from && size >= target && !fence && !html && /^\S/.test(line)) {
-      const previous = lines[l - 1];
+      const previous = lines.at(l - 1);
       if (/^\s*$/.test(previous) || TOP_BULLET.test(line)) return l;
     }
     size += line.length + 1;
@@ -267,7 +276,7 @@ export function chunkEnd(lines: readonly string[], from: number, target: number)
  * its limit (it then skips the rest of the innermost container, and after a list item, the
  * rest of the chunk). Only looked for when a container reached the limit.
  */
-function droppedByNesting(tokens: readonly Token[], bodyLines: readonly string[], from: number, to: number): number[] {
+function droppedByNesting(tokens: readonly Token[], body: Lines, from: number, to: number): number[] {
   const deep = tokens.find(t => t.nesting === 1 && t.level >= MAX_NESTING - 1 && t.map);
   if (!deep) return [];
   const covered = new Set<number>();
@@ -278,7 +287,7 @@ function droppedByNesting(tokens: readonly Token[], bodyLines: readonly string[]
     }
   }
   const dropped: number[] = [];
-  for (let l = Math.max(from, deep.map![0]); l < to; l++) if (!covered.has(l) && /[\p{L}\p{N}]/u.test(bodyLines[l] ?? '')) dropped.push(l);
+  for (let l = Math.max(from, deep.map![0]); l < to; l++) if (!covered.has(l) && /[\p{L}\p{N}]/u.test(body.at(l))) dropped.push(l);
   return dropped;
 }
 

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { CancelledError, checkInSlices, createEngine, loadCorpus, type CancellationToken } from '../../server/src/engine';
+import { paragraphCache } from '../../server/src/engine/paragraphCache';
+import { bundledInputs } from '../support/corpus';
+
+const PARAS = [
+  'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
+  'Prime Minister Trudeau reaffirmed the goal for Canada to achieve 80 percent non-emitting electricity by 2040.',
+  'The two leaders traded jokes about the NHL season while snow fell in Ottawa.',
+  'Canada and the United States will not launch an expanded U.S.-Canada Arctic Dialogue.',
+];
+const draftOf = (n: number, tag = '') => Array.from({ length: n }, (_, i) => `${PARAS[i % PARAS.length]} Item ${i}${tag}.`).join('\n\n');
+
+/** A clock that moves 1 ms each time it is read: every slice ends after its first new paragraph. */
+function tickingClock() {
+  let t = 0;
+  return () => ++t;
+}
+
+describe('checks in slices (issue 19, item 8: checks cannot be cancelled)', function () {
+  this.timeout(20000);
+
+  it('gives the same diagnostics as a check straight through, pausing between slices', async () => {
+    const engine = createEngine(loadCorpus(bundledInputs()));
+    const draft = { uri: 'file:///d.md', text: draftOf(40) };
+    let pauses = 0;
+    const sliced = await checkInSlices(engine, draft, {}, { isCancellationRequested: false }, { sliceMs: 0, now: tickingClock(), pause: async () => void pauses++ });
+    const whole = createEngine(loadCorpus(bundledInputs())).check(draft);
+    assert.ok(whole.length > 10);
+    assert.deepEqual(sliced, whole);
+    assert.ok(pauses >= 20, `${pauses} pauses`);
+  });
+
+  it('a newer version cancels the running check: it stops at the next pause and analyses nothing more', async () => {
+    const index = loadCorpus(bundledInputs());
+    const engine = createEngine(index);
+    const cache = paragraphCache(index);
+    const cancelled = { isCancellationRequested: false };
+    let pauses = 0;
+    const run = checkInSlices(engine, { uri: 'file:///d.md', text: draftOf(60, ' v1') }, {}, cancelled, {
+      sliceMs: 0,
+      now: tickingClock(),
+      pause: async () => {
+        // The server cancels the check when a newer version of the document arrives.
+        if (++pauses === 5) cancelled.isCancellationRequested = true;
+      },
+    });
+    await assert.rejects(run, CancelledError);
+    assert.equal(pauses, 5);
+    assert.ok(cache.entries <= 10, `${cache.entries} paragraphs analysed of 60`);
+  });
+
+  it('finishes a draft whose analyses do not fit in the cache', async () => {
+    const index = loadCorpus(bundledInputs());
+    const cache = paragraphCache(index, 4000); // a few paragraphs' worth
+    const engine = createEngine(index);
+    const draft = { uri: 'file:///d.md', text: draftOf(30, ' big') };
+    let pauses = 0;
+    const token: CancellationToken = { isCancellationRequested: false };
+    const sliced = await checkInSlices(engine, draft, {}, token, { sliceMs: 0, now: tickingClock(), pause: async () => void pauses++ });
+    assert.ok(cache.entries < 30);
+    assert.ok(pauses >= 15);
+    assert.deepEqual(sliced, createEngine(loadCorpus(bundledInputs())).check(draft));
+  });
+});
