@@ -454,8 +454,10 @@ export interface CompletionDraft {
  * follows one, else phrase continuations and official names. Text edits replace the
  * typed words; whole-sentence items carry the citation (`citationStyle`).
  */
-export function completeOfficialWording(index: CorpusIndex, draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled): CompletionList {
+export function completeOfficialWording(index: CorpusIndex, draft: CompletionDraft, at: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled): CompletionList {
   const lines = new LineIndex(draft.text);
+  // Edit ranges end at the cursor: a cursor past the end of its line must not put them outside the document.
+  const position = lines.clamp(at);
   const offset = lines.offsetAt(position);
   const lineStart = lines.lineStarts[Math.min(position.line, lines.lineCount - 1)];
   const linePrefix = draft.text.slice(lineStart, offset);
@@ -533,8 +535,9 @@ export interface InlineSuggestion {
  * only when the typed words are an exact (case-insensitive) prefix of it, so accepting
  * it with Tab only appends. Shortest natural stop first, then the whole sentence.
  */
-export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, position: Position, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
+export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, at: Position, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
   const lines = new LineIndex(draft.text);
+  const position = lines.clamp(at);
   const offset = lines.offsetAt(position);
   const lineStart = lines.lineStarts[Math.min(position.line, lines.lineCount - 1)];
   const linePrefix = draft.text.slice(lineStart, offset);
@@ -553,10 +556,11 @@ export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, 
  * The edits inserting sentence `sentenceIndex` of `paragraph` as a quotation at `position`,
  * followed by its citation in `style`.
  */
-export function insertCommitmentEdits(index: CorpusIndex, draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[] {
+export function insertCommitmentEdits(index: CorpusIndex, draft: CompletionDraft, cursor: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[] {
   const sentence = paragraph.sentences[sentenceIndex];
   if (!sentence) return [];
   const lines = new LineIndex(draft.text);
+  const position = lines.clamp(cursor);
   const cite = citationFor(index, paragraph, draft.text, style);
   const at = { start: position, end: position };
   return [{ range: at, newText: asQuotation(sentence.text) + cite.suffix }, ...cite.additionalEdits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText }))];

@@ -63,6 +63,19 @@ export class LineIndex {
     return Math.max(this.lineStarts[position.line], Math.min(this.lineStarts[position.line] + position.character, lineEnd));
   }
 
+  /**
+   * `position` moved inside the text, as editors may send positions past the end of a line
+   * or of the document: a character past its line's end is that end, a line past the last is
+   * the end of the text, a negative one the start.
+   */
+  clamp(position: Position): Position {
+    if (position.line < 0) return { line: 0, character: 0 };
+    if (position.line >= this.lineStarts.length) return this.positionAt(this.text.length);
+    const length = this.lineText(position.line).length;
+    const character = Math.max(0, Math.min(position.character, length));
+    return character === position.character ? position : { line: position.line, character };
+  }
+
   rangeAt(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }

@@ -22,7 +22,7 @@ export function registerSourcesView(ctx: ServerContext): void {
     runSafe(connection.console, 'quotation', params.uri, null, token, async () => {
       const index = (await sources.engineFor(params.uri)).index;
       const lines = new LineIndex(params.text);
-      const edits = quotationEdits(index, params.paragraphId, params.text, lines.offsetAt(params.position), params.style);
+      const edits = quotationEdits(index, params.paragraphId, params.text, lines.offsetAt(lines.clamp(params.position)), params.style);
       return edits ? edits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) : null;
     }),
   );
