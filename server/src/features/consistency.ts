@@ -2,7 +2,6 @@
  * On-demand consistency checks: the drafts a client names (open or only on disk) are
  * checked and their diagnostics returned per file, with the Markdown report if asked.
  */
-import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
 import { buildReport, checkInSlices, type Engine, type ReportInput } from '../engine';
@@ -10,6 +9,7 @@ import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, typ
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
 import { pause, serverSlicing } from '../slices';
+import { readFileBounded } from '../sourceFiles';
 
 /** Larger files are not drafts (and would stall the server). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -66,10 +66,9 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
 
 async function readDraft(uri: string): Promise<string> {
   if (!uri.startsWith('file:')) throw new Error('not open and not a file');
-  const file = fileURLToPath(uri);
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-  return fs.readFile(file, 'utf8');
+  const read = readFileBounded(fileURLToPath(uri), MAX_BYTES, 'drafts');
+  if ('problem' in read) throw new Error(read.problem);
+  return read.bytes.toString('utf8');
 }
 
 function displayName(uri: string): string {
