@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CancelledError, checkInSlices, createEngine, loadCorpus, type CancellationToken } from '../../server/src/engine';
+import { align } from '../../server/src/engine/align';
+import { boundedParagraphs, MAX_DRAFT_PIECE_CHARS } from '../../server/src/engine/draftPieces';
 import { paragraphCache } from '../../server/src/engine/paragraphCache';
 import { bundledInputs } from '../support/corpus';
 
@@ -61,5 +63,43 @@ describe('checks in slices (issue 19, item 8: checks cannot be cancelled)', func
     assert.ok(cache.entries < 30);
     assert.ok(pauses >= 15);
     assert.deepEqual(sliced, createEngine(loadCorpus(bundledInputs())).check(draft));
+  });
+});
+
+describe('long draft paragraphs (issue 19: a check must not hold requests up)', function () {
+  this.timeout(20000);
+
+  it('analyses a 200 KB one-line paragraph in pieces of at most 10,000 characters, pausing between them', async () => {
+    const words = ['the', 'leaders', 'agreed', 'to', 'launch', 'a', 'High', 'Level', 'Climate', 'Ministerial', '“quote', 'end”', '😀'];
+    const line = Array.from({ length: 40_000 }, (_, i) => `${words[(i * 7) % words.length]}${i % 97 === 0 ? i : ''}`).join(' ').slice(0, 200_000);
+    const index = loadCorpus(bundledInputs());
+    const engine = createEngine(index);
+    let pauses = 0;
+    const sliced = await checkInSlices(engine, { uri: 'file:///long.md', text: line }, {}, { isCancellationRequested: false }, { sliceMs: 0, now: tickingClock(), pause: async () => void pauses++ });
+    // Twenty pieces or more, each a unit the check can pause after (it did, several times).
+    assert.ok(paragraphCache(index).entries >= 20, `${paragraphCache(index).entries} pieces`);
+    assert.ok(pauses >= 5, `${pauses} pauses`);
+    assert.deepEqual(sliced, engine.check({ uri: 'file:///long.md', text: line }));
+  });
+
+  it('cuts pieces at line breaks, else after sentences, never inside a surrogate pair', () => {
+    const text = `${'Word '.repeat(1500)}end.\n${'More words here. '.repeat(400)}${'😀'.repeat(6000)}`;
+    const pieces = boundedParagraphs(text, [[0, text.length]]);
+    assert.ok(pieces.every(([s, e]) => e - s <= MAX_DRAFT_PIECE_CHARS));
+    assert.equal(text[pieces[0][1]], '\n');
+    assert.match(text.slice(pieces[1][0], pieces[1][1]), /\.$/);
+    for (const [s, e] of pieces) {
+      assert.ok(!/[\ud800-\udbff]/.test(text[e - 1] ?? ''), 'a piece never ends on a high surrogate');
+      assert.ok(!/[\udc00-\udfff]/.test(text[s]), 'a piece never starts on a low surrogate');
+    }
+    assert.deepEqual(boundedParagraphs('short', [[0, 5]]), [[0, 5]]);
+  });
+
+  it('does not align passages of more than 4 million word pairs (it would take seconds and gigabytes)', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `w${i % 50}`);
+    const empty = align(a, a);
+    assert.equal(empty.matches, 0);
+    assert.equal(empty.ops.length, 0);
+    assert.equal(align(a.slice(0, 40), a.slice(0, 40)).matches, 40);
   });
 });

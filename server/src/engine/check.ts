@@ -21,6 +21,7 @@ import { findFigures, type Figure } from './figures';
 import { Codes, type Finding, type FindingKind } from './findings';
 import { normalizeText } from './normalize';
 import { paragraphCache } from './paragraphCache';
+import { boundedParagraphs } from './draftPieces';
 import { applySuppressions } from './suppress';
 import type { Paragraph, SourceDocument } from './types';
 
@@ -78,7 +79,7 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
-  for (const [start, end] of draftParagraphs(masked)) {
+  for (const [start, end] of boundedParagraphs(masked, draftParagraphs(masked))) {
     throwIfCancelled(token);
     const slice = masked.slice(start, end);
     let a = cache.get(slice);
