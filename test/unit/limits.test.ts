@@ -63,6 +63,31 @@ describe('source limits (issue 19, item 3: one long paragraph freezes checking)'
   });
 });
 
+describe('source limits: blocks of megabytes', function () {
+  this.timeout(20000);
+
+  it('skips a block of more than 1 MB with nowhere to cut it, a megabyte at a time, and indexes what is around it', () => {
+    const wrapped = prose(2_500_000).replace(/(.{70}\S*) /g, '$1\n');
+    const lineCount = wrapped.split('\n').length;
+    const steps = parseSourceSteps(source('wall.md', `Before it.\n\n${wrapped}\n\nAfter it.\n`));
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    assert.ok(yields >= 3, `${yields} yields`);
+    assert.deepEqual(
+      r.value.document?.paragraphs.map(p => p.text),
+      ['Before it.', 'After it.'],
+    );
+    assert.deepEqual(
+      r.value.problems.map(p => p.message),
+      [`wall.md: lines 3 to ${(lineCount + 2).toLocaleString('en-US')} (${wrapped.length.toLocaleString('en-US')} characters) have no blank line or list item between them, more than the 1,048,576 characters Verbatim reads as one block, so they were not indexed. Separate paragraphs with blank lines.`],
+    );
+  });
+});
+
 describe('source limits (issue 19, item 5: passage count is unbounded)', function () {
   this.timeout(20000);
 

@@ -14,6 +14,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { officialNames, type OfficialName } from './names';
 import { normalizeText } from './normalize';
 import { LineIndex, type Position } from './positions';
+import type { Steps } from './steps';
 import type { Paragraph } from './types';
 import { editDistanceAtMostOne as editDistance1, isWordCode, scanTokens, WordIndex } from './wordIndex';
 
@@ -304,7 +305,15 @@ function endOfClause(text: string, from: number, sentenceEnd: number): number {
 
 /** If an official name occurrence in `paragraph` covers `offset`, its end. */
 function nameEndAt(index: CorpusIndex, paragraph: Paragraph, offset: number): number | undefined {
-  const byParagraph = index.derive('completion.namesByParagraph', i => {
+  const byParagraph = namesByParagraph(index);
+  let best: number | undefined;
+  for (const o of byParagraph.get(paragraph) ?? []) if (o.start < offset && offset <= o.end && (best === undefined || o.end > best)) best = o.end;
+  return best;
+}
+
+/** Where official names occur, by paragraph (built once per index). */
+function namesByParagraph(index: CorpusIndex): Map<Paragraph, { start: number; end: number }[]> {
+  return index.derive('completion.namesByParagraph', i => {
     const map = new Map<Paragraph, { start: number; end: number }[]>();
     for (const name of officialNames(i).names) {
       for (const o of name.occurrences) {
@@ -315,9 +324,14 @@ function nameEndAt(index: CorpusIndex, paragraph: Paragraph, offset: number): nu
     }
     return map;
   });
-  let best: number | undefined;
-  for (const o of byParagraph.get(paragraph) ?? []) if (o.start < offset && offset <= o.end && (best === undefined || o.end > best)) best = o.end;
-  return best;
+}
+
+/** Builds completion's look-up structures (the language server warms a new index with them). */
+export function* warmCompletion(index: CorpusIndex): Steps<void> {
+  const words = WordIndex.of(index);
+  yield;
+  yield* words.warmDeletes();
+  namesByParagraph(index);
 }
 
 /** Official names for the last typed words: by first letters (fuzzy) or by acronym. */

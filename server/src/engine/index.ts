@@ -13,7 +13,7 @@ import { runSteps, type Steps } from './steps';
 import { warmCheckIndex } from './checkIndex';
 import { warmHoverIndexes } from './match';
 import { warmOfficialNames } from './names';
-import { WordIndex } from './wordIndex';
+import { warmCompletion } from './completion';
 import type { SourceLimits } from './limits';
 import { RuleDocs } from './rules';
 import type { SourceInput, SourceProblem, SourceDocument } from './types';
@@ -102,7 +102,7 @@ export function* warmUp(index: CorpusIndex): Steps<void> {
   yield;
   yield* warmOfficialNames(index);
   yield;
-  WordIndex.of(index);
+  yield* warmCompletion(index);
   yield;
 }
 

@@ -9,6 +9,13 @@ export const MAX_PASSAGE_CHARS = 20_000;
 /** At most this many passages are indexed across all sources; later passages are left out. */
 export const MAX_PASSAGES = 100_000;
 
+/**
+ * A run of lines with nowhere to cut it (no blank line, no bullet at the margin) longer than
+ * this is not indexed: it can only be parsed whole, holding up everything else meanwhile.
+ * A paragraph that long is over the passage limit anyway.
+ */
+export const MAX_BLOCK_CHARS = 1024 * 1024;
+
 /** Lists and block quotes nested deeper than this (markdown-it levels: two per list level) are not read. */
 export const MAX_NESTING = 100;
 

@@ -15,6 +15,7 @@
  * give candidate generation whose cost depends on the query, not on the corpus size.
  */
 import type { CorpusIndex } from './corpusIndex';
+import { runSteps, type Steps } from './steps';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -206,7 +207,15 @@ export class WordIndex {
   }
 
   private deletes(): Map<string, number[]> {
-    if (this.deletesMap) return this.deletesMap;
+    return this.deletesMap ?? runSteps(this.buildDeletes());
+  }
+
+  /** Builds the typo look-up table in steps (the language server warms a new index with it). */
+  *warmDeletes(): Steps<void> {
+    if (!this.deletesMap) yield* this.buildDeletes();
+  }
+
+  private *buildDeletes(): Steps<Map<string, number[]>> {
     const map = new Map<string, number[]>();
     const push = (key: string, id: number) => {
       const list = map.get(key);
@@ -214,12 +223,14 @@ export class WordIndex {
         if (list[list.length - 1] !== id) list.push(id);
       } else map.set(key, [id]);
     };
-    this.vocabulary.forEach((w, id) => {
-      if (w.length < 3) return;
+    for (let id = 0; id < this.vocabulary.length; id++) {
+      if (id % 5000 === 4999) yield;
+      const w = this.vocabulary[id];
+      if (w.length < 3) continue;
       push(w, id);
       for (let i = 0; i < w.length; i++) push(w.slice(0, i) + w.slice(i + 1), id);
-    });
-    return (this.deletesMap = map);
+    }
+    return (this.deletesMap ??= map);
   }
 
   /** The paragraph number owning global token `g`. */

@@ -8,7 +8,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { split as splitSentences } from 'sentence-splitter';
-import { count, DEFAULT_LIMITS, MAX_NESTING, type SourceLimits } from '../limits';
+import { count, DEFAULT_LIMITS, MAX_BLOCK_CHARS, MAX_NESTING, type SourceLimits } from '../limits';
 import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
 import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
@@ -59,7 +59,7 @@ const PARAGRAPHS_PER_STEP = 500;
 
 /**
  * {@link parseSource} in steps: the body is parsed a chunk of lines at a time (cut only where
- * the Markdown parses the same either way, see {@link chunkEnd}), so a large source never
+ * the Markdown parses the same either way, see {@link ChunkScanner}), so a large source never
  * holds the caller for long, and parsing stops at the passage limit instead of parsing a
  * million passages to keep the first hundred thousand.
  */
@@ -110,8 +110,21 @@ export function* parseSourceSteps(
   const tooLong: { line: number; chars: number }[] = [];
   const tooDeep: number[] = [];
   let cut: { line: number; what: 'passages' | 'sections' } | undefined;
-  chunks: for (let chunkStart = 0; chunkStart < body.length; ) {
-    const chunkStop = chunkEnd(body, chunkStart, chunkChars);
+  const tooBig: { from: number; to: number }[] = [];
+  const scanner = new ChunkScanner(body);
+  chunks: for (let chunkStart = 0; !scanner.done; ) {
+    let next = scanner.next(chunkChars);
+    if (next.forced) {
+      // One block of megabytes: skipped to its end, a megabyte at a time.
+      while (next.forced) {
+        yield;
+        next = scanner.next(chunkChars);
+      }
+      tooBig.push({ from: chunkStart, to: next.end });
+      chunkStart = next.end;
+      continue;
+    }
+    const chunkStop = next.end;
     let tokens: Token[];
     try {
       const chunk: string[] = [];
@@ -204,7 +217,17 @@ export function* parseSourceSteps(
         : `only its first ${count(doc.sections.length)} headings were read: Verbatim reads at most ${count(limits.maxPassages)} sections in one source.`;
     problem('warning', `${why} The text from line ${count(cut.line + 1)} to the end (line ${count(lines.lineCount)}) was not indexed.`, lines.rangeAt(lines.lineStarts[cut.line], lines.lineStarts[cut.line]));
   }
-  if (doc.paragraphs.length === 0 && !tooLong.length && !tooDeep.length) {
+  for (const b of tooBig) {
+    let to = b.to;
+    while (to > b.from + 1 && !/\S/.test(lines.lineText(to - 1))) to--;
+    const chars = lines.lineStarts[to - 1] + lines.lineText(to - 1).length - lines.lineStarts[b.from];
+    problem(
+      'warning',
+      `lines ${count(b.from + 1)} to ${count(to)} (${count(chars)} characters) have no blank line or list item between them, more than the ${count(MAX_BLOCK_CHARS)} characters Verbatim reads as one block, so they were not indexed. Separate paragraphs with blank lines.`,
+      lines.rangeAt(lines.lineStarts[b.from], lines.lineStarts[b.from]),
+    );
+  }
+  if (doc.paragraphs.length === 0 && !tooLong.length && !tooDeep.length && !tooBig.length) {
     problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
   }
   return { document: doc, problems };
@@ -229,46 +252,78 @@ const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
 const TOP_BULLET = /^[-*+] +[^\s*+-]/;
 
 /**
- * Where the chunk of lines starting at `from` may end, at least `target` characters on: at a
- * line where the Markdown parses the same whether the text before it is parsed with it or
- * apart. That is a line at the left margin after a blank line (a paragraph, heading or new
- * list there ends every open list and block quote), or a bullet item at the left margin (it
- * ends whatever came before and starts a list either way), outside fenced code and the HTML
- * blocks that run across blank lines. Without such a line the chunk runs to the end.
+ * Finds where the body may be cut into chunks parsed apart: at lines where the Markdown
+ * parses the same whether the text before is parsed with it or apart. That is a line at the
+ * left margin after a blank line (a paragraph, heading or new list there ends every open list
+ * and block quote), or a bullet item at the left margin (it ends whatever came before and
+ * starts a list either way), outside fenced code and the HTML blocks that run across blank
+ * lines. A block with no such line in {@link MAX_BLOCK_CHARS} (a paragraph of megabytes, a
+ * fence never closed) is reported as `forced` a megabyte at a time, so that the caller can
+ * skip it without ever holding all of it.
  */
-export function chunkEnd(lines: Lines, from: number, target: number): number {
-  let size = 0;
-  let fence: { char: string; length: number } | undefined;
-  let html: RegExp | undefined;
-  for (let l = from; l < lines.length; l++) {
-    const line = lines.at(l);
-    if (l > from && size >= target && !fence && !html && /^\S/.test(line)) {
-      const previous = lines.at(l - 1);
-      if (/^\s*$/.test(previous) || TOP_BULLET.test(line)) return l;
+export class ChunkScanner {
+  private position = 0;
+  private fence: { char: string; length: number } | undefined;
+  private html: RegExp | undefined;
+
+  constructor(private readonly lines: Lines) {}
+
+  get done(): boolean {
+    return this.position >= this.lines.length;
+  }
+
+  /** The end of the next chunk, at least `target` characters on where a cut is possible. */
+  next(target: number, max = MAX_BLOCK_CHARS): { end: number; forced: boolean } {
+    const from = this.position;
+    let size = 0;
+    let lastCut = -1;
+    for (let l = from; l < this.lines.length; l++) {
+      const line = this.lines.at(l);
+      if (l > from && !this.fence && !this.html && /^\S/.test(line) && (/^\s*$/.test(this.lines.at(l - 1)) || TOP_BULLET.test(line))) {
+        if (size >= target) return this.stop(l, false);
+        lastCut = l;
+      }
+      if (size >= max) {
+        // Cut where it was possible, if anywhere, so that only the big block is forced.
+        if (lastCut > from) {
+          this.fence = this.html = undefined;
+          return this.stop(lastCut, false);
+        }
+        return this.stop(l, true);
+      }
+      size += line.length + 1;
+      this.track(line);
     }
-    size += line.length + 1;
-    if (fence) {
+    return this.stop(this.lines.length, false);
+  }
+
+  private stop(end: number, forced: boolean): { end: number; forced: boolean } {
+    this.position = end;
+    return { end, forced };
+  }
+
+  private track(line: string): void {
+    if (this.fence) {
       const m = FENCE.exec(line);
-      if (m && m[1][0] === fence.char && m[1].length >= fence.length && /^\s*$/.test(m[2])) fence = undefined;
-      continue;
+      if (m && m[1][0] === this.fence.char && m[1].length >= this.fence.length && /^\s*$/.test(m[2])) this.fence = undefined;
+      return;
     }
-    if (html) {
-      if (html.test(line)) html = undefined;
-      continue;
+    if (this.html) {
+      if (this.html.test(line)) this.html = undefined;
+      return;
     }
     const f = FENCE.exec(line);
     if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-      fence = { char: f[1][0], length: f[1].length };
-      continue;
+      this.fence = { char: f[1][0], length: f[1].length };
+      return;
     }
     for (const [start, end] of HTML_BLOCKS) {
       if (start.test(line)) {
-        if (!end.test(line.replace(start, ''))) html = end;
-        break;
+        if (!end.test(line.replace(start, ''))) this.html = end;
+        return;
       }
     }
   }
-  return lines.length;
 }
 
 /**
