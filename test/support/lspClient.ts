@@ -44,11 +44,14 @@ export class TestClient {
   readonly logs: string[] = [];
   settings: Record<string, unknown> | undefined;
   initializeResult: InitializeResult | undefined;
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exited: Promise<number | null>;
 
   constructor(private readonly options: TestClientOptions = {}) {
     this.settings = options.settings;
     this.child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'verbatim-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', d => this.stderr.push(String(d)));
+    this.exited = new Promise(resolve => this.child.once('exit', code => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
       const list = this.diagnostics.get(p.uri) ?? [];
@@ -131,7 +134,7 @@ export class TestClient {
   }
 
   async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>(resolve => this.child.once('exit', code => resolve(code)));
+    const exited = this.exited;
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);
