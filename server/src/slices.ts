@@ -9,9 +9,31 @@ import { CancelledError, type CancellationToken, type Slicing, type Steps } from
 /** Milliseconds of work between two looks at pending messages. */
 export const SLICE_MS = 10;
 
-/** Lets pending I/O (incoming messages) run, then resumes. */
+const waiting: (() => void)[] = [];
+let woken = false;
+
+/**
+ * Waits for this caller's turn: the checks and loads in progress take turns, one slice per
+ * turn of the event loop, with the messages received in between. (With each check pausing
+ * on its own, three open drafts meant three slices between two messages.)
+ */
 export function pause(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
+  return new Promise(resolve => {
+    waiting.push(resolve);
+    wakeNext();
+  });
+}
+
+function wakeNext(): void {
+  if (woken || !waiting.length) return;
+  woken = true;
+  setImmediate(() => {
+    woken = false;
+    // The caller's slice runs right after this callback (its promise resolves); the next
+    // caller waits for the next turn, after the messages that came in meanwhile.
+    waiting.shift()!();
+    wakeNext();
+  });
 }
 
 /** How checks are sliced on the server. */

@@ -185,7 +185,10 @@ export class WorkspaceSources {
         return state.engine ?? engine;
       } catch (e) {
         // A newer load of this folder replaced this one: answer with what it loads.
-        if (e instanceof CancelledError && generation !== state.generation && state.loading) return state.loading;
+        if (e instanceof CancelledError && generation !== state.generation) {
+          if (state.loading) return state.loading;
+          if (state.engine) return state.engine;
+        }
         throw e;
       } finally {
         this.loadingCount--;

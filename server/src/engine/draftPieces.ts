@@ -4,26 +4,53 @@
  * of a hundred thousand characters (a pasted wall of text, one very long line) would be
  * analysed in one go, holding up every request for seconds. Such a paragraph is analysed in
  * pieces of at most {@link MAX_DRAFT_PIECE_CHARS}, cut at a line break, else after a
- * sentence, else at a space. Shorter paragraphs, all real ones seen so far, are untouched.
+ * sentence, else at a space; and any paragraph is cut at a run of more than
+ * {@link MAX_BLANK_RUN} white-space characters. Other paragraphs, all the real ones seen so
+ * far, are untouched.
  */
 
 /** Longer draft paragraphs are analysed in pieces (the longest in the real documents is 8,916). */
 export const MAX_DRAFT_PIECE_CHARS = 10_000;
 
-/** `paragraphs` (offsets into `text`) with every one longer than `max` cut into pieces. */
+/**
+ * A run of white space longer than this (a long comment, which checks see blanked out, or a
+ * gap of spaces) ends a piece: some of the checker's clause patterns take time in proportion
+ * to the square of the longest run of white space in a sentence (a 9,000-character comment
+ * made one edit's check take 300 ms).
+ */
+export const MAX_BLANK_RUN = 1000;
+
+/** `paragraphs` (offsets into `text`) cut at long runs of white space, and every piece longer than `max` cut again. */
 export function boundedParagraphs(text: string, paragraphs: readonly [number, number][], max = MAX_DRAFT_PIECE_CHARS): [number, number][] {
   const out: [number, number][] = [];
-  for (const [start, end] of paragraphs) {
-    let from = start;
-    while (end - from > max) {
-      const cut = cutPoint(text, from, from + max);
-      out.push([from, cut]);
-      from = cut;
-      while (from < end && /\s/.test(text[from])) from++;
-    }
-    if (end > from) out.push([from, end]);
-  }
+  for (const paragraph of paragraphs) for (const piece of splitAtBlankRuns(text, paragraph)) cutLong(text, piece, max, out);
   return out;
+}
+
+const BLANK_RUN = new RegExp(`\\s{${MAX_BLANK_RUN + 1},}`, 'g');
+
+function splitAtBlankRuns(text: string, [start, end]: [number, number]): [number, number][] {
+  if (end - start <= MAX_BLANK_RUN) return [[start, end]];
+  const out: [number, number][] = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(BLANK_RUN)) {
+    const at = start + m.index!;
+    if (at > from) out.push([from, at]);
+    from = at + m[0].length;
+  }
+  if (end > from) out.push([from, end]);
+  return out;
+}
+
+function cutLong(text: string, [start, end]: [number, number], max: number, out: [number, number][]): void {
+  let from = start;
+  while (end - from > max) {
+    const cut = cutPoint(text, from, from + max);
+    out.push([from, cut]);
+    from = cut;
+    while (from < end && /\s/.test(text[from])) from++;
+  }
+  if (end > from) out.push([from, end]);
 }
 
 /** Where to end a piece starting at `from` at or before `limit`: the last line break, sentence end or space in its second half. */

@@ -31,14 +31,17 @@ export async function checkInSlices(engine: Engine, draft: DraftDocument, reques
     // done costs time in proportion to the draft, and a slice must always make progress. A
     // slice lasts at least as long as that walk, so the walks cost at most half the time.
     let deadline = Infinity;
+    let walked = started;
     const sliceToken: CancellationToken = {
       get isCancellationRequested() {
         if (token.isCancellationRequested) return true;
-        if (deadline === Infinity && session.made > madeBefore) {
-          const now = slicing.now();
-          deadline = now + Math.max(slicing.sliceMs, now - started);
+        const now = slicing.now();
+        if (session.made === madeBefore) {
+          walked = now; // still going over paragraphs already done
+          return false;
         }
-        return session.made > madeBefore && slicing.now() >= deadline;
+        if (deadline === Infinity) deadline = now + Math.max(slicing.sliceMs, walked - started);
+        return now >= deadline;
       },
     };
     try {

@@ -8,7 +8,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checkInSlices } from '../engine';
 import type { ServerContext } from '../server';
-import { serverSlicing } from '../slices';
+import { pause, serverSlicing } from '../slices';
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const { connection, documents } = ctx;
@@ -52,6 +52,11 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
         return;
       }
       const settings = await ctx.settings.get(uri);
+      // Let the messages already received go first: in a burst of edits, each edit cancels
+      // the check of the one before, which then never starts instead of analysing a paragraph
+      // that is already stale.
+      await pause();
+      if (cancellation.token.isCancellationRequested) return;
       const diagnostics = await checkInSlices(
         engine,
         { uri, text: doc.getText(), version, languageId: doc.languageId },
