@@ -99,25 +99,21 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   await client.initialize();
   await client.sourcesLoaded(30000);
 
-  // Every publication is checked against the text of the version it names.
-  const seenPublications = new Set<unknown>();
-  const checkPublications = () => {
-    for (const d of docs) {
-      for (const p of client.publishedFor(d.uri)) {
-        if (seenPublications.has(p)) continue;
-        seenPublications.add(p);
-        publications++;
-        if (p.version === undefined) continue;
-        const text = d.texts.get(p.version);
-        if (text === undefined) continue; // a version too old to be kept: it was current when published
-        const lines = lineLengths(text);
-        for (const diag of p.diagnostics) {
-          const problem = rangeProblem(lines, diag.range);
-          if (problem) outOfRange.push(`diagnostic ${diag.code} in ${d.uri} v${p.version}: ${problem}`);
-        }
-      }
+  // Every publication is checked, as it arrives, against the text of the version it names.
+  const lengthsOf = new Map<string, number[]>();
+  client.onPublish.push(p => {
+    publications++;
+    const d = docs.find(x => x.uri === p.uri);
+    const text = p.version === undefined ? undefined : d?.texts.get(p.version);
+    if (!d || text === undefined) return; // a fresh copy, or a version too old to be kept (it was current when published)
+    const key = `${p.uri}#${p.version}`;
+    let lines = lengthsOf.get(key);
+    if (!lines) lengthsOf.set(key, (lines = lineLengths(text)));
+    for (const diag of p.diagnostics) {
+      const problem = rangeProblem(lines, diag.range);
+      if (problem) outOfRange.push(`diagnostic ${diag.code} in ${d.uri} v${p.version}: ${problem}`);
     }
-  };
+  });
 
   const inFlight = new Set<Promise<unknown>>();
   let requests = 0;
@@ -177,7 +173,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         mismatches.push(`${label}: ${d.uri} v${version}: ${incremental.diagnostics.length} diagnostics edited, ${fresh.diagnostics.length} fresh`);
       }
     }
-    checkPublications();
+    lengthsOf.clear();
   };
 
   const settleEvery = options.settleEvery ?? 1000;
@@ -240,14 +236,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     // Ten times a fast typist on average (an edit every 0 to 10 ms; an edit may be a paste of
     // 200 KB), and now and then a pause of up to 100 ms that lets checks finish.
     await sleep(rand() < 0.02 ? rand() * 100 : rand() * 10);
-    if (e % 250 === 0) checkPublications();
     if (e % settleEvery === 0 || e === options.edits) {
       await settle(`after ${e} edits`);
       log(`fuzz: ${e} edits, ${requests} requests, max latency ${Math.max(0, ...latencies.map(l => l.ms)).toFixed(0)} ms`);
     }
   }
 
-  checkPublications();
   shuttingDown = true;
   const exitCode = await client.shutdown();
   if (exitCode !== 0 && !crashed) crashed = true;

@@ -46,6 +46,8 @@ export class TestClient {
   initializeResult: InitializeResult | undefined;
   /** Resolves with the server's exit code when its process ends. */
   readonly exited: Promise<number | null>;
+  /** Called with every diagnostics publication as it arrives. */
+  readonly onPublish: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   constructor(private readonly options: TestClientOptions = {}) {
     this.settings = options.settings;
@@ -57,6 +59,7 @@ export class TestClient {
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);
       this.diagnostics.set(p.uri, list);
+      for (const f of this.onPublish) f(p);
       this.poke();
     });
     this.connection.onNotification(StatusNotification, s => {
