@@ -8,7 +8,7 @@ import { CancellationTokenSource } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checkInSlices } from '../engine';
 import type { ServerContext } from '../server';
-import { pause, serverSlicing } from '../slices';
+import { noteActivity, pause, serverSlicing } from '../slices';
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const { connection, documents } = ctx;
@@ -77,7 +77,10 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
   };
 
   documents.onDidOpen(e => void schedule(e.document, true));
-  documents.onDidChangeContent(e => void schedule(e.document));
+  documents.onDidChangeContent(e => {
+    noteActivity();
+    void schedule(e.document);
+  });
   documents.onDidClose(e => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
