@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createEngine, loadCorpus, MAX_PASSAGE_CHARS, MAX_PASSAGES, runSteps } from '../../server/src/engine';
+import { createEngine, LineIndex, loadCorpus, MAX_PASSAGE_CHARS, MAX_PASSAGES, runSteps } from '../../server/src/engine';
 import { parseSourceSteps } from '../../server/src/engine/sources/parse';
 import { sourceTree, TREE_PARAGRAPHS, TREE_TEXT_CHARS } from '../../server/src/engine/sourceTree';
 import type { SourceDocument, SourceInput } from '../../server/src/engine';
@@ -185,6 +185,14 @@ describe('parsing in chunks', () => {
       assert.deepEqual(shape(chunked.document), shape(whole.document), input.displayPath);
       assert.deepEqual(chunked.problems, whole.problems, input.displayPath);
     }
+  });
+
+  it('builds the line table of a long text in steps, the same as at once, CR LF across a step boundary included', () => {
+    const step = 1 << 20;
+    const text = `${'a'.repeat(step - 1)}\r\n${'b\r'.repeat(1000)}${'c\n'.repeat(step)}\r`;
+    const stepped = runSteps(LineIndex.build(text));
+    assert.deepEqual(stepped.lineStarts, new LineIndex(text).lineStarts);
+    assert.equal(stepped.lineStarts[1], step + 1);
   });
 
   it('yields between chunks of its text and between batches of passages, so a large source is parsed a slice at a time', () => {

@@ -164,7 +164,9 @@ function* build(index: CorpusIndex): Steps<CheckIndex> {
     }
   }
   const namesByWord = new Map<string, NamePhrase[]>();
+  let counted = 0;
   for (const n of names.values()) {
+    if (++counted % (PARAGRAPHS_PER_STEP * 10) === 0) yield;
     for (const k of new Set(n.keys)) {
       if (isStopKey(k)) continue;
       let list = namesByWord.get(k);

@@ -328,7 +328,7 @@ function namesByParagraph(index: CorpusIndex): Map<Paragraph, { start: number; e
 
 /** Builds completion's look-up structures (the language server warms a new index with them). */
 export function* warmCompletion(index: CorpusIndex): Steps<void> {
-  const words = WordIndex.of(index);
+  const words = yield* WordIndex.warm(index);
   yield;
   yield* words.warmDeletes();
   namesByParagraph(index);

@@ -52,10 +52,10 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
   return runSteps(parseSourceSteps(input, takenIds, limits, passagesBefore));
 }
 
-/** Lines of body text parsed at a time; the parse yields between chunks. */
-const CHUNK_CHARS = 64 * 1024;
-/** Paragraphs built between yields. */
-const PARAGRAPHS_PER_STEP = 500;
+/** Characters of body text parsed at a time; the parse yields between chunks. */
+const CHUNK_CHARS = 32 * 1024;
+/** Paragraphs read or built between yields. */
+const PARAGRAPHS_PER_STEP = 250;
 
 /**
  * {@link parseSource} in steps: the body is parsed a chunk of lines at a time (cut only where
@@ -77,7 +77,7 @@ export function* parseSourceSteps(
   const problem = (severity: SourceProblem['severity'], reason: string, range?: Range) =>
     problems.push({ uri: input.uri, displayPath: input.displayPath, severity, message: `${input.displayPath}: ${reason}`, range });
 
-  const decoded = decode(input.content);
+  const decoded = yield* decode(input.content);
   if ('error' in decoded) {
     problem('error', decoded.error);
     return { problems };
@@ -92,8 +92,7 @@ export function* parseSourceSteps(
     return { problems };
   }
 
-  const lines = new LineIndex(text);
-  yield;
+  const lines = yield* LineIndex.build(text);
   const fm = readFrontMatter(text, lines);
   if (fm.error) problem('warning', `${fm.error} The front matter was ignored; the text below it is still used.`, fm.range);
   const metadata = fm.data;
@@ -186,6 +185,8 @@ export function* parseSourceSteps(
         const mapped = joinLines(lines, rawLines, inList, inQuote);
         const kind: ParagraphKind = inList ? 'bullet' : inQuote ? 'quotation' : 'prose';
         builder.addParagraph(mapped, kind);
+        // A chunk of one-line paragraphs holds thousands of them.
+        if (builder.passageCount % PARAGRAPHS_PER_STEP === 0) yield;
       }
     }
     chunkStart = chunkStop;
@@ -642,7 +643,10 @@ function isTitleCase(phrase: string): boolean {
   return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w.toLowerCase())));
 }
 
-function decode(content: string | Uint8Array): { text: string } | { error: string } {
+/** Bytes decoded between yields. */
+const DECODE_BYTES = 1 << 20;
+
+function* decode(content: string | Uint8Array): Steps<{ text: string } | { error: string }> {
   if (typeof content === 'string') {
     if (content.slice(0, 8000).includes('\u0000')) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
     return { text: content.replace(/^\ufeff/, ' ') };
@@ -650,7 +654,13 @@ function decode(content: string | Uint8Array): { text: string } | { error: strin
   if (content.subarray(0, 8000).includes(0)) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
   try {
     // The BOM is kept as a space so offsets stay those of the file.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content).replace(/^\ufeff/, ' ') };
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const parts: string[] = [];
+    for (let at = 0; at < content.length; at += DECODE_BYTES) {
+      parts.push(decoder.decode(content.subarray(at, at + DECODE_BYTES), { stream: at + DECODE_BYTES < content.length }));
+      yield;
+    }
+    return { text: parts.join('').replace(/^\ufeff/, ' ') };
   } catch {
     return { error: 'the file is not valid UTF-8 text. Save it as UTF-8 and reload the sources.' };
   }
