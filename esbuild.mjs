@@ -15,6 +15,8 @@ const common = {
   logLevel: 'warning',
   // markdown-it and others ship ESM and CJS; prefer the CommonJS entry points.
   mainFields: ['main', 'module'],
+  // jsonc-parser's CommonJS entry is a UMD wrapper whose require() calls esbuild cannot follow.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   // Some dependencies (fdir, under tinyglobby) are ESM and read import.meta.url; give the CJS bundle one.
   define: { 'import.meta.url': '__verbatimImportMetaUrl' },
   banner: { js: "const __verbatimImportMetaUrl = require('url').pathToFileURL(__filename).href;" },

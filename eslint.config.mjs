@@ -41,7 +41,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.js'],
+    // The server, the CLI and the client reach the engine through its facade only
+    // (server/src/engine/index.ts: createEngine and the types it names). engine/rules is the
+    // generated text of docs/rules, not engine code: the client shows it without bundling the engine.
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/(?!rules$).+',
+              message: 'Import the engine through its facade (server/src/engine/index.ts), not its modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.js', 'bench/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

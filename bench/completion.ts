@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import { loadCorpus, normalizeText, type CorpusIndex } from '../server/src/engine';
 import { completeOfficialWording } from '../server/src/engine/completion';
-import { officialNames } from '../server/src/engine/names';
+import { officialNames } from '../server/src/engine/names/table';
 import { WordIndex } from '../server/src/engine/wordIndex';
 import { prng, syntheticCorpus } from './synthetic';
 
@@ -94,6 +94,10 @@ export function completionBenchmarks(repoRoot: string, factors: readonly number[
     let top1 = 0;
     let top5 = 0;
     let typoTop5 = 0;
+    // Queries with any suggestion: a prefix that is not distinctive (too few words, only common
+    // words, a run that goes on in several ways in the sources) gets none, by design.
+    let answered = 0;
+    let answeredTop1 = 0;
     // Prefixes whose words occur in one passage text only: the ones with a single right answer.
     const unique = { exact: 0, exactFirst: 0, typo: 0, typoTop5: 0 };
     for (const q of queries) {
@@ -101,8 +105,10 @@ export function completionBenchmarks(repoRoot: string, factors: readonly number[
       const list = completeOfficialWording(index, { text: q.line }, { line: 0, character: q.line.length });
       const e = performance.now() - s;
       (q.typo ? typoTimes : times).push(e);
+      if (list.items.length) answered++;
       const rank = list.items.slice(0, 5).findIndex(i => (i.data as { paragraphId: string }).paragraphId === q.paragraphId || sameText(index, (i.data as { paragraphId: string }).paragraphId, q.paragraphId));
       if (!q.typo && rank === 0) top1++;
+      if (list.items.length && rank === 0) answeredTop1++;
       if (!q.typo && rank >= 0) top5++;
       if (q.typo && rank >= 0) typoTop5++;
       if (factor === 1 && isUnambiguous(index, q)) {
@@ -115,15 +121,33 @@ export function completionBenchmarks(repoRoot: string, factors: readonly number[
         }
       }
     }
+    // Each query's best of five runs: what the code costs, without the busy machine's pauses.
+    const best = queries.map(q => {
+      let m = Infinity;
+      for (let r = 0; r < 5; r++) {
+        const s = performance.now();
+        completeOfficialWording(index, { text: q.line }, { line: 0, character: q.line.length });
+        m = Math.min(m, performance.now() - s);
+      }
+      return m;
+    });
+    best.sort((a, b) => a - b);
     const all = [...times, ...typoTimes].sort((a, b) => a - b);
     times.sort((a, b) => a - b);
     typoTimes.sort((a, b) => a - b);
     rows.push({ benchmark: `completion latency, ${all.length} queries (median / p95)`, corpus, value: `${ms(percentile(all, 0.5))} / ${ms(percentile(all, 0.95))}`, note: `exact ${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}; typo'd ${ms(percentile(typoTimes, 0.5))} / ${ms(percentile(typoTimes, 0.95))}` });
+    rows.push({ benchmark: `completion latency, best of 5 runs per query (median / p95)`, corpus, value: `${ms(percentile(best, 0.5))} / ${ms(percentile(best, 0.95))}`, note: 'less sensitive to a busy machine than single runs' });
     rows.push({
       benchmark: 'ranking: intended passage first (exact) / in top 5 (exact, typo)',
       corpus,
       value: `${pct(top1, times.length)} / ${pct(top5, times.length)}, ${pct(typoTop5, typoTimes.length)}`,
       note: 'all queries; a prefix found in several passages has more than one right answer',
+    });
+    rows.push({
+      benchmark: 'queries with a suggestion (distinctive) / intended passage first among them',
+      corpus,
+      value: `${pct(answered, queries.length)} / ${pct(answeredTop1, answered)}`,
+      note: `${answered} of ${queries.length}; the others are not distinctive enough to be suggested while typing`,
     });
     if (factor === 1) {
       rows.push({

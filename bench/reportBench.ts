@@ -32,7 +32,7 @@ export function runReportBench(repoRoot: string, sizesMb: readonly number[] = [0
       const check = timeCli(repoRoot, dir, ['check', '--fail-on', 'none', '--output', 'out.txt', file]);
       if (i !== sizesMb.length - 1) return { mb, check };
       const withReport = timeCli(repoRoot, dir, ['check', '--fail-on', 'none', '--output', 'out.txt', '--report', 'report.md', file]);
-      const reportRows = (fs.readFileSync(path.join(dir, 'report.md'), 'utf8').match(/^\| \d+ \| (?:quotation|restatement) \|/gm) ?? []).length;
+      const reportRows = (fs.readFileSync(path.join(dir, 'report.md'), 'utf8').match(/^\| (?:line \d+|\[line \d+\]\(<[^>]*>\)) \| (?:quotation|restatement) \|/gm) ?? []).length;
       return { mb, check, withReport, reportRows };
     });
     return { rows };

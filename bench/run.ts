@@ -2,6 +2,7 @@
  * `npm run bench`: runs each benchmark module and prints one table. Run with
  * `node --expose-gc` so heap figures are measured after a full collection.
  * Each suite is a sibling module returning rows; list it here.
+ * `VERBATIM_BENCH=typing npm run bench` runs only the named suites (comma-separated).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,6 +10,7 @@ import { benchCheck } from './check';
 import { completionBenchmarks, type BenchRow } from './completion';
 import { benchHover } from './hover';
 import { runReliability, summary, violations } from './reliability';
+import { typingBenchmarks } from './typing';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const factors = process.argv.slice(2).map(Number).filter(n => n > 0);
@@ -30,6 +32,8 @@ const suites: { name: string; run: () => BenchRow[] | Promise<BenchRow[]> }[] = 
       return [...asRows('bundled', summary(results)), ...failed.map(f => ({ benchmark: 'FAILED', corpus: '', value: f }))];
     },
   },
+  // Typing through the real language server (bench/typing.ts): about two minutes.
+  { name: 'typing', run: () => typingBenchmarks(repoRoot) },
 ];
 
 function printTable(rows: readonly BenchRow[]): void {

@@ -4,12 +4,15 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type VerbatimInitializationOptions } from '../../server/src/protocol';
+import { ReloadSourcesRequest, StatusNotification, WorkspaceTrustNotification, type StatusParams, type SuggestionsModeResult, type VerbatimInitializationOptions } from '../../server/src/protocol';
 import { StatusBar } from './statusBar';
 import { registerSourceContent } from './sourceContent';
 import { registerSourcesView } from './sourcesView';
 import { registerInsertCommitment } from './insertCommitment';
 import { registerConsistency } from './consistency';
+import { ACCEPT_COMMAND, registerAccept } from './accept';
+import { linkRulePage, registerRulePages } from './rulePages';
+import { SuggestionsToggle } from './suggestionsToggle';
 
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 
@@ -17,21 +20,28 @@ export class VerbatimClient {
   readonly output: vscode.LogOutputChannel;
   private languageClient: LanguageClient | undefined;
   private readonly statusBar: StatusBar;
+  private readonly suggestions: SuggestionsToggle;
   private lastStatus: StatusParams | undefined;
   private readonly statusListeners = new Set<(s: StatusParams) => void>();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Verbatim', { log: true });
     this.statusBar = new StatusBar();
-    context.subscriptions.push(this.output, this.statusBar);
+    this.suggestions = new SuggestionsToggle(
+      () => this.languageClient,
+      () => vscode.workspace.getConfiguration('verbatim').get<string[]>('languages', DEFAULT_LANGUAGES),
+    );
+    context.subscriptions.push(this.output, this.statusBar, this.suggestions);
     registerSourceContent(context, this);
     registerSourcesView(context, this);
     registerConsistency(context, this);
+    registerRulePages(context);
     context.subscriptions.push(
       vscode.commands.registerCommand('verbatim.showOutput', () => this.output.show(true)),
       vscode.commands.registerCommand('verbatim.restartServer', () => this.restart()),
       vscode.commands.registerCommand('verbatim.reloadSources', () => this.reloadSources()),
       registerInsertCommitment(() => this.languageClient),
+      registerAccept(() => this.languageClient),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         void this.languageClient?.sendNotification(WorkspaceTrustNotification, { trusted: true });
       }),
@@ -48,6 +58,16 @@ export class VerbatimClient {
   /** The running language client (undefined before start or after stop). */
   get client(): LanguageClient | undefined {
     return this.languageClient;
+  }
+
+  /** True while suggestions are paused from the status bar. */
+  get suggestionsPaused(): boolean {
+    return this.suggestions.paused;
+  }
+
+  /** The suggestions mode in effect for the active draft (the setting's, else the project file's), as the status bar shows it. */
+  get suggestionsMode(): SuggestionsModeResult {
+    return this.suggestions.effective;
   }
 
   /** The last sources status the server reported. */
@@ -73,8 +93,9 @@ export class VerbatimClient {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies VerbatimInitializationOptions,
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, acceptCommand: ACCEPT_COMMAND } satisfies VerbatimInitializationOptions,
       middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map(linkRulePage)),
         workspace: {
           // Tell the server where verbatim.sources was set: a workspace's own settings arrive
           // with a repository and may only name files inside it (the server enforces that).
@@ -85,9 +106,15 @@ export class VerbatimClient {
               const item = params.items[i];
               if (item?.section !== 'verbatim' || !value || typeof value !== 'object') return value;
               const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-              const inspected = vscode.workspace.getConfiguration('verbatim', scope).inspect<string[]>('sources');
+              const config = vscode.workspace.getConfiguration('verbatim', scope);
+              const inspected = config.inspect<string[]>('sources');
               const fromWorkspace = inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined;
-              return { ...(value as object), sourcesOrigin: fromWorkspace ? 'workspace' : 'user' };
+              // The settings the user set anywhere (not their defaults): these override the project file.
+              const explicit = Object.keys(value as object).filter(key => {
+                const i = config.inspect(key);
+                return i !== undefined && [i.globalValue, i.workspaceValue, i.workspaceFolderValue, i.globalLanguageValue, i.workspaceLanguageValue, i.workspaceFolderLanguageValue].some(v => v !== undefined);
+              });
+              return { ...(value as object), sourcesOrigin: fromWorkspace ? 'workspace' : 'user', explicit };
             });
           },
         },
@@ -102,11 +129,15 @@ export class VerbatimClient {
       this.languageClient.onNotification(StatusNotification, status => {
         this.lastStatus = status;
         this.statusBar.update(status);
+        // Sources reload when settings or the project file change: the suggestions mode may have too.
+        void this.suggestions.refresh();
         for (const l of this.statusListeners) l(status);
       }),
     );
     try {
       await this.languageClient.start();
+      await this.suggestions.sync();
+      void this.suggestions.refresh();
     } catch (e) {
       this.statusBar.showError(`The Verbatim server failed to start: ${(e as Error).message}`);
       this.output.error(`The Verbatim server failed to start: ${(e as Error)?.stack ?? String(e)}`);

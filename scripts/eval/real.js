@@ -27,9 +27,13 @@ function wordsIn(text) {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** A finding's identity for its verdict: file, code, where it is and what it flags, and its evidence. */
+/**
+ * A finding's identity for its verdict: file, code, where it is and what it flags. (Not the
+ * source passage's id: ids follow the parser's sections, and a verdict is about what the
+ * drafter sees flagged.)
+ */
 function keyOf(f) {
-  return `${f.folder}/${f.file}|${f.code}|${f.line}:${f.column}|${f.flagged}|${f.paragraphId}`;
+  return `${f.folder}/${f.file}|${f.code}|${f.line}:${f.column}|${f.flagged}`;
 }
 
 /** The sentence (or line group) around a draft offset, for a judge to read. */

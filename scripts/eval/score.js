@@ -12,8 +12,10 @@
 // `misquote`) and whose range overlaps the error's span. A visible finding that catches no
 // expected error is a false alarm. A faithful document must draw no visible finding.
 //
-// A set whose JSON says `"heldOut": true` is scored, but its misses are never printed.
-// Usage: node scripts/eval/score.js [--verbose] [--json] [set ...]   (after `npm run build`)
+// A set whose JSON says `"heldOut": true` has not been scored yet. It is skipped unless it is
+// named with --held-out (`score.js --held-out docs-q1`): that is its first contact, to be done
+// once and its score committed before any miss is read; its misses are never printed.
+// Usage: node scripts/eval/score.js [--verbose] [--json] [--held-out] [set ...]   (after `npm run build`)
 'use strict';
 const { loadSetup, labelledSets } = require('./sets.js');
 
@@ -116,7 +118,7 @@ function finish(r) {
   return r;
 }
 
-function evaluate(names) {
+function evaluate(names, includeHeldOut = false) {
   const setups = new Map();
   const setupFor = sources => {
     const key = sources.join('\n');
@@ -126,9 +128,9 @@ function evaluate(names) {
   const results = {};
   for (const s of labelledSets()) {
     if (names && !names.includes(s.name)) continue;
+    if (s.heldOut && !(names && includeHeldOut)) continue;
     const eng = setupFor(s.sources).engine;
-    const heldOut = s.heldOut === true || /"heldOut"\s*:\s*true/.test(require('fs').readFileSync(s.file, 'utf8').slice(0, 4000));
-    results[s.name] = { ...(s.kind === 'documents' ? scoreDocuments(eng, s.drafts) : scoreChecks(eng, s.drafts)), heldOut };
+    results[s.name] = { ...(s.kind === 'documents' ? scoreDocuments(eng, s.drafts) : scoreChecks(eng, s.drafts)), heldOut: s.heldOut };
   }
   return results;
 }
@@ -139,7 +141,7 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const only = args.filter(a => !a.startsWith('--'));
-  const results = evaluate(only.length ? only : undefined);
+  const results = evaluate(only.length ? only : undefined, args.includes('--held-out'));
   if (args.includes('--json')) {
     for (const r of Object.values(results)) if (r.heldOut) delete r.failures;
     console.log(JSON.stringify(results, null, 2));

@@ -35,6 +35,8 @@ function mdFiles(dir) {
  * `sentences` for the older sets (`checks`: short drafts, expectations by category) and
  * `documents` for whole-document sets (`documents`: whole drafts, expectations by kind).
  * Whole-document sets may name their sources (`sources`: paths under test/real/).
+ * A set marked `"heldOut": true` has not been scored yet: it is scored once, at first
+ * contact, by naming it (`score.js --held-out NAME`), and is left out of everything else.
  */
 function labelledSets() {
   const out = [];
@@ -42,9 +44,9 @@ function labelledSets() {
     const data = JSON.parse(fs.readFileSync(path.join(evalDir, f), 'utf8'));
     const name = f.replace(/\.json$/, '');
     if (Array.isArray(data.documents)) {
-      out.push({ name, file: path.join(evalDir, f), about: data.about, kind: 'documents', sources: (data.sources ?? []).map(s => path.join(root, s)), drafts: data.documents });
+      out.push({ name, file: path.join(evalDir, f), about: data.about, kind: 'documents', heldOut: data.heldOut === true, sources: (data.sources ?? []).map(s => path.join(root, s)), drafts: data.documents });
     } else {
-      out.push({ name, file: path.join(evalDir, f), about: data.about, kind: 'sentences', sources: [], drafts: data.checks });
+      out.push({ name, file: path.join(evalDir, f), about: data.about, kind: 'sentences', heldOut: data.heldOut === true, sources: [], drafts: data.checks });
     }
   }
   return out;

@@ -39,12 +39,39 @@ export const StatusNotification = new NotificationType<StatusParams>('verbatim/s
 /** Client → server: the workspace's trust changed (VS Code's Restricted Mode); the server re-reads its sources. */
 export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('verbatim/workspaceTrust');
 
+/**
+ * Client → server: pause (or resume) suggestions while typing, e.g. from a status-bar toggle.
+ * While paused the server answers completion and ghost-text requests as with
+ * `verbatim.suggestions: "off"` (the `@@` search still works); checks are unaffected.
+ */
+export const PauseSuggestionsNotification = new NotificationType<{ paused: boolean }>('verbatim/pauseSuggestions');
+
+/** What typing brings up for a draft, and which setting says so. */
+export interface SuggestionsModeResult {
+  readonly mode: 'off' | 'names' | 'all';
+  /** `settings`: `verbatim.suggestions` (or its default); `project`: the project file's `suggestions`, which the editor's setting overrides. */
+  readonly from: 'settings' | 'project';
+  /** The project file (a `file:` URI) when `from` is `project`. */
+  readonly projectFile?: string;
+}
+
+/** Client → server: the suggestions mode in effect for a draft (the status-bar toggle shows it). */
+export const SuggestionsModeRequest = new RequestType<{ uri: string }, SuggestionsModeResult, void>('verbatim/suggestionsMode');
+
+/** The command the server runs after ghost text with a footnote citation is accepted: defines the footnote. */
+export const ADD_FOOTNOTE_COMMAND = 'verbatim.addFootnoteDefinition';
+
 /** What a client may pass in `initializationOptions`. */
 export interface VerbatimInitializationOptions {
   /** Settings for clients that cannot answer `workspace/configuration` (or answer null). */
   readonly settings?: unknown;
   /** False when the workspace is not trusted: only bundled sources are read. Default true. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * A client-side command to run for "Accept this wording for the project" (it asks for a reason
+   * and sends {@link AcceptWordingRequest}); without it the action runs {@link SERVER_ACCEPT_COMMAND}.
+   */
+  readonly acceptCommand?: string;
 }
 
 /** Client → server: the sources now indexed for a resource (or for the first workspace folder). */
@@ -65,8 +92,8 @@ export interface SourceContentParams {
  */
 export const SourceContentRequest = new RequestType<SourceContentParams, { readonly text: string } | null, void>('verbatim/sourceContent');
 
-import type { SourceTreeDocument } from './engine/sourceTree';
-export type { SourceTreeDocument, SourceTreeSection, SourceTreeParagraph } from './engine/sourceTree';
+import type { SourceTreeDocument } from './engine';
+export type { SourceTreeDocument, SourceTreeSection, SourceTreeParagraph } from './engine';
 
 /** Client → server: every source document → section → paragraph (with text and tooltip) for the sources view. */
 export const SourceTreeRequest = new RequestType<{ uri?: string }, readonly SourceTreeDocument[], void>('verbatim/sourceTree');
@@ -147,6 +174,12 @@ export interface CheckDraftsParams {
   readonly report?: boolean;
   /** Names for the report's headings (a workspace-relative path, say), by URI. */
   readonly names?: Readonly<Record<string, string>>;
+  /** Add the coverage table of the sources' commitments to the report. */
+  readonly coverage?: boolean;
+  /** Also build the report as a self-contained HTML page. */
+  readonly html?: boolean;
+  /** Where the client will write the Markdown report (a `file:` URI): its links to drafts are then relative to it. */
+  readonly reportUri?: string;
 }
 
 /** The findings for one draft of {@link CheckDraftsRequest}. */
@@ -162,8 +195,10 @@ export interface CheckedDraft {
 
 export interface CheckDraftsResult {
   readonly drafts: readonly CheckedDraft[];
-  /** The Markdown report (text escaped), when asked for. */
+  /** The Markdown report (text escaped), when asked for; its links point at the drafts' lines (`file:…#L12`). */
   readonly report?: string;
+  /** The same report as a self-contained HTML page, when asked for. */
+  readonly html?: string;
 }
 
 /**
@@ -171,3 +206,41 @@ export interface CheckDraftsResult {
  * Drafts in Workspace` commands) and optionally build the consistency report. Cancellable.
  */
 export const CheckDraftsRequest = new RequestType<CheckDraftsParams, CheckDraftsResult, void>('verbatim/checkDrafts');
+
+/** What "Accept this wording for the project" records: a draft's words and the source text they restate. */
+export interface AcceptWordingParams {
+  /** The draft (its workspace folder holds the project file). */
+  readonly uri: string;
+  readonly code: string;
+  /** The draft's words, as flagged. */
+  readonly wording: string;
+  /** The source text they restate (the matched sentence or quoted passage, in the index's clean text). */
+  readonly source: string;
+  /** Who accepts it; the server asks git (user.name), then the OS, when omitted. */
+  readonly acceptedBy?: string;
+  readonly reason?: string;
+}
+
+export interface AcceptWordingResult {
+  /** The edit adding the acceptance to the project file (creating the file if need be). */
+  readonly edit?: import('vscode-languageserver-protocol').WorkspaceEdit;
+  /** The project file's URI. */
+  readonly projectFile?: string;
+  /** True when no name could be found for `acceptedBy`: ask the user and send it. */
+  readonly needsName?: boolean;
+  /** Why the wording cannot be accepted (no workspace folder, an untrusted workspace, a malformed project file). */
+  readonly error?: string;
+}
+
+/**
+ * Client → server: the edit recording an accepted wording in the project file. The client
+ * applies it (and saves the file); the server re-reads the file when it changes on disk.
+ */
+export const AcceptWordingRequest = new RequestType<AcceptWordingParams, AcceptWordingResult, void>('verbatim/acceptWording');
+
+/**
+ * The server command behind "Accept this wording for the project" for editors without a
+ * command of their own (VS Code's client declares `acceptCommand`): it applies the edit
+ * through `workspace/applyEdit`. Arguments: one {@link AcceptWordingParams}.
+ */
+export const SERVER_ACCEPT_COMMAND = 'verbatim.server.acceptWording';

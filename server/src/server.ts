@@ -13,7 +13,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerCommands } from './commands';
 import { registerCodeActions } from './features/codeActions';
+import { acceptActionProvider, registerAccept } from './features/accept';
+import { projectProblemDiagnostics, staleAcceptanceDiagnostics } from './projectDiagnostics';
+import { PROJECT_FILE_NAME } from './projectFile';
+import { pathToFileURL } from 'node:url';
 import { registerConsistency } from './features/consistency';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHover } from './features/hover';
@@ -33,6 +38,8 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: SettingsCache;
   readonly sources: WorkspaceSources;
+  /** Where features register their `workspace/executeCommand` commands. */
+  readonly commands: ServerCommands;
 }
 
 export const SERVER_VERSION: string = packageVersion();
@@ -48,7 +55,10 @@ export function startServer(connection: Connection): void {
   let folders: { uri: string; name: string }[] = [];
   const settings = new SettingsCache(connection, () => canPullSettings);
   const sources = new WorkspaceSources(connection, settings);
-  const ctx: ServerContext = { connection, documents, settings, sources };
+  settings.setProjectLookup(uri => sources.projectFor(uri));
+  const commands = new ServerCommands();
+  const ctx: ServerContext = { connection, documents, settings, sources, commands };
+  let acceptCommand: string | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullSettings = params.capabilities.workspace?.configuration === true;
@@ -56,6 +66,7 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as VerbatimInitializationOptions | undefined;
     if (init?.settings !== undefined) settings.setPushed(init.settings);
     sources.setTrusted(init?.workspaceTrusted !== false);
+    acceptCommand = typeof init?.acceptCommand === 'string' ? init.acceptCommand : undefined;
     folders = [...(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))];
     sources.setFolders(folders);
     return {
@@ -66,6 +77,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        executeCommandProvider: { commands: commands.names },
         ...completionCapabilities(),
       },
       serverInfo: { name: 'verbatim-language-server', version: SERVER_VERSION },
@@ -77,14 +89,31 @@ export function startServer(connection: Connection): void {
   registerDefinition(ctx);
   registerDocumentLinks(ctx);
   registerSourcesView(ctx);
-  registerCodeActions(ctx);
+  registerCodeActions(ctx, [acceptActionProvider(ctx, () => acceptCommand)]);
+  registerAccept(ctx);
   registerCompletion(ctx);
   registerConsistency(ctx);
+  commands.listen(connection);
 
   const publishStatus = () => void connection.sendNotification(StatusNotification, sources.status());
-  sources.onDidLoad(() => {
+  // Problems in a project file and its stale acceptances, as diagnostics on the file itself.
+  const projectDiagnostics = new Set<string>();
+  const publishProjectDiagnostics = async (folderKey: string) => {
+    const project = sources.projectFor(folderKey || undefined);
+    const engine = sources.currentEngineFor(folderKey || undefined);
+    const uri = pathToFileURL(`${sources.folderPathFor(folderKey || undefined) ?? ''}/${PROJECT_FILE_NAME}`).href;
+    if (!project || !engine) {
+      if (projectDiagnostics.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const diags = [...projectProblemDiagnostics(project), ...(project.malformed ? [] : staleAcceptanceDiagnostics(engine.index, project))];
+    projectDiagnostics.add(uri);
+    void connection.sendDiagnostics({ uri: pathToFileURL(project.file).href, diagnostics: diags });
+  };
+  sources.onDidLoad(folderKey => {
     publishStatus();
     diagnostics.refreshAll();
+    void publishProjectDiagnostics(folderKey);
   });
 
   connection.onInitialized(async () => {
@@ -92,7 +121,7 @@ export function startServer(connection: Connection): void {
     if (canWatchDynamically) {
       // Any Markdown or text file may be a user source; the handler filters by folder.
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown,txt,text}' }],
+        watchers: [{ globPattern: '**/*.{md,markdown,txt,text}' }, { globPattern: `**/${PROJECT_FILE_NAME}` }],
       });
     }
     connection.workspace.onDidChangeWorkspaceFolders(e => {
@@ -112,12 +141,21 @@ export function startServer(connection: Connection): void {
 
   connection.onNotification(WorkspaceTrustNotification, params => {
     sources.setTrusted(params?.trusted !== false);
+    sources.forgetProjects();
+    settings.clear();
     void sources.reload();
   });
 
   let reloadTimer: NodeJS.Timeout | undefined;
   const pendingFolders = new Set<string>();
   connection.onDidChangeWatchedFiles(params => {
+    // The project file changed: its settings, sources and acceptances apply to every folder's checks.
+    if (params.changes.some(c => c.uri.endsWith(`/${PROJECT_FILE_NAME}`))) {
+      sources.forgetProjects();
+      settings.clear();
+      void sources.reload();
+      return;
+    }
     for (const change of params.changes) {
       if (change.type === FileChangeType.Changed && !sources.isKnownSource(change.uri)) continue;
       for (const key of sources.foldersAffectedBy(change.uri)) pendingFolders.add(key);

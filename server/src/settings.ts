@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { SeverityName } from './engine';
+import type { ProjectAcceptance, ProjectConfig, SuggestionMode } from './projectFile';
 
 export interface VerbatimSettings {
   /** Globs (relative to the workspace folder) or absolute paths of user source documents. */
@@ -28,6 +29,12 @@ export interface VerbatimSettings {
    * which arrives with a repository) may only name files inside the workspace folder.
    */
   readonly sourcesOrigin: 'user' | 'workspace';
+  /** What is suggested while typing (`verbatim.suggestions`): off, official names only, or all. */
+  readonly suggestions: SuggestionMode;
+  /** The workspace folder's project file (`.verbatim.json`), when there is one and the workspace is trusted. */
+  readonly project?: ProjectConfig;
+  /** Wordings the project accepted (from the project file). */
+  readonly accepted: readonly ProjectAcceptance[];
 }
 
 export const defaultSettings: VerbatimSettings = Object.freeze({
@@ -39,7 +46,27 @@ export const defaultSettings: VerbatimSettings = Object.freeze({
   inlineSuggestions: true,
   citationStyle: 'inline',
   sourcesOrigin: 'user',
+  suggestions: 'all',
+  accepted: [],
 });
+
+/** Keys of the project file that a setting of the same name overrides. */
+const PROJECT_SCALARS = ['includeBundledSources', 'reportUnsourcedQuotes', 'suggestions'] as const;
+
+/**
+ * The raw settings with the project file's beneath them: a key the user set (listed in
+ * `explicit` by clients that know, such as VS Code; otherwise every key sent) wins; severities
+ * merge code by code, the user's winning.
+ */
+export function withProject(raw: unknown, project: ProjectConfig | undefined): Record<string, unknown> {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  if (!project || project.malformed) return { ...r, project };
+  const explicit = new Set(Array.isArray(r.explicit) ? (r.explicit as unknown[]).filter((k): k is string => typeof k === 'string') : Object.keys(r));
+  const out: Record<string, unknown> = { ...r, project };
+  for (const k of PROJECT_SCALARS) if (project[k] !== undefined && !explicit.has(k)) out[k] = project[k];
+  out.severity = { ...project.severity, ...(r.severity && typeof r.severity === 'object' ? (r.severity as object) : {}) };
+  return out;
+}
 
 /** Coerces whatever a client sent into valid settings; bad values fall back to defaults. */
 export function sanitizeSettings(raw: unknown): VerbatimSettings {
@@ -61,26 +88,42 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
     inlineSuggestions: typeof r.inlineSuggestions === 'boolean' ? r.inlineSuggestions : defaultSettings.inlineSuggestions,
     citationStyle: r.citationStyle === 'inline' || r.citationStyle === 'footnote' || r.citationStyle === 'none' ? r.citationStyle : defaultSettings.citationStyle,
     sourcesOrigin: r.sourcesOrigin === 'workspace' ? 'workspace' : 'user',
+    suggestions: r.suggestions === 'off' || r.suggestions === 'names' || r.suggestions === 'all' ? r.suggestions : defaultSettings.suggestions,
+    ...(isProject(r.project) ? { project: r.project } : {}),
+    accepted: isProject(r.project) && !r.project.malformed ? r.project.accepted : [],
   });
+}
+
+function isProject(p: unknown): p is ProjectConfig {
+  return !!p && typeof p === 'object' && typeof (p as ProjectConfig).file === 'string' && Array.isArray((p as ProjectConfig).accepted);
 }
 
 /** Per-resource settings with a cache; never a module-level global. */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<VerbatimSettings>>();
-  private pushed: VerbatimSettings | undefined;
+  private pushed: unknown;
   private pushedRaw: Record<string, unknown> = {};
+  private projectFor: (resource: string | undefined) => ProjectConfig | undefined = () => undefined;
 
   constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
 
+  /** How to find the project file that applies to a resource (set once the folders are known). */
+  setProjectLookup(lookup: (resource: string | undefined) => ProjectConfig | undefined): void {
+    this.projectFor = lookup;
+    this.cache.clear();
+  }
+
   /** Settings pushed by a client that cannot be asked (initializationOptions or didChangeConfiguration). */
   setPushed(raw: unknown): void {
-    this.pushed = raw === undefined ? undefined : sanitizeSettings(raw);
+    this.pushed = raw;
     this.pushedRaw = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
     this.cache.clear();
   }
 
   get(resource: string | undefined): Promise<VerbatimSettings> {
-    if (!this.canPull()) return Promise.resolve(this.pushed ?? defaultSettings);
+    const project = this.projectFor(resource);
+    const fallback = () => sanitizeSettings(withProject(this.pushed ?? {}, project));
+    if (!this.canPull()) return Promise.resolve(fallback());
     const key = resource ?? '';
     let entry = this.cache.get(key);
     if (!entry) {
@@ -90,8 +133,8 @@ export class SettingsCache {
       entry = this.connection.workspace
         .getConfiguration({ scopeUri: resource, section: 'verbatim' })
         .then(
-          raw => (raw && typeof raw === 'object' ? sanitizeSettings({ ...this.pushedRaw, ...(raw as Record<string, unknown>) }) : this.pushed ?? defaultSettings),
-          () => this.pushed ?? defaultSettings,
+          raw => (raw && typeof raw === 'object' ? sanitizeSettings(withProject({ ...this.pushedRaw, ...(raw as Record<string, unknown>) }, project)) : fallback()),
+          () => fallback(),
         );
       this.cache.set(key, entry);
     }

@@ -5,13 +5,15 @@
  * keep the engine they started with.
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { CancelledError, createEngine, loadCorpusSteps, warmUp, type CancellationToken, type Engine, type SourceInput, type SourceProblem } from './engine';
 import type { SourceSummary, StatusParams } from './protocol';
 import type { SettingsCache, VerbatimSettings } from './settings';
 import { runInSlices } from './slices';
 import { BUNDLED_SCHEME, readBundledSources, readUserSources, type ReadResult } from './sourceFiles';
+import { loadProjectFile, PROJECT_FILE_NAME, readProjectSources, type ProjectConfig } from './projectFile';
 
 interface FolderState {
   readonly key: string;
@@ -64,6 +66,30 @@ export class WorkspaceSources {
       if (folder) return folder.uri;
     }
     return this.folders.length ? this.folders[this.folders.length - 1].uri : '';
+  }
+
+  /** The file system path of the workspace folder a document belongs to (undefined outside any folder). */
+  folderPathFor(uri: string | undefined): string | undefined {
+    const key = this.folderKeyFor(uri);
+    return this.folders.find(f => f.uri === key)?.path;
+  }
+
+  private readonly projects = new Map<string, ProjectConfig | null>();
+
+  /**
+   * The project file (`.verbatim.json`) of the folder a document belongs to. Never read in an
+   * untrusted workspace: it arrives with the repository.
+   */
+  projectFor(uri: string | undefined): ProjectConfig | undefined {
+    const folder = this.folderPathFor(uri);
+    if (!folder || !this.trusted) return undefined;
+    if (!this.projects.has(folder)) this.projects.set(folder, loadProjectFile(folder) ?? null);
+    return this.projects.get(folder) ?? undefined;
+  }
+
+  /** Forgets the project files read (one changed on disk). */
+  forgetProjects(): void {
+    this.projects.clear();
   }
 
   /** The engine for a document, loading its folder's sources on first use. */
@@ -157,6 +183,14 @@ export class WorkspaceSources {
         }
         const folderPath = this.folders.find(f => f.uri === state.key)?.path;
         if (!this.trusted) {
+          if (folderPath && existsQuietly(folderPath)) {
+            problems.push({
+              uri: 'verbatim:restricted-mode-project',
+              displayPath: PROJECT_FILE_NAME,
+              severity: 'warning',
+              message: `This workspace is not trusted (Restricted Mode): its project file ${PROJECT_FILE_NAME} is not read. Trust the workspace to use it.`,
+            });
+          }
           if (settings.sources.length) {
             problems.push({
               uri: 'verbatim:restricted-mode',
@@ -172,6 +206,15 @@ export class WorkspaceSources {
           const user = readUserSources(specs, folderPath, 'verbatim.sources', { confineTo });
           inputs.push(...user.inputs);
           problems.push(...user.problems);
+          const project = settings.project;
+          if (project) {
+            const uri = pathToFileURL(project.file).href;
+            for (const p of project.problems) problems.push({ uri, displayPath: PROJECT_FILE_NAME, severity: p.severity, message: p.message });
+            const fromProject = readProjectSources(project);
+            const known = new Set(inputs.map(i => i.uri));
+            inputs.push(...fromProject.inputs.filter(i => !known.has(i.uri)));
+            problems.push(...fromProject.problems);
+          }
         }
         const started = Date.now();
         const index = await runInSlices(loadCorpusSteps(inputs, superseded, problems), superseded);
@@ -200,5 +243,13 @@ export class WorkspaceSources {
       if (generation === state.generation) for (const l of this.listeners) l(state.key);
       return engine;
     });
+  }
+}
+
+function existsQuietly(folder: string): boolean {
+  try {
+    return fs.statSync(path.join(folder, PROJECT_FILE_NAME)).isFile();
+  } catch {
+    return false;
   }
 }

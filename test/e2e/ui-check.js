@@ -31,9 +31,19 @@ module.exports = async function verbatimUiCheck(page, ctx) {
   await h.openFile(page, 'drafts/misquote.md');
   await h.runCommand(page, 'Verbatim: Check Draft Consistency');
   // The report opens in the Markdown preview (a webview) beside the draft.
-  await h.waitFor(page, '.tab[aria-label*="Preview report.md"], .tab[title*="report.md"], .tab:has-text("Preview report.md")', { timeout: 30000, what: 'the report preview tab' });
+  await h.waitFor(page, '.tab[aria-label*="misquote.md.report.md"], .tab:has-text("misquote.md.report.md")', { timeout: 30000, what: 'the report preview tab' });
   await h.waitFor(page, 'iframe.webview.ready, .webview.ready', { timeout: 30000, what: 'the report preview to render' });
   await page.waitForTimeout(500); // the preview's content fades in after the frame is ready
   await ctx.screenshot('report');
+  // The finding's line is a link the preview follows (it refuses file: links, so they are relative).
+  let linked = false;
+  for (const f of page.frames()) {
+    try {
+      if ((await f.$$eval('a', els => els.filter(e => /^line 3$/.test(e.textContent.trim()) && /misquote\.md#L3$/.test(e.getAttribute('href') || e.getAttribute('data-href') || '')).length)) > 0) linked = true;
+    } catch {
+      // a frame that went away
+    }
+  }
+  assert.ok(linked, 'the report links the finding to line 3 of the draft');
   ctx.log(`UI check passed; screenshots in ${ctx.screenshotsDir}`);
 };

@@ -48,6 +48,23 @@ describe('consistency check request (verbatim/checkDrafts)', function () {
     assert.match(result.report!, /one another/);
   });
 
+  it('reports the drafts just checked, with links to their lines, the coverage only when asked, and an HTML page', async () => {
+    const a = path.join(tmp, 'a.md');
+    const b = path.join(tmp, 'b.md');
+    fs.writeFileSync(a, '# A\n\nThe leaders will work to achieve net zero emissions no later than 2040.\n');
+    fs.writeFileSync(b, '# B\n\nBoth leaders declined to launch a High Level Climate Ministerial.\n');
+    const first = await client.connection.sendRequest(CheckDraftsRequest, { uris: [pathToUri(a)], report: true, names: { [pathToUri(a)]: 'a.md' } });
+    const second = await client.connection.sendRequest(CheckDraftsRequest, { uris: [pathToUri(b)], report: true, html: true, coverage: true, names: { [pathToUri(b)]: 'b.md' } });
+    assert.match(first.report!, /## a\\\.md/);
+    assert.doesNotMatch(first.report!, /b\\\.md|declined/);
+    assert.ok(first.report!.includes(`[line 3](<${pathToUri(a)}#L3>)`), first.report);
+    assert.doesNotMatch(first.report!, /Coverage/);
+    assert.match(second.report!, /## b\\\.md/);
+    assert.doesNotMatch(second.report!, /2040/);
+    assert.match(second.report!, /Coverage of the sources' commitments/);
+    assert.match(second.html!, /^<!DOCTYPE html>[\s\S]*<a href="#d1-L3">line 3<\/a>/);
+  });
+
   it('returns diagnostics without a report unless asked', async () => {
     const file = path.join(tmp, 'clean.md');
     fs.writeFileSync(file, 'Snow is expected in Ottawa on Thursday.\n');

@@ -67,7 +67,7 @@ describe('check: quotations', () => {
   });
 
   it('reports an attributed quotation that matches no source at Information only', () => {
-    const text = 'President Biden said "we will build the largest hockey rink on the continent together."';
+    const text = 'The leaders said "we will build the largest hockey rink on the continent together."';
     const fs = check(text);
     assert.deepEqual(fs.map(f => [f.code, f.severity]), [['unsourced-quote', 'information']]);
     assert.deepEqual(checkDraft(bundledIndex(), { uri: 'x', text }, { reportUnsourcedQuotes: false }), []);
@@ -130,7 +130,7 @@ describe('check: restatements', () => {
     ['denial, without', 'Each country will decide on its own when to ease Canada-U.S. border restrictions, without a coordinated approach.', 'negated', 'without'],
     ['denial, remain dormant', 'The Cross-Border Crime Forum will remain dormant for now.', 'negated', 'remain dormant'],
     ['opposite, restrict', 'In this context, the leaders agreed to enhance cooperation to counter exploitation of social media and the Internet by terrorists, violent extremists and hate groups, and to restrict reciprocal sharing on known and suspected threats.', 'opposite', 'restrict'],
-    ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'altered-name', 'solar panel'],
+    ['swapped term', 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.', 'changed-term', 'solar panel'],
   ];
   for (const [name, text, code, span] of cases) {
     it(`flags a changed ${name}`, () => {
@@ -306,5 +306,27 @@ describe('explainCode', () => {
   it('has an explanation for every code', () => {
     for (const c of AllCodes) assert.match(explainCode(c) ?? '', new RegExp(`# \`${c}\``));
     assert.equal(explainCode('nope'), undefined);
+  });
+});
+
+describe('check: what is not a claim about the sources', () => {
+  const engine = createEngine(bundledIndex());
+  const codes = (text: string) => engine.check({ uri: 'file:///draft.md', text }).map(d => d.code);
+
+  it("the draft's front matter is not checked, even a quoted title", () => {
+    const text = '---\ntitle: "Statement by the Press Secretary on the Leaders\' Meeting in Washington Today"\ndate: 2021-03-01\n---\n\nThe leaders met today.\n';
+    assert.deepEqual(codes(text), []);
+  });
+
+  it("the draft's own title heading is not checked; the same words in the body are", () => {
+    const title = '# Leaders agree to net zero emissions no later than 2040\n\nThe leaders met today.\n';
+    assert.deepEqual(codes(title), []);
+    const body = '# Readout\n\nThe leaders will work in tandem, and encourage others to achieve net zero emissions no later than 2040.\n';
+    assert.deepEqual(codes(body), ['changed-figure']);
+  });
+
+  it('a heading that repeats the front matter title is not checked', () => {
+    const text = '---\ntitle: Leaders agree to net zero emissions no later than 2040\n---\n\nSome words first.\n\n## Leaders agree to net zero emissions no later than 2040\n\nThe leaders met today.\n';
+    assert.deepEqual(codes(text), []);
   });
 });

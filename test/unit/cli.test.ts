@@ -92,6 +92,12 @@ describe('verbatim CLI', () => {
     assert.equal(sarif.runs[0].tool.driver.name, 'Verbatim');
     assert.ok(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'misquote'));
     assert.deepEqual(sarif.runs[0].results, []);
+    // Every rule has its explanation: a helpUri to the shipped page and the text itself.
+    for (const rule of sarif.runs[0].tool.driver.rules as { id: string; helpUri: string; help: { markdown: string } }[]) {
+      assert.ok(rule.helpUri.endsWith(`/docs/rules/${rule.id}.md`), rule.id);
+      assert.ok(fs.existsSync(decodeURIComponent(new URL(rule.helpUri).pathname)), rule.helpUri);
+      assert.match(rule.help.markdown, new RegExp(`^# \`${rule.id}\``));
+    }
   });
 
   it('writes to --output instead of standard output', async () => {

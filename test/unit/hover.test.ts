@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex, loadCorpus } from '../../server/src/engine';
 import { hoverAt } from '../../server/src/engine/hover';
-import { escapeMarkdown, unescapeMarkdown } from '../../server/src/engine/markdown';
-import { findQuotations } from '../../server/src/engine/match';
+import { escapeMarkdown, unescapeMarkdown } from '../../server/src/engine/text/markdown';
+import { findQuotations } from '../../server/src/engine/text/quotations';
 import { definitionAt, quotationLinks } from '../../server/src/engine/sourceLinks';
 import { bundledIndex, repoRoot, source } from '../support/corpus';
 
@@ -108,7 +108,8 @@ describe('hover escaping', () => {
     '',
     '## Section `code` <b>bold</b>',
     '',
-    'The ministers agreed to the <script>alert(1)</script> pilot and to [click here](command:workbench.action.quit) for the *shared* `secret` plan.',
+    // `\\*` keeps literal asterisks in the source's text (emphasis markers themselves are removed when indexing).
+    'The ministers agreed to the <script>alert(1)</script> pilot and to [click here](command:workbench.action.quit) for the \\*shared\\* `secret` plan.',
   ].join('\n');
   const index = loadCorpus([source('evil.md', nasty)]);
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hoverAt } from '../../server/src/engine/hover';
-import { unescapeMarkdown } from '../../server/src/engine/markdown';
+import { unescapeMarkdown } from '../../server/src/engine/text/markdown';
 import { bundledIndex, repoRoot } from '../support/corpus';
 
 interface HoverCase {

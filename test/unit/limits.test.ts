@@ -169,12 +169,18 @@ describe('parsing in chunks', () => {
     'Text.\n\n<!--\n\nHidden paragraph.\n\n-->\n\nShown paragraph.\n\n<pre>\n\nPre text.\n\n</pre>\n\nLast.\n',
     '- one\n- two\n\n  continued two\n- three\n\n1. first\n\n2. second\n\nSetext\n======\n\nPara\n---\n\n> quote\n>\n> more\n\nlazy\n\n    indented code\n\n~~~ x\n\n- in fence\n~~~\n\nEnd.\n',
     '**Bold Heading**\n\nThe President and the Prime Minister agreed.\n\nPresident Biden  \nPrime Minister Trudeau\n\nCombating COVID-19: The leaders agreed to act.\n',
+    // Statement layouts (sources/layout.ts), whose reading looks at the block after: numbered headings
+    // and lists of one item, a bold sentence over a list, a plain-text heading, white-space-only lines.
+    '1. Catalyze Clean Energy and Create Good Jobs\n\nThe leaders agreed.\n\n2. Build Back Better\n\nThey will act.\n\n1. first item\n\n2. second item\n\n3. third item\n',
+    '**The leaders agreed on the principles below, which will guide their work for years to come.**\n\n- One principle.\n- Another principle.\n\nTrade and Investment\n\nThe leaders met.\n\u00a0\nThey agreed.\n\n# # #\n\nContact: press office.\n',
   ];
 
   const corpora = (): SourceInput[] => {
     const inputs: SourceInput[] = [...bundledInputs(), ...tricky.map((t, i) => source(`tricky-${i}.md`, t))];
-    const real = path.join(repoRoot, 'test', 'real', 'canada', 'followups');
-    for (const name of fs.readdirSync(real).sort().slice(0, 8)) inputs.push(source(name, fs.readFileSync(path.join(real, name), 'utf8')));
+    // Every real document: sources (English and French, many layouts) and drafts.
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(md|txt)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const real = path.join(repoRoot, 'test', 'real');
+    for (const file of walk(real).sort()) inputs.push(source(path.relative(real, file), fs.readFileSync(file, 'utf8')));
     return inputs;
   };
 
@@ -196,7 +202,7 @@ describe('parsing in chunks', () => {
   });
 
   it('yields between chunks of its text and between batches of passages, so a large source is parsed a slice at a time', () => {
-    // 1 MB in 5,000 passages: 16 chunks of 64 KB, and 10 batches of 500 passages.
+    // 1 MB in 5,000 passages: 32 chunks of 32 KB, and 20 batches of 250 passages.
     const text = Array.from({ length: 5000 }, (_, i) => `Passage ${i} of a long source. ${'It goes on. '.repeat(16)}`).join('\n\n');
     const steps = parseSourceSteps(source('long.md', text));
     let yields = 0;

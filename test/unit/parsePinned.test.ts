@@ -66,8 +66,11 @@ describe('normalizeText (pinned)', () => {
   });
 });
 
+// The Roadmap's digest changed once on purpose (issue 15): its opening paragraph now reads
+// `whole-of-government` where the file has the hyphenation artefact `whole-of- government`.
+// With that repair switched off, the digest is the earlier one, 52fdc11c….
 const PINNED: Record<string, string> = {
-  [ROADMAP]: '52fdc11c51e4d8a9ac69601d0f3f2d5f1e144fc1c439a187bf796dca1724cdd2',
+  [ROADMAP]: 'd61473d0984b440a9d4d8176bffdbbac53bf941f012aa9522f26fa6bfb3fd191',
   [STATEMENT]: '4399e3454d05952259df9c22d8bb95d97737461fa223c0e71857563bd883c935',
 };
 

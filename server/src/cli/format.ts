@@ -2,7 +2,10 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { CodeDescriptions, type Code, type CorpusIndex } from '../engine';
+import { CodeDescriptions, explainCode, type Code, type CorpusIndex } from '../engine';
+import { ruleHref } from '../ruleDocs';
+import { PROJECT_FILE_PROBLEM, STALE_ACCEPTANCE } from '../projectDiagnostics';
+import { docxLocationOf, type DocxLocation } from '../docx';
 
 export interface FileResult {
   /** The path as the user gave it. */
@@ -31,6 +34,13 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
   for (const r of results) {
     for (const d of r.diagnostics) {
       const sev = d.severity ?? 1;
+      const docx = docxLocationOf(d);
+      if (docx) {
+        // A Word draft's findings are named by paragraph, the sentence quoted (its lines are the extracted text's).
+        counts[sev]++;
+        lines.push(wordLine(r.file, d, SEVERITY_WORD[sev], docx));
+        continue;
+      }
       counts[sev]++;
       lines.push(`${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[sev]} ${d.code} ${printable(String(d.message).replace(/\s*\n\s*/g, ' '))}`);
     }
@@ -45,10 +55,21 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
   return lines.join('\n') + '\n';
 }
 
+/** `draft.docx:paragraph 4: warning code message In: “the sentence”`, on one line. */
+function wordLine(file: string, d: Diagnostic, severity: string, docx: DocxLocation): string {
+  const sentence = docx.sentence.length > 300 ? docx.sentence.slice(0, 299) + '…' : docx.sentence;
+  return `${file}:${docx.label}: ${severity} ${d.code} ${d.message} In: “${sentence}”`.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ');
+}
+
 /** SARIF 2.1.0, for code-scanning tools. Columns are UTF-16 code units, as in LSP. */
 export function formatSarif(results: readonly FileResult[], index: CorpusIndex, version: string, cwd: string) {
   const level = (s: number | undefined) => (s === 1 ? 'error' : s === 2 ? 'warning' : s === 3 ? 'note' : 'none');
-  const codes = Object.keys(CodeDescriptions) as Code[];
+  const descriptions: Record<string, string> = {
+    ...CodeDescriptions,
+    [STALE_ACCEPTANCE]: 'An accepted wording in the project file restates source text that is in no indexed source any more.',
+    [PROJECT_FILE_PROBLEM]: 'The project file (.verbatim.json) has a problem.',
+  };
+  const codes = Object.keys(descriptions) as Code[];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -59,12 +80,18 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
             name: 'Verbatim',
             version,
             semanticVersion: version,
-            rules: codes.map(code => ({
-              id: code,
-              name: code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-              shortDescription: { text: CodeDescriptions[code] },
-              helpUri: undefined,
-            })),
+            rules: codes.map(code => {
+              const help = explainCode(code);
+              const href = ruleHref(code);
+              return {
+                id: code,
+                name: code.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+                shortDescription: { text: descriptions[code] },
+                fullDescription: { text: descriptions[code] },
+                ...(href ? { helpUri: href } : {}),
+                ...(help ? { help: { text: help.replace(/[*`#]/g, ''), markdown: help } } : {}),
+              };
+            }),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -84,7 +111,10 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
                     startColumn: d.range.start.character + 1,
                     endLine: d.range.end.line + 1,
                     endColumn: d.range.end.character + 1,
+                    ...(docxLocationOf(d) ? { snippet: { text: docxLocationOf(d)!.words } } : {}),
                   },
+                  // A Word draft: the region is in its extracted text; the sentence, and the paragraph in properties.docx.
+                  ...(docxLocationOf(d) ? { contextRegion: { startLine: d.range.start.line + 1, endLine: d.range.end.line + 1, snippet: { text: docxLocationOf(d)!.sentence } } } : {}),
                 },
               },
             ],
@@ -96,7 +126,7 @@ export function formatSarif(results: readonly FileResult[], index: CorpusIndex, 
                 region: { startLine: ri.location.range.start.line + 1, startColumn: ri.location.range.start.character + 1 },
               },
             })),
-            properties: d.data ?? {},
+            properties: { ...(d.data ?? {}), ...(docxLocationOf(d) ? { docx: docxLocationOf(d) } : {}) },
           })),
         ),
         properties: { sources: index.documents.map(doc => ({ id: doc.id, title: doc.title, date: doc.date })) },

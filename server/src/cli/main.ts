@@ -2,16 +2,20 @@
  * The `verbatim` command: lists the indexed sources and checks drafts, for people
  * and for CI. Same engine as the editor; output as text, JSON or SARIF.
  */
+import { ruleHref } from '../ruleDocs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildReport, createEngine, loadCorpus, type Engine, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
+import { createEngine, loadCorpus, type Engine, type ReportOptions, type SeverityName, type SourceInput, type SourceProblem } from '../engine';
 import { packageVersion } from '../packageInfo';
+import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, PROJECT_FILE_NAME, type ProjectConfig } from '../projectFile';
+import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
 import { folderProblem, MAX_SOURCE_BYTES, readBundledSources, readFileBounded, readUserSources, realOrSelf, SOURCE_EXTENSIONS } from '../sourceFiles';
 import { formatSarif, formatText, printable, type FileResult } from './format';
+import { checkWordFile, CliInputError, extractCommand, isWordFile, reportLocator, reviewCommand, WORD_EXTENSIONS } from './docx';
 
 /** Drafts larger than this are refused (as sources are). */
 const MAX_DRAFT_BYTES = MAX_SOURCE_BYTES;
@@ -21,7 +25,10 @@ const VERSION: string = packageVersion();
 const HELP = `verbatim ${VERSION}: check drafts against official sources.
 
 Usage:
-  verbatim check [options] FILE|FOLDER|GLOB...   check drafts; exits 1 on findings
+  verbatim check [options] FILE|FOLDER|GLOB...   check drafts (.md, .txt, .docx); exits 1 on findings
+  verbatim review [options] DRAFT.docx --output COPY.docx
+                                                 write a copy of a Word draft with a comment on each finding
+  verbatim extract DRAFT.docx                    print the text Verbatim reads in a Word draft
   verbatim sources [options]                     list the indexed source documents
   verbatim --help | --version
 
@@ -35,9 +42,16 @@ Options:
   --severity CODE=LVL   override one code's severity (repeatable; LVL: error,
                         warning, information, hint, off)
   --output FILE         write the results to FILE instead of standard output
-  --report FILE         also write a Markdown consistency report (check)
+                        (review: the reviewed copy, a new .docx; never the draft)
+  --report FILE         also write the consistency report (check): Markdown, or a
+                        self-contained HTML page if FILE ends in .html
+  --coverage            add the coverage of the sources' commitments to the report
+  --config FILE         the project file to use (default: ${PROJECT_FILE_NAME} in the
+                        current folder or above, up to the repository root)
+  --no-config           use no project file
 
-Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error.
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage or input error
+(a Word file that cannot be read is reported and the others are still checked).
 Examples:
   verbatim check drafts/readout.md
   verbatim check --format sarif --output verbatim.sarif drafts/
@@ -66,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIO = defaultIO): Prom
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CliInputError) {
       io.stderr(`verbatim: ${e.message}\n`);
       return 2;
     }
@@ -93,6 +107,9 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
         severity: { type: 'string', multiple: true },
         output: { type: 'string', short: 'o' },
         report: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        coverage: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -109,15 +126,22 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const [command, ...rest] = positionals;
   if (!command) throw new UsageError("no command given. Use 'verbatim check FILE...' or 'verbatim sources'; 'verbatim --help' for more.");
+  if (command === 'extract') return extractCommand(rest, values.output, io.cwd, io);
 
-  const severity: Record<string, SeverityName> = {};
+  const project = loadProject(values.config, !!values['no-config'], io);
+  // Flags override the project file, code by code.
+  const severity: Record<string, SeverityName> = { ...(project?.severity ?? {}) };
   for (const s of values.severity ?? []) {
     const m = /^([\w-]+)=(\w+)$/.exec(s);
     if (!m || !SEVERITY_NAMES.includes(m[2])) throw new UsageError(`--severity expects CODE=LEVEL with LEVEL one of ${SEVERITY_NAMES.join(', ')}; got "${s}".`);
     severity[m[1]] = m[2] as SeverityName;
   }
 
-  const engine = loadEngine(values.source ?? [], !values['no-bundled'], io);
+  const engine = loadEngine(values.source ?? [], !values['no-bundled'] && project?.includeBundledSources !== false, io, project);
+  if (command === 'review') {
+    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
+    return reviewCommand(rest, values.output, engine, options, ignoreMatcher(project), io.cwd, io);
+  }
   const out = values.output ? bufferTo(values.output, io) : { write: io.stdout, close: () => undefined };
 
   if (command === 'sources') {
@@ -134,21 +158,63 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const failOn = values['fail-on'] ?? 'warning';
     if (!(failOn in FAIL_LEVELS)) throw new UsageError(`--fail-on is one of ${Object.keys(FAIL_LEVELS).join(', ')}, not "${failOn}".`);
     if (!rest.length) throw new UsageError("'check' needs at least one draft file, folder or glob.");
-    const files = expandDrafts(rest, io.cwd);
-    const results: FileResult[] = files.map(f => checkFile(engine, f, path.resolve(io.cwd, f), severity));
-    if (values.report) writeReport(values.report, engine, results, io);
+    const ignored = ignoreMatcher(project);
+    const files = expandDrafts(rest, io.cwd).filter(f => {
+      if (!ignored(path.resolve(io.cwd, f))) return true;
+      if (!/[*?[\]{}]/.test(f) && rest.includes(f)) io.stderr(`verbatim: ${f}: not checked (matches "ignore" in ${PROJECT_FILE_NAME}).\n`);
+      return false;
+    });
+    const options = { severity, reportUnsourcedQuotes: project?.reportUnsourcedQuotes, accepted: project?.accepted ?? [], ruleHref };
+    const results: FileResult[] = [];
+    let unreadable = 0;
+    for (const f of files) {
+      if (!isWordFile(f)) results.push(checkFile(engine, f, path.resolve(io.cwd, f), options));
+      else {
+        const word = await checkWordFile(engine, f, path.resolve(io.cwd, f), options, io.stderr);
+        if (word) results.push(word);
+        else unreadable++;
+      }
+    }
+    if (values.report) writeReport(values.report, engine, results, io, { coverage: !!values.coverage, severity, accepted: options.accepted, reportUnsourcedQuotes: options.reportUnsourcedQuotes, ruleHref });
+    // Stale acceptances are findings in the project file itself: reported, never dropped silently.
+    if (project) {
+      const stale = staleAcceptanceDiagnostics(engine.index, project);
+      if (stale.length) results.push({ file: path.relative(io.cwd, project.file) || project.file, text: project.text, diagnostics: stale });
+    }
     if (format === 'json') out.write(JSON.stringify(results.map(r => ({ file: r.file, diagnostics: r.diagnostics })), null, 2) + '\n');
     else if (format === 'sarif') out.write(JSON.stringify(formatSarif(results, engine.index, VERSION, io.cwd), null, 2) + '\n');
     else out.write(formatText(results, engine.index));
     out.close();
     const threshold = FAIL_LEVELS[failOn];
     const failing = results.some(r => r.diagnostics.some(d => threshold > 0 && (d.severity ?? 1) <= threshold));
-    return failing ? 1 : 0;
+    return unreadable ? 2 : failing ? 1 : 0;
   }
-  throw new UsageError(`unknown command "${command}". Commands: check, sources.`);
+  throw new UsageError(`unknown command "${command}". Commands: check, review, extract, sources.`);
 }
 
-function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO): Engine {
+/** The project file: named with --config, else found upwards; a malformed one is an input error (the check would not be the project's). */
+function loadProject(configPath: string | undefined, none: boolean, io: CliIO): ProjectConfig | undefined {
+  if (none) return undefined;
+  let project: ProjectConfig | undefined;
+  if (configPath) {
+    try {
+      project = readProjectFileAt(path.resolve(io.cwd, configPath));
+    } catch (e) {
+      throw new UsageError(`--config ${(e as Error).message}`);
+    }
+  } else {
+    const found = findProjectFile(io.cwd);
+    if (found) project = readProjectFileAt(found);
+  }
+  if (!project) return undefined;
+  const shown = path.relative(io.cwd, project.file) || project.file;
+  const where = (m: string) => m.replace(path.basename(project!.file) + ':', `${shown}:`);
+  if (project.malformed) throw new UsageError(project.problems.map(p => where(p.message)).join('\n'));
+  for (const p of project.problems) io.stderr(`verbatim: warning: ${where(p.message)}\n`);
+  return project;
+}
+
+function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO, project?: ProjectConfig): Engine {
   const inputs: SourceInput[] = [];
   const problems: SourceProblem[] = [];
   if (bundled) {
@@ -162,6 +228,11 @@ function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO)
   if (missing.length) throw new UsageError(missing.map(p => p.message).join('\n'));
   inputs.push(...user.inputs);
   problems.push(...user.problems);
+  if (project) {
+    const fromProject = readProjectSources(project);
+    inputs.push(...fromProject.inputs);
+    problems.push(...fromProject.problems);
+  }
   const index = loadCorpus(inputs, undefined, problems);
   for (const p of index.problems) io.stderr(`verbatim: ${p.severity === 'error' ? 'skipped source' : 'warning'}: ${printable(p.message)}\n`);
   if (index.documents.length === 0) {
@@ -191,8 +262,8 @@ function expandDrafts(specs: readonly string[], cwd: string): string[] {
     if (stat?.isDirectory()) {
       const unreadable = folderProblem(abs);
       if (unreadable) throw new UsageError(`${printable(spec)}: ${unreadable}`);
-      const found = globSync(SOURCE_EXTENSIONS.map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      if (!found.length) throw new UsageError(`${printable(spec)}: the folder has no Markdown or text drafts.`);
+      const found = globSync([...SOURCE_EXTENSIONS, ...WORD_EXTENSIONS].map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'] }).sort();
+      if (!found.length) throw new UsageError(`${printable(spec)}: the folder has no Markdown, text or Word drafts.`);
       for (const f of found) add(path.join(spec, f));
     } else if (stat || isLink(abs)) {
       // A file, or a pipe, device or broken link: reading it says what it is.
@@ -216,7 +287,7 @@ function isLink(p: string): boolean {
   }
 }
 
-function checkFile(engine: Engine, file: string, absolute: string, severity: Record<string, SeverityName>): FileResult {
+function checkFile(engine: Engine, file: string, absolute: string, options: Parameters<Engine['check']>[1]): FileResult {
   const read = readFileBounded(absolute, MAX_DRAFT_BYTES, 'drafts');
   if ('problem' in read) throw new UsageError(`${printable(file)}: ${read.problem}`);
   const bytes = read.bytes;
@@ -227,14 +298,17 @@ function checkFile(engine: Engine, file: string, absolute: string, severity: Rec
   } catch {
     throw new UsageError(`${printable(file)}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
   }
-  const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, { severity });
+  const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, options);
   return { file, text, diagnostics };
 }
 
-function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO): void {
-  const md = buildReport(engine.index, results.map(r => ({ uri: r.file, name: r.file, text: r.text })));
+function writeReport(file: string, engine: Engine, results: readonly FileResult[], io: CliIO, options: ReportOptions): void {
+  const target = path.resolve(io.cwd, file);
+  // Links to the drafts' lines, relative to where the report is written (as GitHub and editors resolve them).
+  const inputs = results.map(r => ({ uri: r.file, name: r.file, text: r.text, ...(reportLocator(r) ?? { link: path.relative(path.dirname(target), path.resolve(io.cwd, r.file)).split(path.sep).map(encodeURIComponent).join('/') }) }));
+  const out = /\.html?$/i.test(file) ? engine.htmlReport(inputs, options) : engine.report(inputs, options);
   try {
-    fs.writeFileSync(path.resolve(io.cwd, file), md);
+    fs.writeFileSync(target, out);
   } catch (e) {
     throw new UsageError(`cannot write ${file} (${(e as Error).message}).`);
   }
@@ -247,6 +321,7 @@ function sourcesJson(engine: Engine) {
     date: d.date ?? null,
     url: d.url ?? null,
     publisher: d.publisher ?? null,
+    language: d.lang ?? null,
     file: d.displayPath,
     bundled: d.bundled,
     sections: [...(d.opening ? [d.opening] : []), ...d.sections].map(s => ({ id: s.id, title: s.title, paragraphs: s.paragraphIds.length })),

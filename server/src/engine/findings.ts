@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { CorpusIndex } from './corpusIndex';
-import type { Range } from './positions';
+import { LineIndex, type Range } from './positions';
 
 export type FindingCategory = 'misquote' | 'contradiction' | 'unsupported';
 export type FindingKind = 'wording' | 'figure' | 'actor' | 'negation' | 'strength' | 'opposite' | 'name' | 'unsourced';
@@ -19,6 +19,7 @@ export const Codes = Object.freeze({
   understated: 'understated',
   opposite: 'opposite',
   alteredName: 'altered-name',
+  changedTerm: 'changed-term',
   unsourcedQuote: 'unsourced-quote',
 } as const);
 export type Code = (typeof Codes)[keyof typeof Codes];
@@ -33,7 +34,8 @@ export const CodeDescriptions: Readonly<Record<Code, string>> = Object.freeze({
   'overstated': 'A restatement makes a commitment stronger than the source does (e.g. "agreed" for "discussed").',
   'understated': 'A restatement makes a commitment weaker than the source does (e.g. "discussed" for "agreed").',
   'opposite': 'A restatement reverses the action the source commits to (e.g. "weaken" for "strengthen").',
-  'altered-name': 'The official name of a programme, forum, plan or institution is altered.',
+  'altered-name': 'The official name of a programme, forum, plan, institution or person is altered.',
+  'changed-term': 'A restatement names one specific thing where the source names another (a term of a list, a sector, a region).',
   'unsourced-quote': 'A quotation attributed to the leaders or the Roadmap matches no indexed source.',
 });
 
@@ -69,6 +71,8 @@ export interface DiagnosticData {
   readonly category: FindingCategory;
   readonly kind: FindingKind;
   readonly paragraphId: string;
+  /** Offsets into the source paragraph's text of the evidence (the matched sentence or quoted passage). */
+  readonly evidence?: Finding['evidence'];
   readonly fix?: Finding['fix'] & { readonly range: Range };
   readonly [key: string]: unknown;
 }
@@ -79,6 +83,7 @@ export function toDiagnostics(
   rangeOf: (start: number, end: number) => Range,
   index: CorpusIndex,
   severityOverrides: Readonly<Partial<Record<string, SeverityName>>> = {},
+  ruleHref?: (code: string) => string | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
@@ -91,7 +96,7 @@ export function toDiagnostics(
       if (doc) {
         const ev = f.evidence;
         const range = ev
-          ? rangeFromSource(doc.text, paragraph.sourceOffsets.at(ev.start), paragraph.sourceOffsets.at(Math.max(ev.start, ev.end - 1)) + 1)
+          ? linesOf(index, doc.id, doc.text).rangeAt(paragraph.sourceOffsets.at(ev.start), paragraph.sourceOffsets.at(Math.max(ev.start, ev.end - 1)) + 1)
           : paragraph.range;
         relatedInformation.push({ location: { uri: doc.uri, range }, message: `Source: ${paragraph.label}` });
       }
@@ -101,12 +106,15 @@ export function toDiagnostics(
       kind: f.kind,
       paragraphId: f.paragraphId,
       ...(f.details ?? {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
       ...(f.fix ? { fix: { ...f.fix, range: rangeOf(f.fix.start, f.fix.end) } } : {}),
     };
+    const href = ruleHref?.(f.code);
     out.push({
       range: rangeOf(f.start, f.end),
       severity: Severity[level],
       code: f.code,
+      ...(href ? { codeDescription: { href } } : {}),
       source: 'verbatim',
       message: f.message,
       relatedInformation,
@@ -116,19 +124,10 @@ export function toDiagnostics(
   return out;
 }
 
-function rangeFromSource(text: string, start: number, end: number): Range {
-  let line = 0;
-  let lineStart = 0;
-  const pos = (offset: number) => {
-    for (let i = lineStart; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return { line, character: offset - lineStart };
-  };
-  const s = pos(start);
-  return { start: s, end: pos(end) };
+/** The line index of a source file, built once per index and document (a finding's evidence is placed with it). */
+function linesOf(index: CorpusIndex, documentId: string, text: string): LineIndex {
+  const byDocument = index.derive('findings.lines', () => new Map<string, LineIndex>());
+  let lines = byDocument.get(documentId);
+  if (!lines) byDocument.set(documentId, (lines = new LineIndex(text)));
+  return lines;
 }

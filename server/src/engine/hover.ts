@@ -10,7 +10,7 @@
 import { diffWords } from 'diff';
 import { NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
-import { escapeMarkdown, safeLink, strong } from './markdown';
+import { escapeMarkdown, safeLink, strong } from './text/markdown';
 import { matchAt, type NameMatch, type SourceMatch } from './match';
 import { normalizeText } from './normalize';
 import type { Paragraph } from './types';

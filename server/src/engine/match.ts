@@ -9,8 +9,11 @@
  */
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
-import { normalizeText, toOriginalRange, tokenize, type NormalizedText, type Token } from './normalize';
-import { runSteps, type Steps } from './steps';
+import { english } from './lang/en';
+import { normalizeText, toOriginalRange, tokenize, type Token } from './normalize';
+import { officialNames, warmOfficialNames } from './names/table';
+import { runSteps, stepBefore, type Steps } from './steps';
+import { quotationsIn, type QuoteSpan } from './text/quotations';
 import type { Paragraph } from './types';
 
 /** Word ids are packed into bigram keys as `a * VOCAB + b`. */
@@ -19,11 +22,7 @@ const VOCAB = 2 ** 22;
 const POSITIONS = 2 ** 20;
 
 /** Words that do not make a match worth showing on their own. */
-const STOPWORDS = new Set(
-  'a an the and or but nor of to in on at by for from with as is are was were be been being it its this that these those we our us they their them he his her i you your will would shall should may might can could has have had do does did not no both also which who whom whose so such than then into over all any each more most other some very there here what when where why how'.split(
-    ' ',
-  ),
-);
+const STOPWORDS = english.shownStopWords;
 
 /** The word bigram index over every paragraph of a corpus index. */
 export interface PhraseIndex {
@@ -42,10 +41,8 @@ export function phraseIndex(index: CorpusIndex): PhraseIndex {
 /** Builds the phrase index and the name table in steps (the language server warms a new index with them). */
 export function* warmHoverIndexes(index: CorpusIndex): Steps<void> {
   yield* index.deriveSteps('hover.phrases', buildPhraseIndex);
-  yield* index.deriveSteps('hover.names', detectNames);
+  yield* warmOfficialNames(index);
 }
-
-const PARAGRAPHS_PER_STEP = 500;
 
 function* buildPhraseIndex(index: CorpusIndex): Steps<PhraseIndex> {
   const vocabulary = new Map<string, number>();
@@ -54,7 +51,7 @@ function* buildPhraseIndex(index: CorpusIndex): Steps<PhraseIndex> {
   // would cost more than everything else put together on a large corpus.
   const tokens: Int32Array[] = [];
   for (let pi = 0; pi < index.paragraphs.length; pi++) {
-    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    if (stepBefore(pi)) yield;
     const words = tokenize(index.paragraphs[pi].normalized.text);
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
@@ -109,14 +106,6 @@ export interface MatchAtResult {
   readonly name?: NameMatch;
 }
 
-/** A quotation in a draft: offsets of the quote marks and of the text between them. */
-export interface Quotation {
-  readonly start: number;
-  readonly end: number;
-  readonly innerStart: number;
-  readonly innerEnd: number;
-}
-
 /** The draft words of a span, normalised, with their offsets in the draft and ids in the phrase index. */
 interface DraftWords {
   readonly tokens: readonly Token[];
@@ -150,7 +139,7 @@ function draftWords(phrases: PhraseIndex, text: string, from: number, to: number
 export function matchAt(index: CorpusIndex, text: string, offset: number, token: CancellationToken = NeverCancelled): MatchAtResult {
   const phrases = phraseIndex(index);
   const [blockStart, blockEnd] = blockAround(text, offset);
-  const quotation = findQuotations(text, blockStart, blockEnd).find(q => q.start <= offset && offset <= q.end);
+  const quotation = quotationsIn(text, blockStart, blockEnd).find(q => q.start <= offset && offset <= q.end);
   let match: SourceMatch | undefined;
   if (quotation) match = matchQuotation(index, text, quotation, token);
   const words = draftWords(phrases, text, blockStart, blockEnd);
@@ -190,48 +179,6 @@ export function blockAround(text: string, offset: number, maxLines = 60): [numbe
     end = nextEnd;
   }
   return [start, end];
-}
-
-const OPEN_DOUBLE = '"\u201c\u201e';
-const CLOSE_DOUBLE = '"\u201d\u201c';
-const SINGLE = "'\u2018\u2019";
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * Quotations in `text[from, to)`: straight or typographic double quotes, and single
- * quotes that open before a word and close after one (so apostrophes in `Canada's` or
- * `Leaders’ Summit` are not taken for quote marks). A quotation never spans a blank line.
- */
-export function findQuotations(text: string, from = 0, to = text.length): Quotation[] {
-  const out: Quotation[] = [];
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    let close = -1;
-    if (OPEN_DOUBLE.includes(ch)) {
-      for (let j = i + 1; j < to; j++) {
-        if (CLOSE_DOUBLE.includes(text[j]) && !(ch === '\u201c' && text[j] === '\u201c')) {
-          close = j;
-          break;
-        }
-        if (text[j] === '\n' && /^\n[ \t\r]*\n/.test(text.slice(j, j + 40))) break;
-      }
-    } else if (SINGLE.includes(ch) && ch !== '\u2019' && !WORD_CHAR.test(text[i - 1] ?? '') && WORD_CHAR.test(text[i + 1] ?? '')) {
-      for (let j = i + 2; j < to; j++) {
-        if (SINGLE.includes(text[j]) && text[j] !== '\u2018' && !/\s/.test(text[j - 1]) && !WORD_CHAR.test(text[j + 1] ?? '')) {
-          // `Leaders’ Summit`: a possessive followed by a capitalised word is not a close.
-          if (/^\s+\p{Lu}/u.test(text.slice(j + 1, j + 4)) && /s$/.test(text[j - 1])) continue;
-          close = j;
-          break;
-        }
-        if (text[j] === '\n' && /^\n[ \t\r]*\n/.test(text.slice(j, j + 40))) break;
-      }
-    }
-    if (close > i + 1) {
-      out.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
-      i = close;
-    }
-  }
-  return out;
 }
 
 function isContent(word: string): boolean {
@@ -303,7 +250,7 @@ function paragraphTokens(paragraph: Paragraph): Token[] {
  * they are exactly the quotation's words. Quotations of fewer than three words, or
  * sharing less than half their word pairs with any source, do not match.
  */
-export function matchQuotation(index: CorpusIndex, text: string, q: Quotation, token: CancellationToken = NeverCancelled): SourceMatch | undefined {
+export function matchQuotation(index: CorpusIndex, text: string, q: QuoteSpan, token: CancellationToken = NeverCancelled): SourceMatch | undefined {
   const phrases = phraseIndex(index);
   const words = draftWords(phrases, text, q.innerStart, q.innerEnd);
   const ids = words.ids;
@@ -381,83 +328,17 @@ export function matchQuotation(index: CorpusIndex, text: string, q: Quotation, t
   };
 }
 
-// ---------------------------------------------------------------------------------
-// Official names. The completion feature owns the real list (engine/names.ts,
-// `officialNames(index)`); until the two are merged, hover detects names itself with
-// the simple rule below. `hoverNames` is the one place to point at names.ts later.
-
-/** Official names the sources use, keyed by their normalised words joined by spaces. */
-export interface NameTable {
-  readonly byKey: ReadonlyMap<string, string>;
-  /** The most words any name has (bounds the lookup). */
-  readonly maxWords: number;
-}
-
-const CONNECTORS = new Set(['of', 'for', 'on', 'in', 'the']);
-const NAME_GAP = /^(?: |-|\.|\.-|' )$/;
-
-/** The official names of `index`'s sources (capitalised multi-word runs), built once per index. */
-export function hoverNames(index: CorpusIndex): NameTable {
-  return index.derive('hover.names', i => runSteps(detectNames(i)));
-}
-
-function* detectNames(index: CorpusIndex): Steps<NameTable> {
-  const byKey = new Map<string, string>();
-  let maxWords = 2;
-  for (let pi = 0; pi < index.paragraphs.length; pi++) {
-    if (pi % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
-    const p = index.paragraphs[pi];
-    const norm: NormalizedText = p.normalized;
-    const toks = tokenize(norm.text);
-    const capital = (i: number) => /^\p{Lu}/u.test(p.text[norm.map.at(toks[i].start)] ?? '');
-    const digit = (i: number) => /^\p{N}/u.test(toks[i].text);
-    const gapOk = (i: number) => {
-      const gap = norm.text.slice(toks[i - 1].end, toks[i].start);
-      return NAME_GAP.test(gap) || (gap === '. ' && toks[i - 1].text.length === 1);
-    };
-    let i = 0;
-    while (i < toks.length) {
-      if (!capital(i)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      let lastCap = i;
-      while (j < toks.length && gapOk(j)) {
-        if (capital(j) || digit(j)) lastCap = j;
-        else if (!CONNECTORS.has(toks[j].text)) break;
-        j++;
-      }
-      let s = i;
-      while (s < lastCap && STOPWORDS.has(toks[s].text)) s++;
-      const run = toks.slice(s, lastCap + 1);
-      let strong = 0;
-      for (let k = s; k <= lastCap; k++) if (toks[k].text.length > 1 && (capital(k) || digit(k))) strong++;
-      if (strong >= 2) {
-        const key = run.map(t => t.text).join(' ');
-        if (!byKey.has(key)) {
-          const range = toOriginalRange(norm, run[0].start, run[run.length - 1].end, p.text);
-          byKey.set(key, p.text.slice(range.start, range.end));
-          maxWords = Math.max(maxWords, run.length);
-        }
-      }
-      i = lastCap + 1;
-    }
-  }
-  return { byKey, maxWords: Math.min(maxWords, 16) };
-}
-
 /** The longest official name whose words include draft word `cursor`, with its use in the sources. */
 function nameAt(index: CorpusIndex, phrases: PhraseIndex, words: DraftWords, cursor: number): NameMatch | undefined {
-  const names = hoverNames(index);
+  const names = officialNames(index);
   const n = words.tokens.length;
-  for (let length = Math.min(names.maxWords, n); length >= 2; length--) {
+  for (let length = Math.min(names.maxTokens, n); length >= 2; length--) {
     for (let from = Math.max(0, cursor - length + 1); from <= cursor && from + length <= n; from++) {
       const key = words.tokens
         .slice(from, from + length)
         .map(t => t.text)
         .join(' ');
-      const text = names.byKey.get(key);
+      const text = names.byTokens(key)?.base;
       if (text === undefined) continue;
       const uses = occurrences(index, phrases, words.ids.subarray(from, from + length));
       if (!uses.first) continue;

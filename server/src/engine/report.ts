@@ -1,85 +1,259 @@
 /**
- * The consistency-check report: every quotation and restatement of the draft(s) with its
- * status and evidence, and a coverage table of the sources' commitments (cited, altered
- * or left out). Markdown; all draft and source text is escaped.
+ * The consistency report, for the reviewer of a draft: its findings first (each with a link to
+ * the draft's line, the source sentence that is the evidence and what to do), then wordings the
+ * project accepted, then every quotation and restatement with its status; the coverage of the
+ * sources' commitments only when asked for (a readout is not meant to restate them all).
+ * Markdown (links to the draft's lines as `path#L12`), or a self-contained HTML page to send to
+ * a colleague (inline style, the drafts as checked at the end, findings linking to their lines).
+ * All draft and source text is escaped.
  */
+import MarkdownIt from 'markdown-it';
+import { acceptedBy, type Acceptance } from './acceptances';
 import type { CancellationToken } from './cancellation';
 import { analyzeDraft } from './check';
 import type { CorpusIndex } from './corpusIndex';
-import { CodeDescriptions, type Finding } from './findings';
+import type { Finding, SeverityName } from './findings';
+import { cleanOfficialText, withFixes } from './fixes';
 import { LineIndex } from './positions';
 import { applySuppressions } from './suppress';
+import { escapeMarkdown as escapeText } from './text/markdown';
 
 export interface ReportInput {
   readonly uri: string;
   /** Shown as the draft's title (a path relative to the workspace, say). */
   readonly name: string;
   readonly text: string;
+  /** Where the draft is, for links to its lines (`drafts/readout.md`, a `file:` URI); none: no links. */
+  readonly link?: string;
+  /**
+   * For a draft whose text was extracted (a Word document): names where [start, end) is for a
+   * reader (`paragraph 7`) instead of a line, and gives the sentence it is in, quoted with a finding.
+   */
+  readonly locate?: (start: number, end: number) => { readonly label: string; readonly sentence?: string } | undefined;
+  /** What the reader should know about how the text was read (a Word draft's tracked changes read as accepted). */
+  readonly notes?: readonly string[];
+}
+
+export interface ReportOptions {
+  /** Add the coverage table of the sources' commitments. */
+  readonly coverage?: boolean;
+  /** Per-code severity overrides (`off` leaves a code out). */
+  readonly severity?: Readonly<Partial<Record<string, SeverityName>>>;
+  /** Wordings the project accepted: listed apart, not as findings. */
+  readonly accepted?: readonly Acceptance[];
+  readonly reportUnsourcedQuotes?: boolean;
+  /** Link to a code's explanation. */
+  readonly ruleHref?: (code: string) => string | undefined;
 }
 
 const COMMITMENT = /\b(?:agreed|committed|will|launch|affirmed|reaffirmed|reiterated|directed|expressed their commitment)\b/i;
 
-/** Escapes Markdown (and HTML) so that untrusted text shows literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()#+\-.!|<>~"]/g, c => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : `\\${c}`));
+/** Escapes Markdown (and HTML) so that untrusted text shows literally: the report's text is escaped as in a table cell (white space collapsed, `<`, `>`, `"` as entities). */
+function cell(s: string): string {
+  return escapeText(s, 'table');
 }
 
-/** The findings that start in `[start, end)`, from findings sorted by start (binary search, not a scan). */
-function startingIn(sorted: readonly Finding[], start: number, end: number): Finding[] {
+/** Line numbers (1-based, as an editor shows them: LF, CRLF and CR end a line) from one line table per draft: no rescans per row. */
+function lineTable(text: string): (offset: number) => number {
+  const lines = new LineIndex(text);
+  return offset => lines.positionAt(offset).line + 1;
+}
+
+/** Spans (sorted by start) starting in [s, e), found by binary search. */
+function startingIn<T extends { readonly start: number }>(sorted: readonly T[], s: number, e: number): T[] {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < start) lo = mid + 1;
+    if (sorted[mid].start < s) lo = mid + 1;
     else hi = mid;
   }
-  const out: Finding[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].start < end; i++) out.push(sorted[i]);
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < e; i++) out.push(sorted[i]);
   return out;
 }
 
-/** Builds the Markdown report for one or more drafts. */
-export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], token?: CancellationToken): string {
+/** Findings (sorted by start) starting in [s, e). */
+const findingsIn = (sorted: readonly Finding[], s: number, e: number): Finding[] => startingIn(sorted, s, e);
+
+/** The spans overlapping [s, e), looked up in spans sorted by start (no scan of every span per row). */
+function overlapping(spans: readonly { readonly start: number; readonly end: number }[]): (s: number, e: number) => { start: number; end: number }[] {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const longest = sorted.reduce((n, x) => Math.max(n, x.end - x.start), 0);
+  return (s, e) => startingIn(sorted, s - longest, e).filter(x => x.end > s);
+}
+
+const WHAT_TO_DO: Record<string, (fix: string | undefined) => string> = {
+  'misquote': fix => `Quote the source word for word${fix ? ` (${fix})` : ''}, or drop the quotation marks if this is a paraphrase.`,
+  'changed-figure': fix => `Use the source's figure${fix ? ` (${fix})` : ''}. If the draft reports a newer figure on purpose, cite where it comes from, or accept the wording for the project.`,
+  'changed-actor': fix => `Credit who the source says acted${fix ? ` (${fix})` : ''}; a commitment of one side must not be given to the other, or to both.`,
+  'negated': fix => `The source affirms this: remove the denial${fix ? ` (${fix})` : ''}, or cite the source that says otherwise.`,
+  'overstated': fix => `Say no more than the source${fix ? ` (${fix})` : ''}: the draft claims a stronger commitment than the leaders made.`,
+  'understated': fix => `The draft claims less than the source${fix ? ` (${fix})` : ''}. Acceptable if intended; otherwise use the source's verb.`,
+  'opposite': fix => `The draft reverses the source's action: restore it${fix ? ` (${fix})` : ''}.`,
+  'altered-name': fix => `Use the official wording${fix ? ` (${fix})` : ''}.`,
+  'changed-term': fix => `Use the source's term${fix ? ` (${fix})` : ''}.`,
+  'unsourced-quote': () => 'Find the quotation\'s source and add it to the sources, or remove the quotation marks.',
+};
+
+interface Ctx {
+  readonly index: CorpusIndex;
+  readonly options: ReportOptions;
+  /** The link to line `line` of draft number `i`. */
+  readonly lineLink: (draft: ReportInput, i: number, line: number) => string | undefined;
+}
+
+function sourceSentence(index: CorpusIndex, paragraphId: string | undefined, ev?: { start: number; end: number }): { text: string; cite: string } | undefined {
+  const p = paragraphId ? index.getParagraph(paragraphId) : undefined;
+  if (!p) return undefined;
+  const doc = index.getDocument(p.documentId);
+  const text = cleanOfficialText(ev ? p.text.slice(ev.start, ev.end) : p.text);
+  const cite = `${cell(p.label)}${doc?.date ? `, ${cell(doc.date)}` : ''}${doc?.url && /^https?:\/\//.test(doc.url) ? ` ([source](<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>))` : ''}`;
+  return { text, cite };
+}
+
+/** Citations in a draft (`(Roadmap …, ¶4)`, footnote definitions): what they restate is a label, not a commitment. */
+function citationSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/\([^()\n]*¶\s*\d+\)|^\[\^[^\]\n]+\]:.*$/gm)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationToken): { lines: string[]; cited: Map<string, 'cited' | 'altered'> } {
+  const { index, options } = ctx;
+  const a = analyzeDraft(index, d.text, token);
+  const lineOf = lineTable(d.text);
+  const kept = withFixes(applySuppressions(d.text, options.reportUnsourcedQuotes === false ? a.findings.filter(f => f.code !== 'unsourced-quote') : a.findings), d.text);
+  const level = (f: Finding) => options.severity?.[f.code] ?? f.severity;
+  const shown = kept.filter(f => level(f) !== 'off');
+  const accepted = shown.map(f => ({ f, by: acceptedBy(index, d.text, f, options.accepted ?? []) }));
+  const findings = accepted.filter(x => !x.by).map(x => x.f).sort((x, y) => x.start - y.start);
+  const acceptedHere = accepted.filter(x => x.by);
+  const link = (offset: number) => {
+    const line = lineOf(offset);
+    const href = ctx.lineLink(d, i, line);
+    const label = d.locate?.(offset, offset)?.label ?? `line ${line}`;
+    return href ? `[${cell(label)}](<${href}>)` : cell(label);
+  };
+  const out: string[] = [`## ${cell(d.name)}`, ''];
+  for (const note of d.notes ?? []) out.push(`_${cell(note)}_`, '');
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(level(f), (counts.get(level(f)) ?? 0) + 1);
+  const summary = ['error', 'warning', 'information', 'hint'].filter(l => counts.get(l)).map(l => `${counts.get(l)} ${l === 'information' ? 'information' : l + (counts.get(l) === 1 ? '' : 's')}`);
+  out.push(
+    findings.length
+      ? `**${findings.length} finding${findings.length === 1 ? '' : 's'} to review** (${summary.join(', ')}) in ${a.quotations.length} quotation(s) and ${a.restatements.length} restatement(s) of the sources.`
+      : `**No findings.** ${a.quotations.length} quotation(s) and ${a.restatements.length} restatement(s) of the sources were checked.`,
+    '',
+  );
+  if (findings.length) {
+    out.push('### Findings', '');
+    findings.forEach((f, n) => {
+      const code = options.ruleHref?.(f.code) ? `[\`${f.code}\`](<${options.ruleHref(f.code)}>)` : `\`${f.code}\``;
+      const sev = level(f);
+      out.push(`${n + 1}. **${link(f.start)}**, ${sev === 'information' ? 'Information' : sev[0].toUpperCase() + sev.slice(1)} ${code}: ${cell(f.message)}`);
+      out.push(`   - **Draft:** “${cell(clip(d.text.slice(f.start, f.end), 200))}”`);
+      const sentence = d.locate?.(f.start, f.end)?.sentence;
+      if (sentence && sentence.trim() !== d.text.slice(f.start, f.end).trim()) out.push(`   - **In the sentence:** “${cell(clip(sentence, 400))}”`);
+      const src = sourceSentence(index, f.paragraphId, f.evidence);
+      if (src) out.push(`   - **Source:** “${cell(src.text)}” (${src.cite})`);
+      const fix = f.fix ? `quick fix: ${f.fix.title.replace(/^(.)/, c => c.toLowerCase())}` : undefined;
+      out.push(`   - **What to do:** ${cell((WHAT_TO_DO[f.code] ?? (() => 'Check the draft against the source.'))(fix))}`);
+    });
+    out.push('');
+  }
+  if (acceptedHere.length) {
+    out.push('### Accepted for the project', '');
+    for (const { f, by } of acceptedHere) {
+      out.push(`- **${link(f.start)}** \`${f.code}\` “${cell(clip(d.text.slice(f.start, f.end), 120))}”: accepted${by!.acceptedBy ? ` by ${cell(by!.acceptedBy)}` : ''}${by!.date ? ` on ${cell(by!.date)}` : ''}${by!.reason ? ` (${cell(by!.reason)})` : ''}.`);
+    }
+    out.push('');
+  }
+  const cited = new Map<string, 'cited' | 'altered'>();
+  const rows: { at: number; row: string }[] = [];
+  const statusOf = (fs: readonly Finding[], fallback: string) => (fs.length ? fs.map(f => `\`${f.code}\``).filter((c, k, all) => all.indexOf(c) === k).join(', ') : fallback);
+  const serious = (fs: readonly Finding[]) => fs.filter(f => level(f) === 'warning' || level(f) === 'error');
+  for (const q of a.quotations) {
+    const fs = findingsIn(findings, q.start, q.end);
+    const status = q.status === 'no source' ? (fs.length ? statusOf(fs, '') : 'no source found') : statusOf(fs, q.status === 'misquote' ? 'misquote accepted or suppressed' : 'verbatim');
+    const src = sourceSentence(index, q.paragraphId);
+    rows.push({ at: q.start, row: `| ${link(q.start)} | quotation | ${cell(clip(d.text.slice(q.start, q.end), 160))} | ${status} | ${src ? src.cite : '—'} |` });
+    if (q.paragraphId) mark(cited, q.paragraphId, serious(fs).length > 0);
+  }
+  const citations = overlapping(citationSpans(d.text));
+  const sourced = overlapping(a.quotations.filter(q => q.status !== 'no source'));
+  const overlap = (s1: number, e1: number, s2: number, e2: number) => Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  for (const r of a.restatements) {
+    const text = d.text.slice(r.start, r.end);
+    // An inserted citation is no restatement; a sentence that is mostly a sourced quotation has its quotation's row.
+    if (citations(r.start, r.end).some(c => overlap(r.start, r.end, c.start, c.end) > 0 && r.end - r.start - overlap(r.start, r.end, c.start, c.end) < 20)) continue;
+    if (sourced(r.start, r.end).some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2)) continue;
+    const fs = findingsIn(findings, r.start, r.end);
+    const src = sourceSentence(index, r.paragraphId, r.evidence);
+    rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${cell(clip(text, 160))} | ${statusOf(fs, 'faithful')} | ${src ? `“${cell(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
+    mark(cited, r.paragraphId, serious(fs).length > 0);
+  }
+  if (rows.length) {
+    out.push('### Quotations and restatements', '', '| Where | Type | Draft | Status | Source |', '|---|---|---|---|---|', ...rows.sort((x, y) => x.at - y.at).map(x => x.row), '');
+  } else out.push('_No quotation or restatement of the sources was found._', '');
+  return { lines: out, cited };
+}
+
+/** Builds the Markdown report for one or more drafts. Links to lines are `link#L12`. */
+export function buildReport(index: CorpusIndex, drafts: readonly ReportInput[], options: ReportOptions = {}, token?: CancellationToken): string {
+  return render(index, drafts, options, (d, _i, line) => (d.link ? `${d.link}#L${line}` : undefined), token);
+}
+
+function render(index: CorpusIndex, drafts: readonly ReportInput[], options: ReportOptions, lineLink: Ctx['lineLink'], token?: CancellationToken): string {
   // The report quotes the sources and the drafts; it is Verbatim's output, not a draft, so
   // it switches checking off for itself (it is often opened, or checked in a drafts folder).
   const out: string[] = ['<!-- verbatim-disable -->', '', '# Verbatim consistency report', ''];
+  const n = index.documents.length;
+  out.push(`${drafts.length} draft${drafts.length === 1 ? '' : 's'} checked against ${n} source${n === 1 ? '' : 's'}: ${index.documents.map(doc => `${cell(doc.title)}${doc.date ? ` (${cell(doc.date)})` : ''}`).join('; ')}.`, '');
+  const ctx: Ctx = { index, options, lineLink };
   const cited = new Map<string, 'cited' | 'altered'>();
-  for (const d of drafts) {
-    const a = analyzeDraft(index, d.text, token);
-    const findings = applySuppressions(d.text, a.findings);
-    out.push(`## ${escapeMarkdown(d.name)}`, '');
-    const warn = findings.filter(f => f.severity === 'warning' || f.severity === 'error').length;
-    out.push(`${a.quotations.length} quotation(s), ${a.restatements.length} restatement(s), ${warn} warning(s).`, '');
-    const rows: string[] = [];
-    // One line table and one sorted list per draft: rows look their line and findings up
-    // instead of scanning the draft from its start, which made the report quadratic.
-    const lines = new LineIndex(d.text);
-    const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
-    const sorted = [...findings].sort((x, y) => x.start - y.start);
-    const findingsIn = (s: number, e: number) => startingIn(sorted, s, e);
-    for (const q of a.quotations) {
-      const fs = findingsIn(q.start, q.end);
-      const status = q.status === 'misquote' && fs.length === 0 ? 'misquote (suppressed)' : q.status;
-      rows.push(row(d.text, lineOf(q.start), q.start, q.end, 'quotation', status, q.paragraphId, fs, index));
-      if (q.paragraphId) mark(cited, q.paragraphId, q.status === 'misquote');
+  drafts.forEach((d, i) => {
+    const section = draftSection(ctx, d, i, token);
+    out.push(...section.lines);
+    for (const [id, st] of section.cited) mark(cited, id, st === 'altered');
+  });
+  if (options.coverage) {
+    out.push("## Coverage of the sources' commitments", '', '| Source passage | Commitment | Status |', '|---|---|---|');
+    for (const p of index.paragraphs) {
+      if (!COMMITMENT.test(p.text)) continue;
+      out.push(`| ${cell(p.label)} | ${cell(clip(p.text, 140))} | ${cited.get(p.id) ?? 'left out'} |`);
     }
-    for (const r of a.restatements) {
-      const fs = findingsIn(r.start, r.end).filter(f => f.category === 'contradiction');
-      rows.push(row(d.text, lineOf(r.start), r.start, r.end, 'restatement', fs.some(f => f.severity !== 'information') ? 'contradiction' : 'faithful', r.paragraphId, fs, index));
-      mark(cited, r.paragraphId, fs.some(f => f.severity !== 'information'));
-    }
-    if (rows.length) {
-      out.push('| Line | Type | Draft | Status | Evidence | Findings |', '|---:|---|---|---|---|---|', ...rows, '');
-    } else out.push('_No quotation or restatement of the sources found._', '');
+    out.push('');
   }
-  out.push('## Coverage of the sources\' commitments', '', '| Source passage | Commitment | Status |', '|---|---|---|');
-  for (const p of index.paragraphs) {
-    if (!COMMITMENT.test(p.text)) continue;
-    const st = cited.get(p.id) ?? 'left out';
-    out.push(`| ${escapeMarkdown(p.label)} | ${escapeMarkdown(clip(p.text, 140))} | ${st} |`);
-  }
-  out.push('');
   return out.join('\n');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const STYLE = `body{font:15px/1.5 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.3rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}
+code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}ol>li{margin-bottom:.8rem}
+pre.draft{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap}pre.draft span{display:block}
+pre.draft span:target{background:#fff8c5}pre.draft span::before{content:attr(data-n);display:inline-block;width:3rem;color:#6e7781}`;
+
+/**
+ * The same report as one self-contained HTML page (no scripts, no external resources): findings
+ * link to the lines of the drafts, which follow the report as checked.
+ */
+export function buildHtmlReport(index: CorpusIndex, drafts: readonly ReportInput[], options: ReportOptions = {}, token?: CancellationToken): string {
+  const md = render(index, drafts, { ...options, ruleHref: undefined }, (_d, i, line) => `#d${i + 1}-L${line}`, token).replace(/^<!-- verbatim-disable -->\n/, '');
+  const body = new MarkdownIt({ html: false, linkify: false }).render(md);
+  const appendix = drafts
+    .map((d, i) => {
+      const lines = d.text.split(/\r\n|\r|\n/).map((l, k) => `<span id="d${i + 1}-L${k + 1}" data-n="${k + 1}">${escapeHtml(l) || ' '}</span>`);
+      return `<h3>${escapeHtml(d.name)}</h3>\n<pre class="draft">${lines.join('')}</pre>`;
+    })
+    .join('\n');
+  const title = `Verbatim consistency report: ${drafts.map(d => d.name).join(', ')}`;
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body}\n<h2>The drafts as checked</h2>\n${appendix}\n</body>\n</html>\n`;
 }
 
 function mark(m: Map<string, 'cited' | 'altered'>, id: string, altered: boolean) {
@@ -87,15 +261,8 @@ function mark(m: Map<string, 'cited' | 'altered'>, id: string, altered: boolean)
   else if (!m.has(id)) m.set(id, 'cited');
 }
 
-function row(text: string, line: number, s: number, e: number, type: string, status: string, pid: string | undefined, fs: readonly Finding[], index: CorpusIndex): string {
-  const p = pid ? index.getParagraph(pid) : undefined;
-  const ev = p ? `${escapeMarkdown(p.label)}: ${escapeMarkdown(clip(p.text, 120))}` : '—';
-  const f = fs.map(x => `\`${x.code}\` ${escapeMarkdown(x.message)}`).join('<br>') || '—';
-  void CodeDescriptions;
-  return `| ${line} | ${type} | ${escapeMarkdown(clip(text.slice(s, e), 160))} | ${status} | ${ev} | ${f} |`;
-}
-
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
+

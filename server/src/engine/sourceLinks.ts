@@ -4,8 +4,9 @@
  */
 import { throwIfCancelled, NeverCancelled, type CancellationToken } from './cancellation';
 import type { CorpusIndex } from './corpusIndex';
-import { findQuotations, matchAt, matchQuotation } from './match';
+import { matchAt, matchQuotation } from './match';
 import { LineIndex, type Range } from './positions';
+import { quotationsIn } from './text/quotations';
 import type { Paragraph } from './types';
 
 /** A range in a source file, addressed by the source document's URI. */
@@ -77,7 +78,7 @@ export interface QuotationLink {
  */
 export function quotationLinks(index: CorpusIndex, text: string, token: CancellationToken = NeverCancelled, minWords = 4): QuotationLink[] {
   const links: QuotationLink[] = [];
-  for (const q of findQuotations(text)) {
+  for (const q of quotationsIn(text)) {
     throwIfCancelled(token);
     const m = matchQuotation(index, text, q, token);
     if (!m || m.words < minWords) continue;

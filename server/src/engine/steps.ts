@@ -16,3 +16,14 @@ export function runSteps<T>(steps: Steps<T>): T {
     if (r.done) return r.value;
   }
 }
+
+/** Paragraphs of an index that a lookup structure is built for between yields. */
+const INDEXED_PER_STEP = 500;
+
+/** Whether a build over an index's paragraphs yields before paragraph `i`. */
+export function stepBefore(i: number): boolean {
+  return i % INDEXED_PER_STEP === INDEXED_PER_STEP - 1;
+}
+
+/** Passages a parse reads or builds between yields (each costs more than a paragraph of an index build). */
+export const PASSAGES_PER_STEP = 250;

@@ -1,7 +1,16 @@
 /**
- * In-draft suppression comments:
+ * In-draft suppression directives.
+ *
+ * Markdown (HTML comments, invisible when rendered):
  *   <!-- verbatim-disable-next-line [codes…] -->   the next non-blank line
+ *   <!-- verbatim-disable-line [codes…] -->        the line the comment is on (inline, e.g. at its end)
  *   <!-- verbatim-disable [codes…] --> … <!-- verbatim-enable [codes…] -->   a region (to the end if not closed)
+ *
+ * Plain text has no comments, so a line that holds a directive and nothing else is one:
+ *   verbatim-disable-next-line [codes…]
+ *   verbatim-disable [codes…]   …   verbatim-enable [codes…]
+ * (optionally after `#`, `//`, `--`, `%` or `;`). Such lines are read as directives in any draft,
+ * and, like comments, are not checked as text.
  * Without codes, every code is suppressed.
  */
 import type { Finding } from './findings';
@@ -13,26 +22,43 @@ interface Region {
   readonly codes?: ReadonlySet<string>;
 }
 
-const COMMENT = /<!--\s*verbatim-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+const COMMENT = /<!--\s*verbatim-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+/** A plain-text directive: alone on its line, its words all codes. */
+const LINE_DIRECTIVE = /^[ \t]*(?:(?:#|\/\/|--|%|;)[ \t]*)?verbatim-(disable-next-line|disable|enable)((?:[ \t,]+[a-z][a-z0-9-]*)*)[ \t]*\r?$/gm;
+
+interface Directive {
+  readonly kind: string;
+  readonly codes: readonly string[];
+  readonly at: number;
+  readonly after: number;
+}
+
+function directives(text: string): Directive[] {
+  const out: Directive[] = [];
+  const push = (m: RegExpMatchArray) => out.push({ kind: m[1], codes: m[2].trim().split(/[\s,]+/).filter(Boolean), at: m.index!, after: m.index! + m[0].length });
+  for (const m of text.matchAll(COMMENT)) push(m);
+  if (text.includes('verbatim-')) for (const m of text.matchAll(LINE_DIRECTIVE)) push(m);
+  return out.sort((a, b) => a.at - b.at);
+}
 
 /** The suppressed regions of a draft. */
 export function suppressionRegions(text: string): Region[] {
   const regions: Region[] = [];
   const open = new Map<string, number>(); // code or '*' → start offset
-  for (const m of text.matchAll(COMMENT)) {
-    const codes = m[2].trim().split(/[\s,]+/).filter(Boolean);
-    const at = m.index!;
-    const after = at + m[0].length;
-    if (m[1] === 'disable-next-line') {
-      // The next line holding text after the comment's own line.
+  for (const { kind, codes, at, after } of directives(text)) {
+    const set = codes.length ? new Set(codes) : undefined;
+    if (kind === 'disable-next-line') {
+      // The next line holding text after the directive's own line.
       let lineStart = text.indexOf('\n', after);
       if (lineStart < 0) continue;
       lineStart++;
       while (lineStart < text.length && /^[ \t]*\r?$/.test(text.slice(lineStart, nextEol(text, lineStart)))) {
         lineStart = nextEol(text, lineStart) + 1;
       }
-      regions.push({ start: lineStart, end: nextEol(text, lineStart), codes: codes.length ? new Set(codes) : undefined });
-    } else if (m[1] === 'disable') {
+      regions.push({ start: lineStart, end: nextEol(text, lineStart), codes: set });
+    } else if (kind === 'disable-line') {
+      regions.push({ start: text.lastIndexOf('\n', at - 1) + 1, end: nextEol(text, at), codes: set });
+    } else if (kind === 'disable') {
       for (const c of codes.length ? codes : ['*']) if (!open.has(c)) open.set(c, after);
     } else {
       const keys = codes.length ? codes : [...open.keys()];
@@ -72,4 +98,61 @@ export function applySuppressions(text: string, findings: readonly Finding[]): F
     if (active.some(r => !r.codes || r.codes.has(f.code))) suppressed[i] = 1;
   }
   return findings.filter((_, i) => !suppressed[i]);
+}
+
+/** Plain-text directive lines as spaces (same offsets, no words), so that they are not checked as prose. */
+export function maskLineDirectives(text: string): string {
+  if (!text.includes('verbatim-')) return text;
+  return text.replace(LINE_DIRECTIVE, m => m.replace(/[^\r\n]/g, ' '));
+}
+
+import type { OffsetEdit } from './citations';
+export type { OffsetEdit } from './citations';
+
+/**
+ * The edit that silences `code` on the line holding `offset` ("Ignore here").
+ * Markdown: `<!-- verbatim-disable-next-line CODE -->` on its own line above when the line opens
+ * a block (so the rendered text is unchanged); inside a paragraph or list, where a comment line
+ * would split it, `<!-- verbatim-disable-line CODE -->` at the end of the line. Plain text:
+ * `verbatim-disable-next-line CODE` on its own line above. A directive already there gains the code.
+ */
+export function disableEdit(text: string, offset: number, code: string, format: 'markdown' | 'plaintext'): OffsetEdit {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = nextEol(text, lineStart);
+  const eol = text.slice(lineEnd - 1, lineEnd) === '\r' ? '\r\n' : '\n';
+  const contentEnd = text.slice(lineEnd - 1, lineEnd) === '\r' ? lineEnd - 1 : lineEnd;
+  const line = text.slice(lineStart, contentEnd);
+  const indent = /^[ \t]*/.exec(line)![0];
+  const prevEnd = lineStart > 0 ? lineStart - 1 : -1;
+  const prevStart = prevEnd >= 0 ? text.lastIndexOf('\n', prevEnd - 1) + 1 : -1;
+  const prev = prevEnd >= 0 ? text.slice(prevStart, prevEnd).replace(/\r$/, '') : undefined;
+
+  const addCode = (directiveStart: number, directive: string, re: RegExp): OffsetEdit | undefined => {
+    const m = re.exec(directive);
+    if (!m) return undefined;
+    const codes = m[2].trim().split(/[\s,]+/).filter(Boolean);
+    if (!codes.length || codes.includes(code)) return { start: directiveStart, end: directiveStart, newText: '' };
+    const at = directiveStart + m.index + m[1].length + m[2].trimEnd().length;
+    return { start: at, end: at, newText: ` ${code}` };
+  };
+
+  if (format === 'plaintext') {
+    if (prev !== undefined) {
+      const existing = addCode(prevStart, prev, /^([ \t]*(?:(?:#|\/\/|--|%|;)[ \t]*)?verbatim-disable-next-line)((?:[ \t,]+[a-z][a-z0-9-]*)*)[ \t]*$/);
+      if (existing) return existing;
+    }
+    return { start: lineStart, end: lineStart, newText: `${indent}verbatim-disable-next-line ${code}${eol}` };
+  }
+  if (prev !== undefined) {
+    const existing = addCode(prevStart, prev, /^([ \t]*<!--\s*verbatim-disable-next-line)((?:[ \t,]+[a-z][a-z0-9-]*)*)\s*-->[ \t]*$/);
+    if (existing) return existing;
+  }
+  const inline = /<!--\s*verbatim-disable-line((?:[ \t,]+[a-z][a-z0-9-]*)*)\s*-->[ \t]*$/.exec(line);
+  if (inline) {
+    const existing = addCode(lineStart + inline.index, inline[0], /^(<!--\s*verbatim-disable-line)((?:[ \t,]+[a-z][a-z0-9-]*)*)/);
+    if (existing) return existing;
+  }
+  const opensBlock = prev === undefined || /^[ \t]*$/.test(prev);
+  if (opensBlock) return { start: lineStart, end: lineStart, newText: `${indent}<!-- verbatim-disable-next-line ${code} -->${eol}` };
+  return { start: contentEnd, end: contentEnd, newText: `${line.endsWith(' ') ? '' : ' '}<!-- verbatim-disable-line ${code} -->` };
 }

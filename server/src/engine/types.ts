@@ -13,6 +13,10 @@ export interface SourceInput {
   readonly content: string | Uint8Array;
   /** True for the sources that ship inside Verbatim. */
   readonly bundled?: boolean;
+  /** The document's date (ISO) as the caller knows it (a project file): used when its front matter gives none. */
+  readonly date?: string;
+  /** The document's language (`en`, `fr`) as the caller knows it (a project file): used when its front matter gives none. */
+  readonly lang?: string;
 }
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -68,7 +72,7 @@ export interface Paragraph {
 }
 
 export interface Section {
-  /** Slug, unique in its document (`accelerating-climate-ambitions`); `opening` for text before the first heading. */
+  /** Slug, unique in its document (`accelerating-climate-ambitions`); `opening` for text before the first heading; `statement` for the one section of a source without headings. */
   readonly id: string;
   readonly title: string;
   /** True for the untitled text before the first heading. */
@@ -85,13 +89,21 @@ export interface SourceDocument {
   readonly displayPath: string;
   readonly bundled: boolean;
   readonly title: string;
-  /** ISO date (`2021-02-23`) when the front matter has one. */
+  /** ISO date (`2021-02-23`): the front matter's, else the dateline's. */
   readonly date?: string;
   readonly url?: string;
   readonly publisher?: string;
+  /** The language (`en`, `fr`): the front matter's `lang`, else the caller's (a project file), else guessed from the text. Labels Verbatim generates follow it. */
+  readonly lang?: string;
+  /** The place and date that opened the release (`WASHINGTON`, `OTTAWA, ON, le 23 févr. 2022`), left out of its first passage. */
+  readonly dateline?: string;
   /** All front matter fields as parsed. */
   readonly metadata: Readonly<Record<string, unknown>>;
-  /** Headed sections, in order. The opening (text before the first heading) is {@link opening}. */
+  /**
+   * Headed sections, in order. The opening (text before the first heading) is {@link opening}.
+   * A source without any heading has one section, `Statement` (id `statement`; `Déclaration`,
+   * `declaration` in French), whose passages are labelled with the document's title alone.
+   */
   readonly sections: readonly Section[];
   readonly opening?: Section;
   /** Every paragraph in reading order, opening included. */

@@ -1,6 +1,5 @@
 /** Go to source: Go to Definition on quoted or restated words opens the source at them. */
 import type { Location } from 'vscode-languageserver';
-import { definitionAt } from '../engine/sourceLinks';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
 
@@ -10,7 +9,7 @@ export function registerDefinition(ctx: ServerContext): void {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const engine = await ctx.sources.engineFor(doc.uri);
-      const location = definitionAt(engine.index, doc.getText(), doc.offsetAt(params.position), token);
+      const location = engine.definition(doc.getText(), doc.offsetAt(params.position), token);
       return location ? { uri: location.uri, range: location.range } : null;
     }),
   );

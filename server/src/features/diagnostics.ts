@@ -5,10 +5,20 @@
  * whose result would be stale.
  */
 import { CancellationTokenSource } from 'vscode-languageserver';
+import { ruleHref } from '../ruleDocs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, checkInSlices } from '../engine';
 import type { ServerContext } from '../server';
 import { noteActivity, pause, serverSlicing } from '../slices';
+import { fileURLToPath } from 'node:url';
+import { ignoreMatcher } from '../projectFile';
+import type { VerbatimSettings } from '../settings';
+
+/** True when the project file's `ignore` names this draft. */
+export function isIgnored(settings: VerbatimSettings, uri: string): boolean {
+  if (!settings.project?.ignore.length || !uri.startsWith('file:')) return false;
+  return ignoreMatcher(settings.project)(fileURLToPath(uri));
+}
 
 export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } {
   const { connection, documents } = ctx;
@@ -57,13 +67,15 @@ export function registerDiagnostics(ctx: ServerContext): { refreshAll(): void } 
       // that is already stale.
       await pause();
       if (cancellation.token.isCancellationRequested) return;
-      const diagnostics = await checkInSlices(
-        engine,
-        { uri, text: doc.getText(), version, languageId: doc.languageId },
-        { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes },
-        cancellation.token,
-        serverSlicing,
-      );
+      const diagnostics = isIgnored(settings, uri)
+        ? []
+        : await checkInSlices(
+            engine,
+            { uri, text: doc.getText(), version, languageId: doc.languageId },
+            { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref },
+            cancellation.token,
+            serverSlicing,
+          );
       if (documents.get(uri)?.version !== version || cancellation.token.isCancellationRequested) return;
       published.add(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics });

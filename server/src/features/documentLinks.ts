@@ -1,6 +1,5 @@
 /** Quotation links: each quotation of four or more words that matches a source links to it. */
 import type { DocumentLink } from 'vscode-languageserver';
-import { quotationLinks } from '../engine/sourceLinks';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
 
@@ -11,7 +10,7 @@ export function registerDocumentLinks(ctx: ServerContext): void {
       if (!doc) return [];
       const engine = await ctx.sources.engineFor(doc.uri);
       if (engine.index.getDocumentByUri(doc.uri)) return []; // a source does not cite itself
-      return quotationLinks(engine.index, doc.getText(), token).map(link => ({
+      return engine.links(doc.getText(), token).map(link => ({
         range: { start: doc.positionAt(link.start), end: doc.positionAt(link.end) },
         target: link.target,
         tooltip: link.tooltip,

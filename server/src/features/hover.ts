@@ -1,6 +1,5 @@
 /** Hover citations: the source paragraph behind the words under the cursor. */
 import type { Hover } from 'vscode-languageserver';
-import { hoverAt } from '../engine/hover';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
 
@@ -10,7 +9,7 @@ export function registerHover(ctx: ServerContext): void {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return null;
       const engine = await ctx.sources.engineFor(doc.uri);
-      const hover = hoverAt(engine.index, doc.getText(), doc.offsetAt(params.position), token);
+      const hover = engine.hover(doc.getText(), doc.offsetAt(params.position), token);
       if (!hover) return null;
       return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: doc.positionAt(hover.start), end: doc.positionAt(hover.end) } };
     }),

@@ -1,15 +1,13 @@
 /** Requests behind the sources view and read-only bundled sources. */
 import { InsertQuotationRequest, SourceContentRequest, SourceTreeRequest } from '../protocol';
-import { LineIndex } from '../engine/positions';
-import { quotationEdits } from '../engine/citations';
-import { sourceTree } from '../engine/sourceTree';
+import { LineIndex } from '../engine';
 import { runSafe } from '../safe';
 import type { ServerContext } from '../server';
 
 export function registerSourcesView(ctx: ServerContext): void {
   const { connection, sources } = ctx;
   connection.onRequest(SourceTreeRequest, (params, token) =>
-    runSafe(connection.console, 'source tree', params?.uri, [], token, async () => sourceTree((await sources.engineFor(params?.uri)).index)),
+    runSafe(connection.console, 'source tree', params?.uri, [], token, async () => (await sources.engineFor(params?.uri)).sourceTree()),
   );
   connection.onRequest(SourceContentRequest, (params, token) =>
     runSafe(connection.console, 'source content', params.uri, null, token, async () => {
@@ -20,9 +18,9 @@ export function registerSourcesView(ctx: ServerContext): void {
   );
   connection.onRequest(InsertQuotationRequest, (params, token) =>
     runSafe(connection.console, 'quotation', params.uri, null, token, async () => {
-      const index = (await sources.engineFor(params.uri)).index;
+      const engine = await sources.engineFor(params.uri);
       const lines = new LineIndex(params.text);
-      const edits = quotationEdits(index, params.paragraphId, params.text, lines.offsetAt(lines.clamp(params.position)), params.style);
+      const edits = engine.quotationEdits(params.paragraphId, params.text, lines.offsetAt(lines.clamp(params.position)), params.style);
       return edits ? edits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) : null;
     }),
   );

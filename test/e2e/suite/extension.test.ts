@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, diagnosticsOn, eventually, hoverText, waitFor, workspaceFile } from './helpers';
+import { activate, codeOf, diagnosticsOn, eventually, hoverText, waitFor, workspaceFile } from './helpers';
 
 describe('Verbatim in VS Code', () => {
   before(async () => {
@@ -33,8 +33,8 @@ describe('Verbatim in VS Code', () => {
     const uri = workspaceFile('drafts/misquote.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const diags = await diagnosticsOn(uri, d => d.some(x => x.code === 'misquote'));
-    const misquote = diags.find(d => d.code === 'misquote')!;
+    const diags = await diagnosticsOn(uri, d => d.some(x => codeOf(x) === 'misquote'));
+    const misquote = diags.find(d => codeOf(d) === 'misquote')!;
     assert.equal(misquote.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(doc.getText(misquote.range), /strengthens/);
     assert.ok(misquote.relatedInformation?.[0].message.includes('Roadmap for a Renewed U.S.-Canada Partnership'));
@@ -55,7 +55,7 @@ describe('Verbatim in VS Code', () => {
     assert.equal(fix.title, 'Replace with the official wording');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(doc.getText(), /bolsters cooperation on defense and security/);
-    await diagnosticsOn(uri, d => !d.some(x => x.code === 'misquote'));
+    await diagnosticsOn(uri, d => !d.some(x => codeOf(x) === 'misquote'));
   });
 
   it('hover names the source section', async () => {
@@ -88,6 +88,57 @@ describe('Verbatim in VS Code', () => {
       applied.some(a => a.includes('High Level Climate Ministerial')),
       applied.join('\n'),
     );
+  });
+
+  it('Verbatim: Pause or Resume Suggestions silences completion until resumed; the checks keep running', async () => {
+    const api = await activate();
+    const uri = workspaceFile('drafts/pause.md');
+    const line = 'The leaders agreed to launch a High Level Cli';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`# Readout\n\nThe Roadmap "strengthens cooperation on defense and security."\n\n${line}\n`));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    // VS Code adds its own word-based items; Verbatim's carry the citation as their detail.
+    const ours = async () =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, line.length))).items.filter(i =>
+        String(i.detail ?? '').includes('Roadmap for a Renewed'),
+      );
+    assert.ok((await ours()).length > 0, 'suggestions before pausing');
+    await vscode.commands.executeCommand('verbatim.toggleSuggestions');
+    try {
+      assert.equal(api.client()!.suggestionsPaused, true);
+      assert.deepEqual((await ours()).map(i => i.label), []);
+      await diagnosticsOn(uri, d => d.some(x => codeOf(x) === 'misquote'));
+    } finally {
+      await vscode.commands.executeCommand('verbatim.toggleSuggestions');
+    }
+    assert.equal(api.client()!.suggestionsPaused, false);
+    assert.ok((await ours()).length > 0, 'suggestions after resuming');
+  });
+
+  it('the project file\'s "suggestions" applies unless verbatim.suggestions is set, and the status bar shows which', async () => {
+    const api = await activate();
+    const uri = workspaceFile('drafts/project-suggestions.md');
+    const project = workspaceFile('.verbatim.json');
+    const line = 'The leaders agreed to launch a High Level Cli';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`${line}\n`));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ours = async () =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, line.length))).items.filter(i =>
+        String(i.detail ?? '').includes('Roadmap for a Renewed'),
+      );
+    const config = vscode.workspace.getConfiguration('verbatim', uri);
+    await vscode.workspace.fs.writeFile(project, Buffer.from('{ "suggestions": "off" }\n'));
+    try {
+      await eventually(ours, items => items.length === 0, 15000, 'no suggestions: the project file says off');
+      await eventually(async () => api.client()!.suggestionsMode, m => m.mode === 'off' && m.from === 'project', 15000, 'the status bar to show the project file\'s "off"');
+      await config.update('suggestions', 'all', vscode.ConfigurationTarget.Workspace);
+      await eventually(ours, items => items.length > 0, 15000, 'suggestions: the editor\'s setting overrides the project file');
+      await eventually(async () => api.client()!.suggestionsMode, m => m.mode === 'all' && m.from === 'settings', 15000, 'the status bar to show the setting\'s "all"');
+    } finally {
+      await config.update('suggestions', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(project);
+    }
+    await eventually(ours, items => items.length > 0, 15000, 'suggestions once the project file is gone');
   });
 
   it('go to definition opens the bundled source at the paragraph', async () => {
@@ -144,14 +195,14 @@ describe('Verbatim in VS Code', () => {
     assert.match(doc.getText(), /“The leaders reaffirmed the shared commitment to reducing oil and gas methane emissions/);
   });
 
-  it('the consistency check produces a report with the findings and a coverage table', async () => {
+  it('the consistency check produces a report with the findings, and a coverage table when asked', async () => {
     const uri = workspaceFile('drafts/report.md');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('# Readout\n\nThe leaders will work to achieve net zero emissions no later than 2040.\n'));
-    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('verbatim.checkDraft', uri);
-    assert.ok(report, 'the command returns the report it wrote');
-    const text = Buffer.from(await vscode.workspace.fs.readFile(report)).toString('utf8');
+    const report = await vscode.commands.executeCommand<vscode.Uri | undefined>('verbatim.checkDraftWithCoverage', uri);
+    assert.ok(report, 'the command returns the report it opened');
+    const text = (await vscode.workspace.openTextDocument(report)).getText();
     assert.match(text, /2040/);
-    assert.match(text, /contradiction/i);
+    assert.match(text, /### Findings/);
     assert.match(text, /Coverage/i);
   });
 

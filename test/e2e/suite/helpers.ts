@@ -60,3 +60,9 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
 }
+
+/** A diagnostic's code as a string: VS Code gives `{ value, target }` when the code links its rule page. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const c = d.code;
+  return typeof c === 'object' ? String(c.value) : c === undefined ? undefined : String(c);
+}

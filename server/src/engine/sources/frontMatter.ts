@@ -43,3 +43,18 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
     return { data: {}, bodyStartLine: close + 1, error: `the front matter is not valid YAML (${reason}).`, range };
   }
 }
+
+/**
+ * The source's language from its front matter (`lang`, `language` or `locale`): `fr` for
+ * `fr`, `fr-CA`, `French` or `français`, `en` likewise, otherwise the code's first part
+ * lower-cased. Undefined when the front matter does not say.
+ */
+export function readLanguage(data: Readonly<Record<string, unknown>>): string | undefined {
+  const v = data.lang ?? data.language ?? data.locale;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const s = v.trim().toLowerCase();
+  if (/^(?:fr(?:[-_].*)?|french|fran[cç]ais)$/.test(s)) return 'fr';
+  if (/^(?:en(?:[-_].*)?|english|anglais)$/.test(s)) return 'en';
+  const code = /^([a-z]{2,3})(?:[-_]|$)/.exec(s);
+  return code ? code[1] : undefined;
+}

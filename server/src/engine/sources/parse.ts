@@ -4,48 +4,44 @@
  *
  * Block structure comes from markdown-it (its `map` gives each block's lines); the
  * text of each block is then rebuilt from the raw lines so that every character of a
- * paragraph keeps its offset in the file, CRLF included.
+ * paragraph keeps its offset in the file, CRLF included, and cleaned of inline markup
+ * once (inline.ts), so that every feature shows the official words.
+ *
+ * Statements are laid out in more ways than Markdown headings (layout.ts). A section also
+ * starts at a bold line or lines (`**Title**`, `**1. Title:**`), a bold lead-in
+ * (`**Title:** text`), a numbered line (`1. Title`, `1. Title: text`, French colon spacing
+ * too), a title-case lead-in (`Title: text`) or a short title-case line alone. Left out of
+ * passages: end marks and what follows them up to the next heading, page furniture,
+ * pictures and their captions, datelines and dates on their own, and the signature under
+ * a quotation (kept as its attribution). A source without headings has one section,
+ * `Statement`, whose passages are cited by the document's title alone.
+ *
+ * A large source is parsed in steps (see steps.ts): its body a chunk of lines at a time
+ * (blocks.ts says where a cut changes nothing), and parsing stops at the passage limit
+ * (limits.ts) instead of reading a million passages to keep the first hundred thousand.
  */
-import MarkdownIt from 'markdown-it';
-import { split as splitSentences } from 'sentence-splitter';
-import { count, DEFAULT_LIMITS, MAX_BLOCK_CHARS, MAX_NESTING, type SourceLimits } from '../limits';
-import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
-import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
+import { count, DEFAULT_LIMITS, type SourceLimits } from '../limits';
+import { slugify } from '../normalize';
 import { LineIndex, type Range } from '../positions';
-import { runSteps, type Steps } from '../steps';
-import type { Paragraph, ParagraphKind, ParseResult, Section, Sentence, SourceDocument, SourceInput, SourceProblem } from '../types';
-import { readFrontMatter } from './frontMatter';
+import { PASSAGES_PER_STEP, runSteps, type Steps } from '../steps';
+import type { ParagraphKind, ParseResult, SourceInput, SourceProblem } from '../types';
+import { ChunkScanner, parseChunk, reportLeftOut, type Block, type Cut, type LeftOut, type Lines } from './blocks';
+import { readFrontMatter, readLanguage } from './frontMatter';
+import { DocumentBuilder, baseName, cleanTitle, decode, isTitleCase, joinRaw, oneLine, sameText, stringField, uniqueId, uriFileName } from './document';
+import { cleanInline, isImageOnly, mappedString, sliceMapped, trimMapped as trim, type MappedText } from './inline';
+import { guessLanguage, isCaptionLine, isDatelineOnly, isDateOnly, isEndMark, isFurniture, leadingDateline, stripHeadingNumber, wordCount } from './layout';
 
-// Only the block structure is used (each block's lines; a heading's raw content), so the
-// inline pass, a third of markdown-it's time on a large corpus, is switched off.
-// maxNesting: the 'default' preset's 100 rather than commonmark's 20, at which a list nested
-// ten deep was cut off with everything after it; what is nested deeper still is reported.
-const markdown = new MarkdownIt('commonmark', { maxNesting: MAX_NESTING }).disable('inline');
-type Token = ReturnType<typeof markdown.parse>[number];
-
-
-
+/** One bold (`**`, `__`, `<b>`, `<strong>`) or underlined (`<u>`, a `<span>` styled underline or bold) span. */
+const EMPHASIS_SPAN = String.raw`(?:\*\*(?=\S)[\s\S]+?(?<=\S)\*\*|__(?=\S)[\s\S]+?(?<=\S)__|<u>[\s\S]+?<\/u>|<b>[\s\S]+?<\/b>|<strong>[\s\S]+?<\/strong>|<span\b[^<>]*(?:underline|bold)[^<>]*>[\s\S]+?<\/span>)`;
 /**
- * Text with the file offset of each of its UTF-16 units: the unit every transformation
- * below works on. Offsets stay expanded while a paragraph is assembled and are compressed
- * into an offset map (runs, see `offsetMap.ts`) when it is built.
+ * Emphasis that opens a block, one span or several in a row (`**<u>Climate</u>** **<u>and Growth</u>**`):
+ * a heading when it fills its line(s), a lead-in when a colon follows.
  */
-interface MappedText {
-  text: string;
-  offsets: Uint32Array;
-}
-
-function sliceMapped(m: MappedText, start: number, end = m.text.length): MappedText {
-  return { text: m.text.slice(start, end), offsets: m.offsets.subarray(start, end) };
-}
-
-const BOLD_LINE = /^(\*\*|__)(?!\s)(.+?)(?<!\s)\1\s*\\?$/;
-const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+|$)/;
-const QUOTE_MARKER = /^\s*(?:>\s?)+/;
-/** `Combating COVID-19: The President ...` — a short title-case lead-in that opens a section. */
-const LEAD_IN = /^([A-Z][\p{L}\p{N}'’.&\-]*(?:\s+[\p{L}\p{N}'’.&\-]+){0,7}):\s+(?=\S)/u;
-const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
-const HARD_BREAK = /( {2,}|\\)$/;
+const LEADING_EMPHASIS = new RegExp(String.raw`^${EMPHASIS_SPAN}(?:[ \t]*${EMPHASIS_SPAN})*`, 'i');
+/** A number that opens a paragraph outside a list (pandoc writes `1\.` for it). */
+const NUMBER_PREFIX = /^\d{1,2}\\?[.)][ \u00a0]+(?=\S)/;
+/** `Catalyser l'énergie propre et créer de bons emplois : L'amélioration …`: the lead-in of a numbered item, any case, either colon spacing. */
+const NUMBERED_LEAD_IN = /^([^:：\n]{2,120}?)[ \u00a0\u202f]*[:：][ \u00a0]+(?=\S)/;
 
 /** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */
 export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set(), limits: Partial<SourceLimits> = {}, passagesBefore = 0): ParseResult {
@@ -54,8 +50,6 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
 
 /** Characters of body text parsed at a time; the parse yields between chunks. */
 const CHUNK_CHARS = 32 * 1024;
-/** Paragraphs read or built between yields. */
-const PARAGRAPHS_PER_STEP = 250;
 
 /**
  * {@link parseSource} in steps: the body is parsed a chunk of lines at a time (cut only where
@@ -98,615 +92,365 @@ export function* parseSourceSteps(
   const metadata = fm.data;
 
   const docId = uniqueId(slugify(baseName(uriFileName(input.uri) || input.displayPath)), takenIds);
-  const title = cleanTitle(stringField(metadata.title)) ?? undefined;
   const builder = new DocumentBuilder(docId, text, lines);
 
   // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
-  const body: Lines = { length: lines.lineCount, at: i => (i < fm.bodyStartLine ? '' : lines.lineText(i)) };
+  // A line of only white space of any kind is blank: scraped pages separate paragraphs with a
+  // non-breaking space (`<p>&nbsp;</p>`), which CommonMark would read as text joining them.
+  const body: Lines = {
+    length: lines.lineCount,
+    at: i => {
+      if (i < fm.bodyStartLine) return '';
+      const line = lines.lineText(i);
+      return line.trim() === '' ? '' : line;
+    },
+  };
   yield;
 
-  let docTitle = title;
-  const tooLong: { line: number; chars: number }[] = [];
-  const tooDeep: number[] = [];
-  let cut: { line: number; what: 'passages' | 'sections' } | undefined;
-  const tooBig: { from: number; to: number }[] = [];
-  const scanner = new ChunkScanner(body);
-  chunks: for (let chunkStart = 0; !scanner.done; ) {
-    let next = scanner.next(chunkChars);
-    if (next.forced) {
-      // One block of megabytes: skipped to its end, a megabyte at a time.
-      while (next.forced) {
-        yield;
-        next = scanner.next(chunkChars);
-      }
-      tooBig.push({ from: chunkStart, to: next.end });
-      chunkStart = next.end;
-      continue;
-    }
-    const chunkStop = next.end;
-    let tokens: Token[];
-    try {
-      const chunk: string[] = [];
-      for (let l = chunkStart; l < chunkStop; l++) chunk.push(body.at(l));
-      tokens = markdown.parse(chunk.join('\n'), {});
-    } catch (e) {
-      problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
-      return { problems };
-    }
-    for (const tok of tokens) if (tok.map) tok.map = [tok.map[0] + chunkStart, tok.map[1] + chunkStart];
-    for (const l of droppedByNesting(tokens, body, chunkStart, chunkStop)) tooDeep.push(l);
-    const containers: string[] = [];
-    for (let t = 0; t < tokens.length; t++) {
-      const tok = tokens[t];
-      if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
-        containers.push(tok.type);
-      } else if (tok.type.endsWith('_close') && (tok.type.startsWith('bullet_list') || tok.type.startsWith('ordered_list') || tok.type.startsWith('blockquote'))) {
-        containers.pop();
-      } else if (tok.type === 'heading_open' && tok.map) {
-        if (builder.sectionCount >= limits.maxPassages) {
-          cut = { line: tok.map[0], what: 'sections' };
-          break chunks;
-        }
-        const inline = tokens[t + 1];
-        const headingText = inline?.content?.trim() ?? '';
-        if (!docTitle && tok.tag === 'h1' && builder.isEmpty()) docTitle = cleanTitle(headingText);
-        else if (headingText && !sameText(headingText, docTitle)) builder.startSection(headingText, tok.map[0]);
-      } else if (tok.type === 'paragraph_open' && tok.map) {
-        const inList = containers.some(c => c !== 'blockquote_open');
-        const inQuote = containers.includes('blockquote_open');
-        let first = tok.map[0];
-        const last = tok.map[1] - 1;
-        if (builder.passageCount >= room || builder.sectionCount >= limits.maxPassages) {
-          cut = { line: first, what: builder.passageCount >= room ? 'passages' : 'sections' };
-          break chunks;
-        }
-        // A whole-line bold heading, alone or on the first line of the block (`**Title**  ` + hard break).
-        const firstLine = stripPrefix(lines.lineText(first), inList, inQuote, true);
-        const bold = BOLD_LINE.exec(firstLine.trim());
-        if (bold && !inList) {
-          const headingText = bold[2].trim();
-          if (!docTitle && builder.isEmpty()) docTitle = cleanTitle(headingText);
-          else if (!sameText(headingText, docTitle)) builder.startSection(headingText, first);
-          first++;
-          if (first > last) continue;
-        }
-        const rawLines: number[] = [];
-        for (let l = first; l <= last; l++) rawLines.push(l);
-        if (!inList && builder.isByline(rawLines)) {
-          builder.attachByline(rawLines);
-          continue;
-        }
-        // Measured in the file's characters, before anything is built from it.
-        const chars = lines.lineStarts[last] + lines.lineText(last).length - lines.lineStarts[first];
-        if (chars > limits.maxPassageChars) {
-          tooLong.push({ line: first, chars });
-          continue;
-        }
-        const mapped = joinLines(lines, rawLines, inList, inQuote);
-        const kind: ParagraphKind = inList ? 'bullet' : inQuote ? 'quotation' : 'prose';
-        builder.addParagraph(mapped, kind);
-        // A chunk of one-line paragraphs holds thousands of them.
-        if (builder.passageCount % PARAGRAPHS_PER_STEP === 0) yield;
-      }
-    }
-    chunkStart = chunkStop;
-    yield;
+  const state: ReadState = { text, lines, builder, blocks: [], docTitle: cleanTitle(stringField(metadata.title)), dateline: undefined, skipping: false, afterImage: false, maxPassageChars: limits.maxPassageChars, tooLong: [] };
+  const left: LeftOut = { tooLong: state.tooLong, tooDeep: [], tooBig: [] };
+  try {
+    left.cut = yield* readBody(state, body, left, { room, maxSections: limits.maxPassages, chunkChars });
+  } catch (e) {
+    problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
+    return { problems };
   }
+  const { docTitle, dateline } = state;
 
-  if (!docTitle) docTitle = baseName(input.displayPath);
+  const lang = readLanguage(metadata) ?? input.lang ?? guessLanguage(builder.sampleText());
   const doc = yield* builder.finish({
     uri: input.uri,
     displayPath: input.displayPath,
     bundled: input.bundled === true,
-    title: docTitle,
+    title: docTitle ?? baseName(input.displayPath),
+    lang,
+    dateline,
     metadata,
   });
-  if (tooLong.length) {
-    const longest = tooLong.reduce((a, b) => (b.chars > a.chars ? b : a));
-    const at = tooLong.slice(0, 3).map(x => count(x.line + 1));
-    const where = tooLong.length === 1 ? `the paragraph at line ${at[0]} has ${count(longest.chars)} characters,` : `${count(tooLong.length)} paragraphs (at lines ${at.join(', ')}${tooLong.length > 3 ? ', …' : ''}; the longest has ${count(longest.chars)} characters) have`;
-    problem('warning', `${where} more than the ${count(limits.maxPassageChars)} Verbatim indexes as one passage, so ${tooLong.length === 1 ? 'it was' : 'they were'} not indexed. Break long text into paragraphs separated by blank lines.`, lines.rangeAt(lines.lineStarts[tooLong[0].line], lines.lineStarts[tooLong[0].line]));
-  }
-  if (tooDeep.length) {
-    const firstLine = tooDeep[0];
-    problem('warning', `${tooDeep.length === 1 ? `line ${count(firstLine + 1)} is` : `${count(tooDeep.length)} lines from line ${count(firstLine + 1)} on are`} nested more deeply than Verbatim reads (${MAX_NESTING} block quotes, or ${MAX_NESTING / 2} lists, one inside another) and ${tooDeep.length === 1 ? 'was' : 'were'} not indexed. Flatten the nesting to cite that text.`);
-  }
-  if (cut) {
-    const why =
-      cut.what === 'passages'
-        ? `only its first ${count(doc.paragraphs.length)} passages were indexed: Verbatim indexes at most ${count(limits.maxPassages)} passages across all sources${passagesBefore > 0 ? ` and the sources before it have ${count(passagesBefore)}` : ''}.`
-        : `only its first ${count(doc.sections.length)} headings were read: Verbatim reads at most ${count(limits.maxPassages)} sections in one source.`;
-    problem('warning', `${why} The text from line ${count(cut.line + 1)} to the end (line ${count(lines.lineCount)}) was not indexed.`, lines.rangeAt(lines.lineStarts[cut.line], lines.lineStarts[cut.line]));
-  }
-  for (const b of tooBig) {
-    let to = b.to;
-    while (to > b.from + 1 && !/\S/.test(lines.lineText(to - 1))) to--;
-    const chars = lines.lineStarts[to - 1] + lines.lineText(to - 1).length - lines.lineStarts[b.from];
-    problem(
-      'warning',
-      `lines ${count(b.from + 1)} to ${count(to)} (${count(chars)} characters) have no blank line or list item between them, more than the ${count(MAX_BLOCK_CHARS)} characters Verbatim reads as one block, so they were not indexed. Separate paragraphs with blank lines.`,
-      lines.rangeAt(lines.lineStarts[b.from], lines.lineStarts[b.from]),
-    );
-  }
-  if (doc.paragraphs.length === 0 && !tooLong.length && !tooDeep.length && !tooBig.length) {
+  reportLeftOut(left, doc, lines, limits, passagesBefore, problem);
+  if (doc.paragraphs.length === 0 && !left.tooLong.length && !left.tooDeep.length && !left.tooBig.length) {
     problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
   }
   return { document: doc, problems };
 }
 
-/** The lines of a text, read one at a time. */
-interface Lines {
-  readonly length: number;
-  at(line: number): string;
+/**
+ * Reads the body a chunk at a time, yielding between chunks and between batches of passages;
+ * returns where a limit stopped it, if one did. Throws what markdown-it throws.
+ */
+function* readBody(state: ReadState, body: Lines, left: LeftOut, opts: { room: number; maxSections: number; chunkChars: number }): Steps<Cut | undefined> {
+  const { builder, blocks } = state;
+  // Blocks are read in order, each once the block after it is known (a heading depends on what follows it).
+  let read = 0;
+  let nextYield = PASSAGES_PER_STEP;
+  const readBlocks = function* (end: number): Steps<Cut | undefined> {
+    for (; read < end; read++) {
+      if (builder.pendingCount() >= opts.room || builder.sectionCount >= opts.maxSections) {
+        return { line: blocks[read].first, what: builder.pendingCount() >= opts.room ? 'passages' : 'sections' };
+      }
+      readBlock(state, read);
+      // A chunk of one-line paragraphs holds thousands of them.
+      if (builder.pendingCount() >= nextYield) {
+        nextYield = builder.pendingCount() + PASSAGES_PER_STEP;
+        yield;
+      }
+    }
+    return undefined;
+  };
+  const scanner = new ChunkScanner(body);
+  for (let chunkStart = 0; !scanner.done; ) {
+    let next = scanner.next(opts.chunkChars);
+    if (next.forced) {
+      // One block of megabytes: skipped to its end, a megabyte at a time.
+      while (next.forced) {
+        yield;
+        next = scanner.next(opts.chunkChars);
+      }
+      left.tooBig.push({ from: chunkStart, to: next.end });
+      chunkStart = next.end;
+      continue;
+    }
+    const parsed = parseChunk(body, chunkStart, next.end, state.lines);
+    left.tooDeep.push(...parsed.tooDeep);
+    blocks.push(...parsed.blocks);
+    chunkStart = next.end;
+    const cut = yield* readBlocks(scanner.done ? blocks.length : blocks.length - 1);
+    if (cut) return cut;
+    yield;
+  }
+  return yield* readBlocks(blocks.length);
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-/** HTML blocks that a blank line does not end (CommonMark's kinds 1 to 5), with what ends them. */
-const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
-];
-/** A bullet item with text at the left margin (not a thematic break or a setext underline). */
-const TOP_BULLET = /^[-*+] +[^\s*+-]/;
+/** What the parser keeps while it reads the blocks of a body, in order. */
+interface ReadState {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly builder: DocumentBuilder;
+  /** The blocks parsed so far (chunk by chunk). */
+  readonly blocks: Block[];
+  docTitle: string | undefined;
+  dateline: string | undefined;
+  /** After an end mark or a furniture heading, until the next heading. */
+  skipping: boolean;
+  afterImage: boolean;
+  /** The passage-length limit, and the paragraphs over it (left out: reported by line). */
+  readonly maxPassageChars: number;
+  readonly tooLong: { line: number; chars: number }[];
+}
 
-/**
- * Finds where the body may be cut into chunks parsed apart: at lines where the Markdown
- * parses the same whether the text before is parsed with it or apart. That is a line at the
- * left margin after a blank line (a paragraph, heading or new list there ends every open list
- * and block quote), or a bullet item at the left margin (it ends whatever came before and
- * starts a list either way), outside fenced code and the HTML blocks that run across blank
- * lines. A block with no such line in {@link MAX_BLOCK_CHARS} (a paragraph of megabytes, a
- * fence never closed) is reported as `forced` a megabyte at a time, so that the caller can
- * skip it without ever holding all of it.
- */
-export class ChunkScanner {
-  private position = 0;
-  private fence: { char: string; length: number } | undefined;
-  private html: RegExp | undefined;
+/** A heading or bold line: the document's title when nothing came before it, else a section. */
+function heading(st: ReadState, title: string, line: number): void {
+  if (!st.docTitle && st.builder.isEmpty()) st.docTitle = cleanTitle(title);
+  else if (!sameText(title, st.docTitle)) st.builder.startSection(title, line);
+}
 
-  constructor(private readonly lines: Lines) {}
-
-  get done(): boolean {
-    return this.position >= this.lines.length;
+/** Reads block `b` of the body: a heading, furniture or an end mark, or a paragraph with what heads it. */
+function readBlock(st: ReadState, b: number): void {
+  const { lines, builder, blocks } = st;
+  const block = blocks[b];
+  const wasAfterImage = st.afterImage;
+  st.afterImage = false;
+  if (block.heading) return readHeading(st, block);
+  if (st.skipping) return;
+  // Measured in the file's characters, before anything is built from it.
+  const chars = lines.lineStarts[block.last] + lines.lineText(block.last).length - lines.lineStarts[block.first];
+  if (chars > st.maxPassageChars) {
+    st.tooLong.push({ line: block.first, chars });
+    return;
   }
+  const rawLines: number[] = [];
+  for (let l = block.first; l <= block.last; l++) rawLines.push(l);
+  let raw = trim(joinRaw(lines, rawLines, block.inList, block.inQuote));
+  if (!raw.text) return;
+  if ((block.first === block.last && isEndMark(lines.lineText(block.first))) || isEndMark(raw.text)) {
+    st.skipping = true;
+    return;
+  }
+  if (isImageOnly(raw.text)) {
+    st.afterImage = true;
+    return;
+  }
+  const plain = cleanInline(raw);
+  if (isFurniture(plain.text) || isCaptionLine(plain.text) || (wasAfterImage && isWhollyEmphasised(raw.text))) return;
 
-  /** The end of the next chunk, at least `target` characters on where a cut is possible. */
-  next(target: number, max = MAX_BLOCK_CHARS): { end: number; forced: boolean } {
-    const from = this.position;
-    let size = 0;
-    let lastCut = -1;
-    for (let l = from; l < this.lines.length; l++) {
-      const line = this.lines.at(l);
-      if (l > from && !this.fence && !this.html && /^\S/.test(line) && (/^\s*$/.test(this.lines.at(l - 1)) || TOP_BULLET.test(line))) {
-        if (size >= target) return this.stop(l, false);
-        lastCut = l;
-      }
-      if (size >= max) {
-        // Cut where it was possible, if anywhere, so that only the big block is forced.
-        if (lastCut > from) {
-          this.fence = this.html = undefined;
-          return this.stop(lastCut, false);
-        }
-        return this.stop(l, true);
-      }
-      size += line.length + 1;
-      this.track(line);
+  let kind: ParagraphKind = block.inList && !block.soleNumbered ? 'bullet' : block.inQuote ? 'quotation' : 'prose';
+  const numberedProse = !block.inList && !block.inQuote ? NUMBER_PREFIX.exec(raw.text) : null;
+  const numbered = block.soleNumbered || numberedProse !== null;
+  let headed = false;
+
+  // A bold or underlined heading (`**Title**`, `**1. Title:**`, `<u>Title</u>`, over one line or more) or lead-in (`**Title:** text`).
+  if (!block.inList || block.soleNumbered) {
+    const lead = emphasisLead(st, b, raw, numberedProse, numbered);
+    if (lead) {
+      raw = lead;
+      headed = true;
+      kind = 'prose';
+      if (!raw.text) return;
     }
-    return this.stop(this.lines.length, false);
+  }
+  // Short hard-broken lines under a paragraph: its signature (the Roadmap's opening quotation).
+  if (!block.inList && builder.isByline(rawLines)) {
+    builder.attachByline(rawLines);
+    return;
   }
 
-  private stop(end: number, forced: boolean): { end: number; forced: boolean } {
-    this.position = end;
-    return { end, forced };
-  }
+  let mapped = trim(headed ? cleanInline(raw) : plain);
+  if (!mapped.text) return;
 
-  private track(line: string): void {
-    if (this.fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === this.fence.char && m[1].length >= this.fence.length && /^\s*$/.test(m[2])) this.fence = undefined;
+  // A numbered heading or lead-in without bold: `1. Catalyze Clean Energy and Create Good Jobs` alone, or `1. Title: text`.
+  if (numbered && !headed) {
+    const number = numberedProse ? /^\d{1,2}[.)][ \u00a0]+/.exec(mapped.text) : null;
+    const body = number ? sliceMapped(mapped, number[0].length) : mapped;
+    const lead = NUMBERED_LEAD_IN.exec(body.text);
+    if (isNumberedHeading(body.text)) {
+      builder.startSection(stripHeadingNumber(body.text).title, block.first);
       return;
+    } else if (lead && isLeadInTitle(lead[1])) {
+      builder.startSection(lead[1].trim(), block.first);
+      mapped = trim(sliceMapped(body, lead[0].length));
+      kind = 'prose';
+      headed = true;
     }
-    if (this.html) {
-      if (this.html.test(line)) this.html = undefined;
-      return;
-    }
-    const f = FENCE.exec(line);
-    if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-      this.fence = { char: f[1][0], length: f[1].length };
-      return;
-    }
-    for (const [start, end] of HTML_BLOCKS) {
-      if (start.test(line)) {
-        if (!end.test(line.replace(start, ''))) this.html = end;
-        return;
+  }
+
+  if (!block.inList && !block.inQuote && !headed) {
+    const rest = plainProse(st, b, mapped, kind);
+    if (!rest) return;
+    mapped = rest;
+  }
+  builder.addParagraph(mapped, kind);
+}
+
+/** A heading block: an end mark or page furniture (skip what follows), the document's title, or a section. */
+function readHeading(st: ReadState, block: Block): void {
+  if (isEndMark(st.lines.lineText(block.first))) {
+    st.skipping = true;
+    return;
+  }
+  const title = headingTitle(block.content);
+  if (!title) return;
+  if (isFurniture(title)) {
+    st.skipping = true;
+    return;
+  }
+  st.skipping = false;
+  if (!st.docTitle && block.level === 1 && st.builder.isEmpty()) st.docTitle = title;
+  else if (!sameText(title, st.docTitle)) st.builder.startSection(title, block.first);
+}
+
+/**
+ * Bold or underlined text opening paragraph block `b` that is a heading (it fills its lines) or
+ * a lead-in (a colon follows): the section is started and the rest of the paragraph returned;
+ * undefined when the block opens with no such text.
+ */
+function emphasisLead(st: ReadState, b: number, raw: MappedText, numberedProse: RegExpExecArray | null, numbered: boolean): MappedText | undefined {
+  const { text, blocks } = st;
+  const block = blocks[b];
+  const body = numberedProse ? sliceMapped(raw, numberedProse[0].length) : raw;
+  const wrapped = wrappedBoldEnd(body, text);
+  const strict = wrapped < 0 ? LEADING_EMPHASIS.exec(body.text) : null;
+  const end = wrapped >= 0 ? wrapped : strict ? strict[0].length : -1;
+  if (end > 0) {
+    const inner = oneLine(cleanInline(sliceMapped(body, 0, end)).text);
+    const stripped = stripHeadingNumber(inner);
+    const isNumbered = numbered || stripped.numbered;
+    if (wrapped >= 0 || endsLine(body, end, text)) {
+      const listFollows = end >= body.text.trim().length && blocks[b + 1]?.inList === true && !blocks[b + 1].heading;
+      if (isBoldHeading(inner, stripped.title, isNumbered, listFollows)) {
+        heading(st, stripped.title, block.first);
+        return trim(sliceMapped(body, end));
+      }
+    } else {
+      const colonAfter = /^[ \u00a0\u202f]*[:：]/.exec(body.text.slice(end));
+      if ((colonAfter || /[:：]$/.test(inner)) && isLeadInTitle(stripped.title)) {
+        st.builder.startSection(stripped.title, block.first);
+        return trim(sliceMapped(body, end + (colonAfter ? colonAfter[0].length : 0)));
       }
     }
   }
-}
-
-/**
- * Lines with text that markdown-it left out because lists or block quotes were nested past
- * its limit (it then skips the rest of the innermost container, and after a list item, the
- * rest of the chunk). Only looked for when a container reached the limit.
- */
-function droppedByNesting(tokens: readonly Token[], body: Lines, from: number, to: number): number[] {
-  const deep = tokens.find(t => t.nesting === 1 && t.level >= MAX_NESTING - 1 && t.map);
-  if (!deep) return [];
-  const covered = new Set<number>();
-  for (const t of tokens) {
-    if (!t.map) continue;
-    if (t.type === 'paragraph_open' || t.type === 'heading_open' || t.type === 'code_block' || t.type === 'fence' || t.type === 'html_block' || t.type === 'hr') {
-      for (let l = t.map[0]; l < t.map[1]; l++) covered.add(l);
-    }
-  }
-  const dropped: number[] = [];
-  for (let l = Math.max(from, deep.map![0]); l < to; l++) if (!covered.has(l) && /[\p{L}\p{N}]/u.test(body.at(l))) dropped.push(l);
-  return dropped;
-}
-
-class DocumentBuilder {
-  private readonly sections: { id: string; title: string; isOpening: boolean; startLine: number; paragraphs: Paragraph[] }[] = [];
-  private readonly pending: { mapped: MappedText; kind: ParagraphKind; section: number; attribution?: string }[] = [];
-  private readonly sectionIds = new Set<string>();
-
-  constructor(private readonly docId: string, private readonly text: string, private readonly lines: LineIndex) {}
-
-  isEmpty(): boolean {
-    return this.pending.length === 0 && this.sections.length === 0;
-  }
-
-  get passageCount(): number {
-    return this.pending.length;
-  }
-
-  get sectionCount(): number {
-    return this.sections.length;
-  }
-
-  startSection(title: string, line: number): void {
-    const clean = title.replace(/\s+/g, ' ').trim();
-    this.sections.push({ id: uniqueId(slugify(clean), this.sectionIds), title: clean, isOpening: false, startLine: line, paragraphs: [] });
-  }
-
-  /** A signature block: two or more short hard-broken lines right after a paragraph. */
-  isByline(rawLines: number[]): boolean {
-    if (rawLines.length < 2 || this.pending.length === 0) return false;
-    const previous = this.pending[this.pending.length - 1];
-    if (previous.section !== this.sections.length - 1 && !(this.sections.length === 0 && previous.section === -1)) return false;
-    return rawLines.every((l, i) => {
-      const raw = this.lines.lineText(l);
-      const t = raw.trim();
-      const words = t.split(/\s+/).length;
-      return t.length > 0 && words <= 8 && !/[.!?;:"”]$/.test(t) && (i === rawLines.length - 1 || HARD_BREAK.test(raw));
-    });
-  }
-
-  attachByline(rawLines: number[]): void {
-    const previous = this.pending[this.pending.length - 1];
-    previous.attribution = rawLines.map(l => this.lines.lineText(l).trim().replace(/\\$/, '').trim()).join(', ');
-  }
-
-  addParagraph(mapped: MappedText, kind: ParagraphKind): void {
-    mapped = trim(mapped);
-    if (mapped.text.length === 0) return;
-    // Companion-statement style: `Heading: text` opens a section.
-    const lead = LEAD_IN.exec(mapped.text);
-    if (lead && kind === 'prose' && isTitleCase(lead[1])) {
-      this.startSection(lead[1], this.lines.positionAt(mapped.offsets[0]).line);
-      mapped = sliceMapped(mapped, lead[0].length);
-    }
-    if (kind === 'prose' && isWhollyQuoted(mapped.text)) {
-      mapped = trim(sliceMapped(mapped, 1, mapped.text.length - 1));
-      kind = 'quotation';
-    }
-    this.pending.push({ mapped, kind, section: this.sections.length - 1 });
-  }
-
-  *finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; metadata: Record<string, unknown> }): Steps<SourceDocument> {
-    const opening: { paragraphs: Paragraph[] } = { paragraphs: [] };
-    const paragraphs: Paragraph[] = [];
-    const counts = new Map<number, number>();
-    for (const p of this.pending) {
-      const n = (counts.get(p.section) ?? 0) + 1;
-      counts.set(p.section, n);
-      const section = p.section >= 0 ? this.sections[p.section] : undefined;
-      const sectionId = section ? section.id : 'opening';
-      const sectionTitle = section ? section.title : 'Opening';
-      const id = `${this.docId}#${sectionId}-${n}`;
-      const label = section ? `${meta.title}, ${sectionTitle}, ¶${n}` : `${meta.title}, opening, ¶${n}`;
-      const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
-      paragraphs.push(paragraph);
-      (section ?? opening).paragraphs.push(paragraph);
-      if (paragraphs.length % PARAGRAPHS_PER_STEP === 0) yield;
-    }
-    const sectionRange = (ps: Paragraph[], startLine: number): Range => {
-      const start = { line: startLine, character: 0 };
-      return { start, end: ps.length ? ps[ps.length - 1].range.end : { line: startLine, character: this.lines.lineText(startLine).length } };
-    };
-    const sections: Section[] = this.sections.map(s =>
-      Object.freeze({ id: s.id, title: s.title, isOpening: false, range: sectionRange(s.paragraphs, s.startLine), paragraphIds: Object.freeze(s.paragraphs.map(p => p.id)) }),
-    );
-    const openingSection: Section | undefined = opening.paragraphs.length
-      ? Object.freeze({
-          id: 'opening',
-          title: 'Opening',
-          isOpening: true,
-          range: { start: opening.paragraphs[0].range.start, end: opening.paragraphs[opening.paragraphs.length - 1].range.end },
-          paragraphIds: Object.freeze(opening.paragraphs.map(p => p.id)),
-        })
-      : undefined;
-    const md = meta.metadata;
-    return Object.freeze({
-      id: this.docId,
-      uri: meta.uri,
-      displayPath: meta.displayPath,
-      bundled: meta.bundled,
-      title: meta.title,
-      date: isoDate(md.date ?? md.published_time),
-      url: stringField(md.source_url ?? md.url ?? md.link),
-      publisher: stringField(md.publisher),
-      metadata: Object.freeze({ ...md }),
-      sections: Object.freeze(sections),
-      opening: openingSection,
-      paragraphs: Object.freeze(paragraphs),
-      text: this.text,
-    });
-  }
-}
-
-function buildParagraph(
-  id: string,
-  documentId: string,
-  sectionId: string,
-  sectionTitle: string,
-  number: number,
-  label: string,
-  kind: ParagraphKind,
-  mapped: MappedText,
-  fileLength: number,
-  lines: LineIndex,
-  attribution?: string,
-): Paragraph {
-  const text = mapped.text;
-  const map = new OffsetMapBuilder();
-  for (let i = 0; i < text.length; i++) map.push(mapped.offsets[i]);
-  map.push(Math.min(text.length ? mapped.offsets[text.length - 1] + 1 : 0, fileLength));
-  const sourceOffsets = map.build();
-  const range = lines.rangeAt(sourceOffsets.at(0), sourceOffsets.at(sourceOffsets.length - 1));
-  return new SourceParagraph(id, documentId, sectionId, sectionTitle, number, label, kind, text, sourceOffsets, range, normalizeText(text), attribution);
-}
-
-/**
- * A parsed paragraph. A class rather than an object literal so that the tens of
- * thousands of paragraphs of a large corpus share one shape and one `sentences` getter.
- * Sentences are split on first use: sentence splitting is the costliest part of parsing
- * and most paragraphs of a large corpus are never looked at sentence by sentence.
- */
-class SourceParagraph implements Paragraph {
-  private split: readonly Sentence[] | undefined;
-
-  constructor(
-    readonly id: string,
-    readonly documentId: string,
-    readonly sectionId: string,
-    readonly sectionTitle: string,
-    readonly number: number,
-    readonly label: string,
-    readonly kind: ParagraphKind,
-    readonly text: string,
-    readonly sourceOffsets: OffsetMap,
-    readonly range: Range,
-    readonly normalized: NormalizedText,
-    readonly attribution: string | undefined,
-  ) {}
-
-  get sentences(): readonly Sentence[] {
-    return (this.split ??= splitParagraph(this.id, this.text));
-  }
-}
-
-/** The sentences of a paragraph's text, with offsets into it. */
-export function splitParagraph(paragraphId: string, text: string): readonly Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const node of splitSentences(maskAcronyms(text))) {
-    if (node.type !== 'Sentence') continue;
-    let [start, end] = node.range;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) continue;
-    const sentenceText = text.slice(start, end);
-    const normalized = normalizeText(sentenceText);
-    sentences.push(
-      Object.freeze({
-        id: `${paragraphId}/s${sentences.length}`,
-        paragraphId,
-        index: sentences.length,
-        text: sentenceText,
-        start,
-        end,
-        normalized,
-        tokens: Object.freeze(tokenize(normalized.text)),
-      }),
-    );
-  }
-  return Object.freeze(sentences);
-}
-
-/**
- * Dotted acronyms (`U.S.`, `U.N.`, `E.U.`) end a sentence only at the end of a paragraph
- * in government prose; elsewhere they are followed by `Department`, `border`, `-Canada`.
- * The splitter sees them with their periods masked (same length, so ranges still hold).
- */
-function maskAcronyms(text: string): string {
-  return text.replace(/\b(?:\p{Lu}\.){2,}(?=\s*\S)/gu, m => m.replace(/\./g, '\u2024'));
-}
-
-/** Strips list/quote markers and indentation from one raw line. */
-function stripPrefix(line: string, inList: boolean, inQuote: boolean, isFirst: boolean): string {
-  let s = line;
-  if (inQuote) s = s.replace(QUOTE_MARKER, '');
-  if (inList && isFirst) s = s.replace(LIST_MARKER, '');
-  return s.replace(/^\s+/, '');
-}
-
-/** Joins a block's raw lines into one mapped text: markers stripped, wraps joined, inline markup removed. */
-function joinLines(lines: LineIndex, rawLines: number[], inList: boolean, inQuote: boolean): MappedText {
-  const pieces: string[] = [];
-  let size = 0;
-  for (const l of rawLines) size += lines.lineText(l).length + 1;
-  const offsets = new Uint32Array(size);
-  let len = 0;
-  let last = ''; // the text so far ends with `last` (its final two characters)
-  rawLines.forEach((l, i) => {
-    const raw = lines.lineText(l);
-    const base = lines.lineStarts[l];
-    const stripped = stripPrefix(raw, inList, inQuote, i === 0);
-    const start = raw.length - stripped.length;
-    let end = raw.length;
-    while (end > start && /\s/.test(raw[end - 1])) end--;
-    if (end > start && raw[end - 1] === '\\' && i < rawLines.length - 1) end--; // backslash hard break
-    while (end > start && /\s/.test(raw[end - 1])) end--;
-    if (end <= start) return;
-    if (len) {
-      const wrappedHyphen = last.endsWith('-') && /\p{L}-$/u.test(last) && /[\p{L}]/u.test(raw[start]);
-      if (!wrappedHyphen) {
-        pieces.push(' ');
-        offsets[len++] = base - 1 >= 0 ? lineBreakOffset(lines, l) : base;
-      }
-    }
-    pieces.push(raw.slice(start, end));
-    for (let k = start; k < end; k++) offsets[len++] = base + k;
-    last = raw.slice(Math.max(start, end - 2), end);
-  });
-  return removeInlineMarkup({ text: pieces.join(''), offsets: offsets.subarray(0, len) });
-}
-
-/** The offset of the line break that ends the line before `line`. */
-function lineBreakOffset(lines: LineIndex, line: number): number {
-  const prevStart = lines.lineStarts[line - 1];
-  return prevStart + lines.lineText(line - 1).length;
-}
-
-/** Removes emphasis markers, link targets and backslash escapes, keeping offsets. */
-function removeInlineMarkup(m: MappedText): MappedText {
-  const s = m.text;
-  if (!/[*_\\[]/.test(s)) return m;
-  const drop = new Uint8Array(s.length);
-  const dropRange = (from: number, to: number) => drop.fill(1, from, to);
-  for (const match of s.matchAll(/\\([\\`*_{}[\]()#+\-.!])/g)) dropRange(match.index!, match.index! + 1);
-  for (const match of s.matchAll(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g)) {
-    dropRange(match.index!, match.index! + 2);
-    dropRange(match.index! + match[0].length - 2, match.index! + match[0].length);
-  }
-  for (const match of s.matchAll(/\[([^\]\n]+)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g)) {
-    dropRange(match.index!, match.index! + 1);
-    dropRange(match.index! + 1 + match[1].length, match.index! + match[0].length);
-  }
-  const kept: string[] = [];
-  const offsets = new Uint32Array(s.length);
-  let len = 0;
-  for (let i = 0; i < s.length; ) {
-    let j = i;
-    while (j < s.length && drop[j] === drop[i]) j++;
-    if (!drop[i]) {
-      kept.push(s.slice(i, j));
-      offsets.set(m.offsets.subarray(i, j), len);
-      len += j - i;
-    }
-    i = j;
-  }
-  return { text: kept.join(''), offsets: offsets.subarray(0, len) };
-}
-
-/** Without leading and trailing white space. */
-function trim(m: MappedText): MappedText {
-  let start = 0;
-  let end = m.text.length;
-  while (start < end && /\s/.test(m.text[start])) start++;
-  while (end > start && /\s/.test(m.text[end - 1])) end--;
-  return start === 0 && end === m.text.length ? m : sliceMapped(m, start, end);
-}
-
-function isWhollyQuoted(text: string): boolean {
-  const first = text[0];
-  const last = text[text.length - 1];
-  if (!((first === '“' && last === '”') || (first === '"' && last === '"'))) return false;
-  return !/[“”"]/.test(text.slice(1, -1));
-}
-
-function isTitleCase(phrase: string): boolean {
-  if (/[,;]/.test(phrase)) return false;
-  const ws = phrase.split(/\s+/);
-  return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w.toLowerCase())));
-}
-
-/** Bytes decoded between yields. */
-const DECODE_BYTES = 1 << 20;
-
-function* decode(content: string | Uint8Array): Steps<{ text: string } | { error: string }> {
-  if (typeof content === 'string') {
-    if (content.slice(0, 8000).includes('\u0000')) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
-    return { text: content.replace(/^\ufeff/, ' ') };
-  }
-  if (content.subarray(0, 8000).includes(0)) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
-  try {
-    // The BOM is kept as a space so offsets stay those of the file.
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    const parts: string[] = [];
-    for (let at = 0; at < content.length; at += DECODE_BYTES) {
-      parts.push(decoder.decode(content.subarray(at, at + DECODE_BYTES), { stream: at + DECODE_BYTES < content.length }));
-      yield;
-    }
-    return { text: parts.join('').replace(/^\ufeff/, ' ') };
-  } catch {
-    return { error: 'the file is not valid UTF-8 text. Save it as UTF-8 and reload the sources.' };
-  }
-}
-
-function uriFileName(uri: string): string {
-  const tail = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
-  try {
-    return decodeURIComponent(tail);
-  } catch {
-    return tail;
-  }
-}
-
-function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.(md|markdown|txt|text)$/i, '') || name;
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string> & { add?: (v: string) => unknown }): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  if (taken instanceof Set) taken.add(id);
-  return id;
-}
-
-function cleanTitle(s: string | undefined): string | undefined {
-  const t = s?.replace(/\s+/g, ' ').trim();
-  return t ? t : undefined;
-}
-
-function sameText(a: string, b: string | undefined): boolean {
-  return b !== undefined && normalizeText(a).text === normalizeText(b).text;
-}
-
-function stringField(v: unknown): string | undefined {
-  if (typeof v === 'string' && v.trim()) return v.replace(/\s+/g, ' ').trim();
-  if (typeof v === 'number') return String(v);
   return undefined;
 }
 
-function isoDate(v: unknown): string | undefined {
-  if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string') {
-    const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());
-    return m ? m[1] : v.trim() || undefined;
+/**
+ * A prose paragraph that may not be a passage: an attribution line under a quotation, a date
+ * or dateline, a plain-text heading (all consumed: undefined), or a paragraph opening with a
+ * dateline (returned without it).
+ */
+function plainProse(st: ReadState, b: number, mapped: MappedText, kind: ParagraphKind): MappedText | undefined {
+  const { builder, blocks } = st;
+  const block = blocks[b];
+  // Lines under a quotation: who said it (`Président Joe Biden`, `— Prime Minister Justin Trudeau`, the date).
+  if (builder.takesAttribution() && block.first === block.last && isAttributionLine(mapped.text)) {
+    builder.addAttribution(mapped.text.replace(/^[—–-][ \u00a0]*/, ''));
+    return undefined;
   }
-  return undefined;
+  if (isDateOnly(mapped.text) || (builder.pendingCount() === 0 && isDatelineOnly(mapped.text))) {
+    st.dateline ??= mapped.text;
+    return undefined;
+  }
+  // A short title-case line alone before a paragraph: a plain-text heading.
+  if (block.first === block.last && isPlainHeading(mapped.text) && blocks[b + 1] && !blocks[b + 1].heading) {
+    heading(st, mapped.text, block.first);
+    return undefined;
+  }
+  if (builder.pendingCount() === 0 && kind === 'prose') {
+    const d = leadingDateline(mapped.text);
+    if (d) {
+      st.dateline ??= d.dateline;
+      mapped = trim(sliceMapped(mapped, d.length));
+      if (!mapped.text) return undefined;
+    }
+  }
+  return mapped;
 }
+
+/** A heading's words: markup removed, its number and final colon dropped (`## 1. Trade:` → `Trade`). */
+function headingTitle(content: string): string {
+  return stripHeadingNumber(oneLine(cleanInline(mappedString(content)).text)).title;
+}
+
+
+/**
+ * The end of a bold line whose closing marker a scrape put after the line break
+ * (`**Space` / `   **`, or `**Expanding and Renewing our Partnership  ` / `**The United
+ * States …`); -1 when the first marker after the opening one is not at a line break.
+ */
+function wrappedBoldEnd(m: MappedText, file: string): number {
+  const open = /^(\*\*|__)(?=\S)/.exec(m.text);
+  if (!open) return -1;
+  const close = m.text.indexOf(open[1], 2);
+  if (close < 0) return -1;
+  let k = close;
+  while (k > 2 && /\s/.test(m.text[k - 1])) k--;
+  for (let i = k; i < close; i++) {
+    const at = file[m.offsets[i]];
+    if (at === '\n' || at === '\r') return close + 2;
+  }
+  return -1;
+}
+
+/** Whether position `end` of `m` ends a line of the file: the text ends there or goes on after a line break. */
+function endsLine(m: MappedText, end: number, file: string): boolean {
+  if (end >= m.text.length || (end === m.text.length - 1 && m.text[end] === '\\')) return true;
+  if (!/\s/.test(m.text[end])) return false;
+  const at = file[m.offsets[end]];
+  return at === '\n' || at === '\r';
+}
+
+/**
+ * A bold line (or lines) as a heading: short, and not a sentence that introduces a list
+ * (`… which will prioritize:`). A longer bold sentence is a heading only over a list (the
+ * principles of a statement of principles), else it is emphasis.
+ */
+function isBoldHeading(inner: string, title: string, numbered: boolean, listFollows: boolean): boolean {
+  const words = wordCount(title);
+  if (words === 0) return false;
+  if (numbered) return words <= 20;
+  if (words > 16) return false;
+  if (/[.!?]$/.test(title) && words > 8 && !listFollows) return false;
+  if (/[:：]$/.test(inner) && !isTitleCase(title)) return false;
+  return true;
+}
+
+/** The title of a lead-in (`**Title:** text`, `1. Title: text`): a short phrase, not a sentence or a quotation. */
+function isLeadInTitle(title: string): boolean {
+  const t = title.trim();
+  return wordCount(t) > 0 && wordCount(t) <= 12 && /^[\p{Lu}\p{N}]/u.test(t) && !/[.!?;][ \u00a0]|[“"«]/.test(t);
+}
+
+/** A numbered line that is a heading by itself: short, capitalised, no sentence punctuation. */
+function isNumberedHeading(text: string): boolean {
+  if (text.length > 200) return false;
+  const words = wordCount(text);
+  return words > 0 && words <= 16 && /^[\p{Lu}\p{N}]/u.test(text) && !/[.;,!?]$/.test(text) && !/[.!?;][ \u00a0]/.test(text) && !/[“"«]/.test(text);
+}
+
+/** A line alone that reads as a heading: at most ten title-case words, no final punctuation, not a date. */
+function isPlainHeading(text: string): boolean {
+  if (text.length > 120) return false;
+  const words = wordCount(text);
+  return (
+    words > 0 &&
+    words <= 10 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.!?:;,”"»)’]$/.test(text) &&
+    isTitleCase(text) &&
+    !isDateOnly(text) &&
+    !isDatelineOnly(text)
+  );
+}
+
+/** A signature line under a quotation: a few words, no sentence punctuation (`Président Joe Biden`, `— Justin Trudeau`, a date). */
+function isAttributionLine(text: string): boolean {
+  if (text.length > 120) return false;
+  if (isDateOnly(text)) return true;
+  const t = text.replace(/^[—–-][ \u00a0]*/, '');
+  const words = wordCount(t);
+  return words > 0 && words <= 8 && /^\p{Lu}/u.test(t) && !/[.!?;:"”»]$/.test(t);
+}
+
+/** `*A caption*` or `_A caption_`: the whole paragraph in italics. */
+function isWhollyEmphasised(raw: string): boolean {
+  return /^([*_])(?!\1)(?=\S)[\s\S]*\S\1$/.test(raw.trim());
+}
+

@@ -1,41 +1,29 @@
 /**
- * Figures in text: years, dates, percentages, amounts, temperatures, `2+2` formats and
- * group names such as `G7`, with number words read as numbers (`ninety-five per cent` =
- * `95 percent` = `95%`).
+ * Figures in English text: years, dates, percentages, amounts, temperatures, `2+2` formats
+ * and group names such as `G7`, with number words read as numbers (`ninety-five per cent` =
+ * `95 percent` = `95%`). The words are the pack's (numbers.json, dates.json); the grammar
+ * of the figures is here.
  *
- * Number words use the small table below rather than a package: the candidates on npm
+ * Number words use the small table rather than a package: the candidates on npm
  * (`words-to-numbers` 1.5.1, unmaintained since 2018, and forks of it) parse free text
  * loosely and pull in dependencies, while drafts only need cardinals up to the billions.
  */
+import type { Figure, FigureKind } from '../pack';
+import dates from './dates.json';
+import numbers from './numbers.json';
 
-export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count';
+const UNITS: Record<string, number> = { ...numbers.units };
+const SCALES: Record<string, number> = { ...numbers.scales };
+const ABBREVIATED_SCALES: Record<string, number> = { ...numbers.scaleAbbreviations };
+const MONTHS = dates.months.map(m => m.toLowerCase());
 
-export interface Figure {
-  readonly kind: FigureKind;
-  /** Canonical value, comparable across spellings (`95`, `2000000000`, `2021-02-23`). */
-  readonly value: string;
-  /** Offsets in the text. */
-  readonly start: number;
-  readonly end: number;
-  /** As written. */
-  readonly text: string;
-  /** For counts, the stem of the noun counted (`leader` in `two leaders`): counts compare only per noun. */
-  readonly unit?: string;
-}
-
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUM_WORD = `(?:${Object.keys(UNITS).join('|')})(?:[-\\s](?:${Object.keys(UNITS).join('|')}))?`;
-const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUM_WORD}(?:\\s+(?:hundred|thousand)(?:\\s+(?:and\\s+)?${NUM_WORD})?)?)`;
-const SCALE = `(?:\\s*(?:hundred|thousand|million|billion|trillion|bn|m)\\b)?`;
+const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUM_WORD}(?:\\s+(?:${numbers.compoundScales.join('|')})(?:\\s+(?:and\\s+)?${NUM_WORD})?)?)`;
+const SCALE = `(?:\\s*(?:${[...Object.keys(SCALES), ...Object.keys(ABBREVIATED_SCALES)].join('|')})\\b)?`;
+const CURRENCY = numbers.currencyWords.map(escape).join('|');
 /** Plural nouns whose counts are facts a restatement can change (`two leaders`, `three pillars`). */
-const COUNTED = 'leaders|countries|nations|ministers|secretaries|pillars|priorities|sections|areas|governments|parties|sides|partners|commitments|meetings|summits|initiatives';
+const COUNTED = numbers.countedNouns.join('|');
 const FIGURE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
@@ -45,15 +33,22 @@ const FIGURE = new RegExp(
     `(?<month>\\b(?:${MONTHS.join('|')})\\s+\\d{4}\\b)`,
     `(?<format>\\b\\d\\s*\\+\\s*\\d\\b)`,
     `(?<code>\\b[Gg]-?\\d{1,2}\\b)`,
-    `(?<money>(?:US)?\\$\\s?${NUMBER}${SCALE}|\\b${NUMBER}${SCALE}\\s+(?:dollars|U\\.S\\. dollars|USD)\\b)`,
+    `(?<money>(?:US)?\\$\\s?${NUMBER}${SCALE}|\\b${NUMBER}${SCALE}\\s+(?:${CURRENCY})\\b)`,
     `(?<percent>\\b${NUMBER}\\s*(?:%|per\\s*cent\\b|percent\\b))`,
     `(?<degrees>\\b${NUMBER}\\s*(?:°\\s*C?|degrees?(?:\\s+(?:C|Celsius)\\b\\.?)?))`,
     `(?<year>\\b(?:19|20)\\d{2}\\b)`,
-    `(?<yearWords>\\b(?:nineteen|two\\s+thousand(?:\\s+and)?|twenty)(?:[-\\s]+${NUM_WORD})?\\b(?=\\s*(?:[.,;:!?)]|$|\\s+(?:and|or|at|by|in|for|to|as|with|from)\\b)))`,
+    `(?<yearWords>\\b(?:nineteen|two\\s+thousand(?:\\s+and)?|twenty)(?:[-\\s]+${NUM_WORD})?\\b(?=\\s*(?:[.,;:!?)]|$|\\s+(?:${numbers.yearFollowers.words.join('|')})\\b)))`,
     `(?<count>\\b(?:${NUM_WORD}|\\d{1,3})\\s+(?:${COUNTED})\\b)`,
   ].join('|'),
   'giu',
 );
+/**
+ * Every figure has a digit or a number word (a year in words starts with one), so a text with
+ * neither has none: a cheap test before the long pattern. Same flags, same case folding.
+ */
+const MAY_HAVE_FIGURE = new RegExp(`\\d|${Object.keys(UNITS).join('|')}`, 'iu');
+const AMOUNT = new RegExp(`^(.*?)(?:\\s*(${[...Object.keys(SCALES), ...Object.keys(ABBREVIATED_SCALES)].join('|')}))?$`, 'i');
+const CURRENCY_SUFFIX = new RegExp(`\\s+(?:${CURRENCY})$`, 'i');
 
 /** Reads a number written in digits or words (`2,000`, `1.5`, `ninety-five`, `two hundred`). */
 export function parseNumber(s: string): number | undefined {
@@ -80,17 +75,18 @@ export function parseNumber(s: string): number | undefined {
 }
 
 function amount(s: string): string | undefined {
-  const m = /^(.*?)(?:\s*(hundred|thousand|million|billion|trillion|bn|m))?$/i.exec(s.trim());
+  const m = AMOUNT.exec(s.trim());
   if (!m) return undefined;
   const base = parseNumber(m[1]);
   if (base === undefined) return undefined;
-  const scale = m[2] ? ({ bn: 1e9, m: 1e6 } as Record<string, number>)[m[2].toLowerCase()] ?? SCALES[m[2].toLowerCase()] : 1;
+  const scale = m[2] ? ABBREVIATED_SCALES[m[2].toLowerCase()] ?? SCALES[m[2].toLowerCase()] : 1;
   return String(Math.round(base * scale * 1000) / 1000);
 }
 
 /** Every figure in `text`, in order. */
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
+  if (!MAY_HAVE_FIGURE.test(text)) return out;
   for (const m of text.matchAll(FIGURE)) {
     const g = m.groups!;
     const start = m.index!;
@@ -118,7 +114,7 @@ export function findFigures(text: string): Figure[] {
       value = g.code.toLowerCase().replace('-', '');
     } else if (g.money) {
       kind = 'money';
-      value = amount(g.money.replace(/^(?:US)?\$\s?/i, '').replace(/\s+(?:dollars|U\.S\. dollars|USD)$/i, ''));
+      value = amount(g.money.replace(/^(?:US)?\$\s?/i, '').replace(CURRENCY_SUFFIX, ''));
     } else if (g.percent) {
       kind = 'percent';
       value = amount(g.percent.replace(/\s*(?:%|per\s*cent|percent)$/i, ''));

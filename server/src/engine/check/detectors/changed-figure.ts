@@ -1,0 +1,156 @@
+/**
+ * `changed-figure`: a restatement gives a year, date, percentage, amount, temperature,
+ * format or count other than the source's (docs/rules/changed-figure.md); and a source
+ * document named by its title with a date other than its own.
+ */
+import { Codes } from '../../findings';
+import type { Figure } from '../../lang/pack';
+import { flat } from '../messages';
+import type { ClauseUnit, Detector, DetectorContext, Emit, Restatement } from '../types';
+
+export const changedFigure: Detector = {
+  id: 'changed-figure',
+  emits: [Codes.changedFigure],
+  unit: 'clause',
+  run(unit, ctx, emit) {
+    if (unit.role === 'sentence') documentDates(unit, ctx, emit);
+    const r = unit.restatement;
+    if (r) restatedFigures(unit, r, ctx, emit);
+  },
+};
+
+function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, emit: Emit): void {
+  const { dFigs, sFigs, label, base } = r;
+  const changed = (f: Figure, g: Figure) =>
+    emit({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
+  for (const f of dFigs) {
+    if (f.kind === 'count') {
+      // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
+      const g = sFigs.find(x => x.kind === 'count' && x.unit === f.unit);
+      if (g && g.value !== f.value && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && x.value === f.value)) changed(f, g);
+      continue;
+    }
+    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
+      // The value appears in the source sentence, but in another place: `power sector by
+      // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
+      const g = alignedFigure(unit, r, ctx, f) ?? contextFigure(unit, r, ctx, f);
+      if (g && g.kind === f.kind && g.value !== f.value) changed(f, g);
+      continue;
+    }
+    // A source figure of the same kind that the draft does not have; failing that, the
+    // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value)) ?? alignedFigure(unit, r, ctx, f);
+    if (!other || other.kind !== f.kind || other.value === f.value) continue;
+    changed(f, other);
+  }
+}
+
+/** The source figure in the same place as a draft figure: both open a substitution that follows a matched word. */
+function alignedFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure): Figure | undefined {
+  const { words } = unit;
+  const { blocks, al, src, para } = r;
+  const findFigures = ctx.lang.findFigures;
+  const wi = words.findIndex(w => w.start >= f.start);
+  const b = blocks.find(x => x.a[0] === wi && x.b.length && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
+  if (b) {
+    const from = src.words[b.b[0]].start;
+    const g = findFigures(para.text.slice(from, src.words[b.b[b.b.length - 1]].end))[0];
+    return g && g.start === 0 ? { ...g, start: g.start + from, end: g.end + from } : undefined;
+  }
+  // Inside a figure (`2+[3]` for `2+[2]`): the source figure around the substituted word.
+  const inside = words.map((w, i) => (w.start > f.start && w.end <= f.end ? i : -1)).filter(i => i >= 0);
+  const ib = blocks.find(x => x.a.length && x.b.length && x.a.every(i => inside.includes(i)) && x.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === x.aBefore));
+  if (!ib) return undefined;
+  const sw = src.words[ib.b[0]];
+  const g = r.srcFigs.find(x => x.start < sw.end && sw.start < x.end);
+  return g && g.kind === f.kind ? g : undefined;
+}
+
+/**
+ * The source figure whose lead-in the draft figure's lead-in shares: the content words since
+ * the figure before it (`President … power sector in the United States by 2030` against the
+ * source's `President … power sector by 2035 and the Prime Minister … electricity by 2030`).
+ */
+function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure): Figure | undefined {
+  const { dFigs, srcFigs, para, src } = r;
+  const same = srcFigs.find(g => g.kind === f.kind && g.value === f.value);
+  if (!same) return undefined;
+  const content = (ws: readonly { key: string }[]) => new Set(ws.map(w => w.key).filter(k => !ctx.lang.isStopKey(k)));
+  const before = (figs: readonly Figure[], g: Figure) => figs.filter(x => x.end <= g.start).pop();
+  const prev = before(dFigs, f);
+  const dl = content(unit.wordsIn(prev ? prev.end : unit.s, f.start));
+  const shared = (g: Figure) => {
+    const sp = before(srcFigs, g);
+    return [...content(ctx.sources.sourceWordsIn(para, sp ? sp.end : src.start, g.start))].filter(k => dl.has(k)).length;
+  };
+  const own = shared(same);
+  const other = srcFigs
+    .filter(g => g.kind === f.kind && g.value !== f.value && !dFigs.some(d => d.kind === g.kind && d.value === g.value))
+    .map(g => ({ g, n: shared(g) }))
+    .sort((a, b) => b.n - a.n)[0];
+  return other && other.n >= 3 && other.n > 2 * own ? other.g : undefined;
+}
+
+/**
+ * A source document named by its title with a date other than its own (`The Roadmap …,
+ * issued … on February 24, 2021` for a Roadmap of February 23, 2021). Only a full date
+ * tied to the title by an issuing word (`issued`, `released`, `of`, `on`, …) counts.
+ */
+function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
+  const { p, s, words, keys } = unit;
+  const dates = unit.figures.filter(f => f.kind === 'date');
+  if (!dates.length) return;
+  const PAT = ctx.lang.patterns;
+  for (const t of ctx.sources.datedTitles()) {
+    const at = indexOfSeq(keys, t.keys);
+    if (at < 0) continue;
+    const titleEnd = words[at + t.keys.length - 1].end;
+    // `February 2021` is right for a source of February 23, 2021: a month is a coarser date.
+    if (dates.some(d => d.value === t.doc.date || (d.value.length === 7 && t.doc.date!.startsWith(d.value)))) continue;
+    for (const d of dates) {
+      const ds = d.start;
+      const de = d.end;
+      const [bs, be] = ds >= titleEnd ? [titleEnd, ds] : [de, words[at].start];
+      const between = p.slice(bs, be);
+      // `Released on February 24, 2021, the Roadmap …`: the issuing word before the date.
+      const issuedBefore = ds < titleEnd && PAT.articleOnly.test(between) && PAT.issuedBefore.test(p.slice(Math.max(s, ds - 30), ds));
+      if (unit.wordsIn(bs, be).length > 14 || !(PAT.issued.test(between) || issuedBefore) || isDateline(p, ds, de)) continue;
+      const { para, figure: dg } = ctx.sources.dateParagraph(t.doc);
+      const date = longDate(ctx.lang.months, t.doc.date!);
+      emit(
+        {
+          code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: ds, end: de, paragraphId: para.id,
+          ...(dg ? { evidence: { start: dg.start, end: dg.end } } : {}),
+          message: `"${d.text}" where the source, ${flat(t.doc.title.replace(/\\_/g, ' '))}, is dated ${dg ? `"${flat(dg.text)}"` : date} (${para.label}).`,
+          details: { draft: d.text, source: dg?.text ?? date },
+        },
+        'document-date',
+      );
+    }
+  }
+}
+
+/**
+ * A dateline (`OTTAWA, February 23, 2022 —`) says when the draft itself was issued, not
+ * when a source was: the date opens its line, after at most a place name, and a dash or
+ * the end of the line follows.
+ */
+function isDateline(p: string, ds: number, de: number): boolean {
+  const lineStart = p.lastIndexOf('\n', ds - 1) + 1;
+  const before = p.slice(lineStart, ds);
+  const after = p.slice(de, de + 4);
+  return /^[\s>*_#-]*(?:\p{Lu}[\p{L}.'’ -]*,\s*)?$/u.test(before) && /^(?:\s*[—–-]|\s*\r?\n|\s*$)/.test(after);
+}
+
+function longDate(months: readonly string[], iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+}
+
+function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

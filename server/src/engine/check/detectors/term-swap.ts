@@ -1,0 +1,50 @@
+/**
+ * A specific term swapped in an otherwise faithful restatement (`solar panel` for `battery`,
+ * `Global Affairs Canada` for `the Department of Natural Resources Canada`). Reported today
+ * under the code `altered-name` with kind `wording` (docs/rules/altered-name.md); it will get
+ * a code of its own.
+ */
+import { Codes } from '../../findings';
+import { flat, replacing } from '../messages';
+import type { Detector } from '../types';
+
+export const termSwap: Detector = {
+  id: 'term-swap',
+  emits: [Codes.changedTerm],
+  unit: 'clause',
+  run(unit, ctx, emit) {
+    const r = unit.restatement;
+    if (!r || r.top.coverage < 0.6 || r.blocks.length > 5) return;
+    const lang = ctx.lang;
+    const isStopKey = lang.isStopKey;
+    const { words, keys: draftKeys } = unit;
+    const { src, al } = r;
+    const opposites = lang.opposites.pairs;
+    for (const b of r.blocks) {
+      if (!b.a.length || !b.b.length || b.a.length > 3 || b.b.length > 5) continue;
+      const dk = b.a.map(i => draftKeys[i]);
+      const sk = b.b.map(i => src.keys[i]);
+      const dw = b.a.map(i => words[i].text);
+      const sw = b.b.map(i => src.words[i].text);
+      // Words of three letters or more (`C` in `1.5 degrees C` is a unit, not a term).
+      const contentOnly = (ks: string[], ws: string[]) => !isStopKey(ks[0]) && !isStopKey(ks[ks.length - 1]) && ws.every(w => !lang.morphology.modifier.test(w) && !/\d/.test(w) && w.length >= 3);
+      if (!contentOnly(dk, dw) || !contentOnly(sk, sw)) continue;
+      // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
+      // and opposite checks judge; a swapped term is a thing named.
+      if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === lang.word.to && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === lang.word.to) continue;
+      // `exploring the idea of a facilitator` for `exploring the establishment of`: a general
+      // noun framing the thing named is no swapped term.
+      if (dk.some(k => lang.nouns.frame.has(k))) continue;
+      // `regional bodies` for `regional organizations`: one general word for a group for another.
+      if ([...dk, ...sk].every(k => lang.nouns.group.has(k))) continue;
+      if ([...dk, ...sk].some(k => k in lang.strength.ladder || ctx.sources.isPartyWord(k) || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
+      if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
+      // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
+      if (dw.some(w => w.length >= 5 && sw.some(x => x.length >= 5 && (x.includes(w) || w.includes(x))))) continue;
+      const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
+      const rightOk = b.aAfter >= 0;
+      if (!leftOk || !rightOk) continue;
+      emit({ code: Codes.changedTerm, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...r.base, message: `"${flat(r.dSlice(b.a))}" where the source says "${flat(r.sSlice(b.b))}" (${r.label}).`, details: replacing(r.dSlice(b.a), r.sSlice(b.b)) }, 'term-swap');
+    }
+  },
+};

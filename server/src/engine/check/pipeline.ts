@@ -1,0 +1,176 @@
+/**
+ * The checker's pipeline for one paragraph of a draft:
+ *
+ *   quotations ─┐
+ *   sentences → clauses (sentence, main clause, head, compound parts)
+ *             → retrieval of candidate source sentences (retrieve.ts)
+ *             → alignment, figures, negations, parties: one unit per clause (units.ts)
+ *             → detectors, in declared order  (detectors/)
+ *             → restatement gate and confidence: a clause's finding is kept only when the clause
+ *               really restates its source where the difference lies (gate.ts)
+ *             → resolution: actor merge, rule order, insideness of sourced quotations (resolve.ts)
+ *   → sorted by place, deduplicated. Suppression comments apply to the whole draft (check.ts).
+ */
+import type { CheckIndex } from '../checkIndex';
+import type { Code, Finding } from '../findings';
+import type { LanguagePack } from '../lang/pack';
+import { findQuotations } from '../text/quotations';
+import { draftSentences } from '../text/sentences';
+import { draftClauses, headClauses, mainClause } from './clauses';
+import { clauseDetectors, quoteDetectors } from './detectors';
+import { confidenceOf, gateLexicon, threshold } from './gate';
+import { sourceLookup, type SourceLookup } from './lookup';
+import type { RestatementLexicon } from './restatement';
+import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitted } from './resolve';
+import { sameSource } from './retrieve';
+import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
+import { clauseUnit, quoteUnit } from './units';
+
+/** A quotation found in a draft, and what it was matched to. */
+export interface QuotationResult {
+  readonly start: number;
+  readonly end: number;
+  /** Inner text offsets. */
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly status: 'verbatim' | 'misquote' | 'no source';
+  readonly paragraphId?: string;
+}
+
+/** A draft sentence that restates a source sentence. */
+export interface RestatementResult {
+  readonly start: number;
+  readonly end: number;
+  readonly paragraphId: string;
+  readonly coverage: number;
+  readonly status: 'faithful' | 'contradiction';
+  /** Offsets into the source paragraph's text of the sentence restated. */
+  readonly evidence?: { readonly start: number; readonly end: number };
+}
+
+export interface ParagraphAnalysis {
+  readonly findings: readonly Finding[];
+  readonly quotations: readonly QuotationResult[];
+  readonly restatements: readonly RestatementResult[];
+}
+
+/** Findings merged per unit before they are kept: one swap of parties is one finding. */
+const MERGE: Partial<Record<Code, (found: readonly FindingInput[], unit: ClauseUnit) => FindingInput[]>> = {
+  'changed-actor': (found, unit) => mergeActorFindings(found, unit.restatement?.label ?? ''),
+};
+
+/** Checks one paragraph `p` of a draft (offsets in the paragraph). */
+export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, excluded?: ReadonlySet<string>): ParagraphAnalysis {
+  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci);
+  const quotations: QuotationResult[] = [];
+  const restatements: RestatementResult[] = [];
+  for (const q of findQuotations(p)) {
+    const unit = quoteUnit(ci, lang, p, q, run.sources.skip);
+    run.detect(unit, quoteDetectors);
+    const status = !unit.source ? 'no source' : unit.blocks.length ? 'misquote' : 'verbatim';
+    quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(unit.source ? { paragraphId: unit.source.para.id } : {}) });
+    if (status !== 'no source') run.sourced.push([q.start, q.end]);
+  }
+  const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
+    const kept = run.detect(unit, clauseDetectors);
+    const r = unit.restatement;
+    if (r) restatements.push({ start: s, end: e, paragraphId: r.para.id, coverage: r.top.coverage, status: kept ? 'contradiction' : 'faithful', evidence: { start: r.src.start, end: r.src.end } });
+    return r;
+  };
+  for (const [s, e] of draftSentences(p)) {
+    const r = check(s, e, 'sentence');
+    // A compound sentence may restate two source sentences (`…reestablish the Forum, and they
+    // agreed to align…`): a clause that restates a different source sentence is checked on its own.
+    const clauses = draftClauses(lang, p, s, e);
+    if (!r && clauses.length < 2) {
+      // Lead-ins that match nothing (`On law enforcement, Mr. Chairman, there are no plans …`):
+      // the main clause after them may restate a source sentence on its own.
+      const tail = mainClause(lang, p, s, e);
+      const tr = tail ? check(tail, e, 'tail') : undefined;
+      // A restatement with the drafter's comment after it (`… no later than 2040 — a timeline
+      // that will shape investment`, `…, relying instead on existing channels`): its head.
+      // Both at once (`Looking back, the step was the leaders' agreement to relaunch the Summit,
+      // restoring solidarity with Mexico`): the head of the main clause.
+      const heads = tr ? [] : [...headClauses(lang, p, s, e).map(he => [s, he]), ...(tail ? headClauses(lang, p, tail, e).map(he => [tail, he]) : [])];
+      for (const [hs, he] of heads) {
+        const unit = clauseUnit(ci, run.sources, p, hs, he, 'head');
+        if (!unit.matches.length) continue;
+        check(hs, he, 'head', unit);
+        break;
+      }
+    }
+    if (clauses.length < 2) continue;
+    for (const [cs, ce] of clauses) {
+      const unit = clauseUnit(ci, run.sources, p, cs, ce, 'clause');
+      const top = unit.matches[0];
+      if (!top || (r && sameSource(top.sentence, r.src))) continue;
+      check(cs, ce, 'clause', unit);
+    }
+  }
+  return { findings: dedupe(byPlace(run.findings)), quotations, restatements };
+}
+
+/** The findings of one paragraph as its units are checked, and the context detectors see. */
+class ParagraphRun {
+  /** Kept findings, in the order they are listed before sorting (unit by unit, in rule order). */
+  readonly findings: Finding[] = [];
+  /** Quotations matched to a source: findings inside one are the quotation check's business. */
+  readonly sourced: [number, number][] = [];
+  /** Every finding kept so far, for `ctx.emitted`. */
+  private readonly kept: FindingInput[] = [];
+  readonly ctx: DetectorContext;
+
+  readonly lexicon: RestatementLexicon;
+
+  constructor(readonly sources: SourceLookup, ci: CheckIndex) {
+    this.lexicon = gateLexicon(ci, sources.lang);
+    this.ctx = {
+      lang: sources.lang,
+      sources,
+      emitted: (code, s, e) => this.kept.some(f => f.code === code && f.start >= s && f.end <= e),
+    };
+  }
+
+  /** Runs `detectors` on `unit`; returns how many findings of the unit were kept (a document date aside). */
+  detect<U extends Unit>(unit: U, detectors: readonly Detector<U>[]): number {
+    const kept: Emitted[] = [];
+    // Findings of a code that merges per unit wait for their detector to finish; the others are kept at once.
+    let held: { f: FindingInput; rule: RuleId }[] | undefined;
+    const emit = (f: FindingInput, rule: RuleId) => {
+      if (unit.kind === 'clause' && MERGE[f.code]) (held ??= []).push({ f, rule });
+      else this.keep(unit, f, rule, kept);
+    };
+    for (const d of detectors) {
+      d.run(unit, this.ctx, emit);
+      if (!held) continue;
+      for (const code of new Set(held.map(x => x.f.code))) {
+        const mine = held.filter(x => x.f.code === code);
+        for (const f of MERGE[code]!(mine.map(x => x.f), unit as ClauseUnit)) this.keep(unit, f, mine[0].rule, kept);
+      }
+      held = undefined;
+    }
+    let n = 0;
+    for (const k of kept.length > 1 ? inRuleOrder(kept) : kept) {
+      this.findings.push(complete(k.finding));
+      if (k.rule !== 'document-date') n++;
+    }
+    return n;
+  }
+
+  /**
+   * Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding
+   * there is the quotation's business) or the restatement gate is not sure enough of it.
+   */
+  private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
+    if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
+    if (unit.kind === 'clause') {
+      const c = confidenceOf(unit, f, rule, this.lexicon);
+      if (c) {
+        if (c.value < threshold(f.code)) return;
+        f = { ...f, details: { ...(f.details ?? {}), confidence: Math.round(c.value * 100) / 100 } };
+      }
+    }
+    this.kept.push(f);
+    kept.push({ finding: f, rule, seq: kept.length });
+  }
+}

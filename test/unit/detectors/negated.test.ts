@@ -1,0 +1,58 @@
+import { negated } from '../../../server/src/engine/check/detectors/negated';
+import { detectorCases, runClause } from '../../support/detectors';
+
+describe('detector negated (alone)', () => {
+  detectorCases(text => runClause(negated, text), {
+    valid: [
+      // What something is not (a new predicate) is no denial of the source's act.
+      'Encouraging cross-border clean electricity transmission is not a footnote in the Roadmap.',
+      'Both leaders agreed to launch a High Level Climate Ministerial.',
+      // Denying more than the source claims (it only explores a task force) is consistent with it.
+      'The President and the Prime Minister did not create a cross-border task force to address gun smuggling and trafficking.',
+      // Two negatives affirm.
+      'Canada and the United States did not abandon the Cross-Border Crime Forum to facilitate cooperation among law enforcement bodies.',
+      // A topic the sources never name draws nothing.
+      'The Roadmap is silent on dairy quotas.',
+      'Dairy was not among the commitments in the Roadmap.',
+      // `not among` is a claim about the sources only when the clause names them or their commitments.
+      'The Arctic was not among the topics raised by the students.',
+      // A hedged agreement (`agreed to work towards reviving`) is no commitment to deny.
+      'The Roadmap does not commit the leaders to relaunching the North American Leaders’ Summit outright.',
+    ],
+    invalid: [
+      {
+        text: 'Both leaders declined to launch a High Level Climate Ministerial.',
+        expect: [{ code: 'negated', at: 'declined to launch', message: 'where the source affirms it', rule: 'denial' }],
+      },
+      {
+        text: 'The Prime Minister did not commit to partnering with the United States on a Summit for Democracy.',
+        expect: [{ code: 'negated', at: 'did not commit' }],
+      },
+      {
+        text: '- NORAD: the Roadmap is silent on modernization of the North American Aerospace Defense Command, which remains a matter for defence officials.',
+        // The denial rule reads the same words as a negation; the pipeline's dedupe keeps the first.
+        expect: [
+          { code: 'negated', at: 'is silent on', message: 'the source leaves out', rule: 'absence' },
+          { code: 'negated', at: 'is silent on modernization', rule: 'denial' },
+        ],
+      },
+      {
+        // Agreeing to do something is committing to it.
+        text: 'They stopped short of committing to strengthen the Canada-U.S. Critical Minerals Action Plan.',
+        expect: [{ code: 'negated', at: 'stopped short of committing', rule: 'denial' }],
+      },
+      {
+        text: 'Methane was not among the commitments the leaders reaffirmed in the Roadmap.',
+        expect: [{ code: 'negated', at: 'was not among', message: 'the source leaves out Methane', rule: 'absence' }],
+      },
+      {
+        text: 'The Roadmap says not one word about methane emissions.',
+        expect: [{ code: 'negated', at: 'says not one word about', rule: 'absence' }],
+      },
+      {
+        text: 'Indigenous-led conservation efforts were left out when the Prime Minister and the President agreed to be partners in protecting nature.',
+        expect: [{ code: 'negated', at: 'were left out', rule: 'absence' }],
+      },
+    ],
+  });
+});

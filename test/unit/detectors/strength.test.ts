@@ -1,0 +1,69 @@
+import { strength } from '../../../server/src/engine/check/detectors/strength';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
+import { detectorCases, runClause } from '../../support/detectors';
+
+const ALIGN = 'The leaders agreed to align their approaches to China.';
+
+// A source of another partnership, to show the rules hold for any source: a verb belongs to its
+// own sentence once that sentence names its actor; a sentence that goes on from the one before
+// (`This includes …`) keeps that one's verb; a document's own verb (`The Plan highlights`) is no one's commitment.
+const other = loadCorpus([source('partnership.md', [
+  '# Harbour Partnership',
+  '',
+  'Both leaders recognize the importance of deterrence in the region. We oppose any unilateral attempts to change the status quo in the Northern Strait.',
+  '',
+  'The leaders discussed ways to align their approaches to fisheries management. This includes dealing with illegal, unreported and unregulated fishing in shared waters.',
+  '',
+  'The Plan highlights cooperation to strengthen port security and resilience across both coasts.',
+].join('\n'))]);
+const OTHER = { index: other };
+
+describe('detector strength (alone)', () => {
+  detectorCases((text, options) => runClause(strength, text, options), {
+    valid: [
+      // Talk said more warmly commits no one: an overstatement claims an agreement, a commitment or an act.
+      'The leaders reaffirmed their approaches to China.',
+      // `committed` for `agreed` in a paraphrase says the same; `will launch` is an intention, as firm as a commitment.
+      'In a joint effort with the United States, the Prime Minister has committed to renew the energy infrastructure memorandum with updated scope.',
+      'The leaders will launch a High Level Climate Ministerial.',
+      // A participle, an idiom, a capitalised name: no act of the leaders.
+      'Looking ahead, the leaders will launch a High Level Climate Ministerial.',
+      'I look forward to the High Level Climate Ministerial the leaders agreed to launch.',
+      'The leaders reaffirmed the shared commitment to reducing oil and gas methane emissions under the Global Methane Pledge.',
+      // Welcoming an act is no claim it did not happen; an understatement tells an outcome as mere talk.
+      'The President and the Prime Minister welcomed the launch of a High Level Climate Ministerial.',
+      'The leaders discussed ways to align their approaches to China.',
+      'Both leaders agreed to launch a High Level Climate Ministerial.',
+      // Kept hedge: exploring is what the source says.
+      'The President and the Prime Minister directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking.',
+      // Runs after the negation detector: a clause already found to deny the commitment has no strength to compare.
+      { text: ALIGN, options: { emitted: [['negated', 12, 18]] } },
+      { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
+    ],
+    invalid: [
+      {
+        text: ALIGN,
+        expect: [{ code: 'overstated', at: 'agreed', message: 'which says the leaders only discussed it', rule: 'ladder' }],
+      },
+      {
+        text: 'The leaders discussed a High Level Climate Ministerial.',
+        expect: [{ code: 'understated', at: 'discussed', message: 'understates the source, which says "launch"', rule: 'ladder' }],
+      },
+      {
+        text: 'The President and the Prime Minister created a cross-border task force to address gun smuggling and trafficking.',
+        expect: [{ code: 'overstated', at: 'created', message: 'only explore it' }],
+      },
+      {
+        text: 'The leaders reaffirmed the shared commitment to eliminating oil and gas methane emissions to protect public health and the environment, as guided by the best science.',
+        expect: [{ code: 'overstated', at: 'eliminating', message: 'overstates the source\'s "reducing"', rule: 'overstated-object' }],
+      },
+      {
+        text: 'The leaders agreed on a common approach to illegal, unreported and unregulated fishing in shared waters.',
+        options: OTHER,
+        expect: [{ code: 'overstated', at: 'agreed', message: 'which says the leaders only discussed it', rule: 'ladder' }],
+      },
+    ],
+  });
+});

@@ -1,0 +1,24 @@
+import { termSwap } from '../../../server/src/engine/check/detectors/term-swap';
+import { detectorCases, runClause } from '../../support/detectors';
+
+describe('detector term-swap (alone)', () => {
+  detectorCases(text => runClause(termSwap, text), {
+    valid: [
+      // A unit (`C`) is no term.
+      'Recalling the Paris Agreement, the leaders will work in tandem, and encourage others, to keep a limit on the temperature increase to 1.5 degrees Celsius.',
+      'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
+      // A changed action is the strength and opposite detectors' business, not a swapped term.
+      'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+    ],
+    invalid: [
+      {
+        text: 'The leaders agreed to make Canada and the United States global leaders in all aspects of solar panel development and production.',
+        expect: [{ code: 'changed-term', at: 'solar panel', message: '"solar panel" where the source says "battery"', rule: 'term-swap' }],
+      },
+      {
+        text: 'Our bilateral trade totals nearly $2 billion every week in goods and services.',
+        expect: [{ code: 'changed-term', at: 'week', message: 'where the source says "day"' }],
+      },
+    ],
+  });
+});
