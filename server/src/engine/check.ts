@@ -18,7 +18,7 @@ import { Codes, type Finding } from './findings';
 import { english } from './lang/en';
 import { paragraphCache } from './paragraphCache';
 import { boundedParagraphs } from './draftPieces';
-import { unrelatedSources } from './parties/documents';
+import { draftDate, laterSources, unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
 
@@ -49,8 +49,11 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const ci = checkIndexOf(index);
   const cache = paragraphCache<ParagraphAnalysis>(index);
   const masked = maskDraft(text);
-  // Sources the draft cannot be restating (about other countries): left out of every comparison.
-  const excluded = unrelatedSources(index, masked, english);
+  // Sources the draft cannot be restating (about other countries, or published after the draft's
+  // own date): left out of every comparison.
+  const later = laterSources(index, draftDate(text));
+  const unrelated = unrelatedSources(index, masked, english);
+  const excluded = later.size ? new Set([...unrelated, ...later]) : unrelated;
   const scope = excluded.size ? `${[...excluded].sort().join('|')}\u0000` : '';
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];

@@ -1,5 +1,27 @@
 import { changedFigure } from '../../../server/src/engine/check/detectors/changed-figure';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
+
+// Another source, for figures of every kind: rates, counts of anything, ordinals, durations.
+const other = {
+  index: loadCorpus([
+    source(
+      'harbour-plan.md',
+      [
+        '# Harbour Partnership Roadmap',
+        '',
+        '## Trade',
+        '',
+        'Trade through the harbour totals nearly $40 million a day. The partners will resettle 15,000 Syrian refugees over three years.',
+        '',
+        '## Meetings',
+        '',
+        'The leaders will meet at the ninth Summit of the Americas.',
+      ].join('\n'),
+    ),
+  ]),
+};
 
 describe('detector changed-figure (alone)', () => {
   detectorCases((text, options) => runClause(changedFigure, text, options), {
@@ -14,6 +36,11 @@ describe('detector changed-figure (alone)', () => {
         text: 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.',
         options: { role: 'clause' },
       },
+      // The period left unsaid is no other period; another number of another thing is no change.
+      { text: 'Trade through the harbour totals nearly $40 million.', options: other },
+      { text: 'The partners will resettle 15,000 Syrian refugees over 36 months.', options: other },
+      { text: 'The leaders will meet at the ninth Summit of the Americas for the first time.', options: other },
+      { text: 'The Harbour Partnership Roadmap sets out two sections.', options: other },
     ],
     invalid: [
       {
@@ -31,6 +58,31 @@ describe('detector changed-figure (alone)', () => {
       {
         text: 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.',
         expect: [{ code: 'changed-figure', at: 'February 24, 2021', message: 'is dated February 23, 2021', rule: 'document-date' }],
+      },
+      {
+        text: 'Trade through the harbour totals nearly $40 million a week.',
+        options: other,
+        expect: [{ code: 'changed-figure', at: '$40 million a week', message: 'where the source says "$40 million a day"', rule: 'figure' }],
+      },
+      {
+        text: 'The partners will resettle 25,000 Syrian refugees over three years.',
+        options: other,
+        expect: [{ code: 'changed-figure', at: '25,000 Syrian refugees', message: 'where the source says "15,000 Syrian refugees"', rule: 'figure' }],
+      },
+      {
+        text: 'The partners will resettle 15,000 Syrian refugees over two years.',
+        options: other,
+        expect: [{ code: 'changed-figure', at: 'two years', message: 'where the source says "three years"', rule: 'figure' }],
+      },
+      {
+        text: 'The leaders will meet at the tenth Summit of the Americas.',
+        options: other,
+        expect: [{ code: 'changed-figure', at: 'tenth Summit', message: 'where the source says "ninth Summit"', rule: 'figure' }],
+      },
+      {
+        text: 'The Roadmap is built around three pillars.',
+        options: other,
+        expect: [{ code: 'changed-figure', at: 'three pillars', message: 'has 2 sections: Trade, Meetings', rule: 'part-count' }],
       },
     ],
   });

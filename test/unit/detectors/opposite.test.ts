@@ -15,6 +15,8 @@ describe('detector opposite (alone)', () => {
       // `not limited to` says the reverse of `limited`.
       'The challenges include, but are not limited to, tackling illegal cross-border flows of firearms, and the leaders agreed to strengthen information sharing.',
       'The Prime Minister and the President agreed to expand cooperation on continental defense and in the Arctic.',
+      // `not limited to` in the source is `including`: no action to reverse.
+      'Canada and the United States are re-establishing the Cross-Border Crime Forum, which will strengthen information sharing and address cross-border challenges including illegal flows of firearms, drugs and currency.',
       'Both the President and the Prime Minister agreed to work together to protect businesses, workers and communities in both countries from unfair trade by countries failing to take strong climate action.',
     ],
     invalid: [

@@ -39,6 +39,12 @@ describe('detector strength (alone)', () => {
       'The President and the Prime Minister directed officials to explore the creation of a cross-border task force to address gun smuggling and trafficking.',
       // Runs after the negation detector: a clause already found to deny the commitment has no strength to compare.
       { text: ALIGN, options: { emitted: [['negated', 12, 18]] } },
+      // A question claims nothing; a participle after a noun, then `in`, describes it.
+      'Did the leaders agree to align their approaches to China?',
+      'Is the approach agreed in the Roadmap to align their approaches to China?',
+      'The approach agreed in the Roadmap is to align their approaches to China.',
+      // What `agreed that, when …,` governs comes after the inner clause.
+      'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
       { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
     ],

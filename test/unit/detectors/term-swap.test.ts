@@ -9,6 +9,8 @@ describe('detector term-swap (alone)', () => {
       'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
       // A changed action is the strength and opposite detectors' business, not a swapped term.
       'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+      // `co-operation` is `cooperation`; an item added after the source's last is new, not swapped.
+      'The updated MOU is meant to enhance co-operation on sustainable and equitable energy transitions, clean energy innovation, connectivity, low-carbon transportation and hydrogen production.',
     ],
     invalid: [
       {
@@ -18,6 +20,11 @@ describe('detector term-swap (alone)', () => {
       {
         text: 'Our bilateral trade totals nearly $2 billion every week in goods and services.',
         expect: [{ code: 'changed-term', at: 'week', message: 'where the source says "day"' }],
+      },
+      {
+        // The last item of a list replaced, at the end of both sentences.
+        text: 'The updated MOU is meant to enhance co-operation on sustainable and equitable energy transitions, clean energy innovation, connectivity and hydrogen production.',
+        expect: [{ code: 'changed-term', at: 'hydrogen production', message: 'where the source says "low-carbon transportation"', rule: 'term-swap' }],
       },
     ],
   });

@@ -31,6 +31,8 @@ export interface SourceLookup {
   idf(key: string): number;
   /** Dated documents whose titles have three or more content words. */
   datedTitles(): readonly DatedTitle[];
+  /** Documents (not left out) whose title has `key` (`roadmap`: the Roadmap and the statement on its unveiling). */
+  documentsNamed(key: string): readonly SourceDocument[];
   /** The paragraph of `doc` that gives its date (its first paragraph if none does), and that date figure. */
   dateParagraph(doc: SourceDocument): { readonly para: Paragraph; readonly figure: Figure | undefined };
   /** The figures of a source sentence (offsets in the sentence). */
@@ -79,6 +81,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>): SourceLookup {
   let titles: DatedTitle[] | undefined;
+  const named = new Map<string, readonly SourceDocument[]>();
   // Paragraphs of the documents left out, by paragraph index.
   const skip = excluded.size ? Uint8Array.from(ci.index.paragraphs, p => (excluded.has(p.documentId) ? 1 : 0)) : undefined;
   const kept = new Map<NamePhrase, boolean>();
@@ -125,6 +128,11 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
         .map(d => ({ keys: wordsOf(d.title.replace(/\\_/g, ' '), 0, undefined, lang).map(w => w.key), doc: d }))
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
+    },
+    documentsNamed(key: string) {
+      let v = named.get(key);
+      if (!v) named.set(key, (v = ci.index.documents.filter(d => !excluded.has(d.id) && d.paragraphs.length && wordsOf(d.title, 0, undefined, lang).some(w => w.key === key))));
+      return v;
     },
     dateParagraph(doc: SourceDocument) {
       const isDate = (f: Figure) => f.kind === 'date' && f.value === doc.date;

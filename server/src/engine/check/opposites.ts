@@ -42,7 +42,11 @@ function reversalOf(lang: LanguagePack, unit: ClauseUnit, r: Restatement, b: Blo
     const x = pair[0];
     const y = pair[1];
     const reversed = (hasPhrase(sk, x) && (hasPhrase(dk, y) || hasPhrase(dPhrase, y))) || (hasPhrase(sk, y) && (hasPhrase(dk, x) || hasPhrase(dPhrase, x)));
-    if (reversed && !dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k)))) return { pair };
+    if (!reversed || dk.some(k => sk.includes(k) && (x.includes(k) || y.includes(k)))) continue;
+    // The source's word denied inside the block (`not limited to`, `including but not limited to`) says the reverse of itself.
+    const at = sk.findIndex(k => x.includes(k) || y.includes(k));
+    if (at > 0 && sk.slice(0, at).some(k => lang.gate.negation.has(k))) continue;
+    return { pair };
   }
   // A negative prefix added or dropped in the same place (`legal flows` for `illegal flows`,
   // `fair trade` for `unfair trade`).

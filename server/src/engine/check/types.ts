@@ -149,6 +149,7 @@ export const RULE_ORDER: readonly string[] = [
   'misquote',
   'unsourced-quote',
   'document-date',
+  'part-count',
   'name',
   'absence',
   'figure',

@@ -9,7 +9,7 @@
  * match (see docs/unification.md).
  */
 
-export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count';
+export type FigureKind = 'year' | 'date' | 'percent' | 'money' | 'degrees' | 'format' | 'code' | 'count' | 'ordinal' | 'duration';
 
 /** A figure in text: a year, date, percentage, amount, temperature, `2+2` format, `G7`, or a count. */
 export interface Figure {
@@ -21,8 +21,10 @@ export interface Figure {
   readonly end: number;
   /** As written. */
   readonly text: string;
-  /** For counts, the stem of the noun counted (`leader` in `two leaders`): counts compare only per noun. */
+  /** For counts and ordinals, the stem of the noun counted (`leader` in `two leaders`, `summit` in `ninth Summit`): they compare only per noun. */
   readonly unit?: string;
+  /** For a figure per period (`$2 billion a day`), the period: `day`, `week`, `month` or `year`. */
+  readonly per?: string;
 }
 
 /** Pairs of phrase lists whose members reverse each other; phrases are keys joined by spaces. */
@@ -36,6 +38,8 @@ export interface TokenRules {
   readonly joined: ReadonlyMap<string, { readonly second: string; readonly key: string; readonly text: string }>;
   /** `two way`: the first word keyed as another word when the second follows. */
   readonly readAs: ReadonlyMap<string, { readonly second: string; readonly as: string }>;
+  /** `co-operation`, `re-establish`: a prefix joined by a hyphen makes one word with the next (`cooperation`). */
+  readonly hyphenPrefixes: ReadonlySet<string>;
 }
 
 export interface LanguagePack {
@@ -105,6 +109,10 @@ export interface LanguagePack {
     readonly actsAs: Readonly<Record<string, readonly (readonly string[])[]>>;
     /** Surface words that make a participle passive or adjectival (`was launched`). */
     readonly passiveBefore: ReadonlySet<string>;
+    /** Surface words opening a clause inside another (`when`, `if`), and the complementizer (`that`). */
+    readonly subordinators: { readonly words: ReadonlySet<string>; readonly complementizer: string };
+    /** Surface prepositions that make a participle after a noun a description (`the one promised in the Roadmap`). */
+    readonly describedBy: ReadonlySet<string>;
     /** Surface determiners: a ladder word after one is a noun (`their commitment`). */
     readonly determiners: ReadonlySet<string>;
   };
@@ -147,6 +155,8 @@ export interface LanguagePack {
     readonly frame: ReadonlySet<string>;
     readonly group: ReadonlySet<string>;
     readonly objectFillers: ReadonlySet<string>;
+    /** Nouns for the parts of a document, singular as a count's `unit` (`pillar`, `priority`). */
+    readonly parts: ReadonlySet<string>;
   };
   /** Keys that count neither for nor against a restatement match. */
   readonly neutralKeys: ReadonlySet<string>;

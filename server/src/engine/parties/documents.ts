@@ -6,6 +6,9 @@
  * sources happen to be loaded.
  */
 import type { CorpusIndex } from '../corpusIndex';
+import { LineIndex } from '../positions';
+import { isoDate } from '../sources/document';
+import { readFrontMatter } from '../sources/frontMatter';
 import type { LanguagePack } from '../lang/pack';
 import { runSteps, type Steps } from '../steps';
 import { wordsOf } from '../text/words';
@@ -75,5 +78,21 @@ export function unrelatedSources(index: CorpusIndex, draft: string, lang: Langua
     const other = [...named].some(([c, n]) => n >= ABOUT && !countries.has(c));
     if (shared <= 1 && other) out.add(id);
   }
+  return out;
+}
+
+/** The draft's own date: its front matter's `date` (or `published_time`), as ISO; undefined without one. */
+export function draftDate(text: string): string | undefined {
+  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return undefined;
+  const fm = readFrontMatter(text, new LineIndex(text));
+  const d = isoDate(fm.data.date ?? fm.data.published_time);
+  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined;
+}
+
+/** The source documents dated after `date`: a draft cannot be restating what was published after it. */
+export function laterSources(index: CorpusIndex, date: string | undefined): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!date) return out;
+  for (const d of index.documents) if (d.date && /^\d{4}-\d{2}-\d{2}$/.test(d.date) && d.date > date) out.add(d.id);
   return out;
 }

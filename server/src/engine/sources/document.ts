@@ -388,7 +388,8 @@ export function stringField(v: unknown): string | undefined {
   return undefined;
 }
 
-function isoDate(v: unknown): string | undefined {
+/** A front matter date as ISO (`2021-02-23`), from a YAML date or a string starting with one. */
+export function isoDate(v: unknown): string | undefined {
   if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   if (typeof v === 'string') {
     const m = /^(\d{4}-\d{2}-\d{2})/.exec(v.trim());

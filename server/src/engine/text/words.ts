@@ -37,7 +37,7 @@ export function wordsOf(text: string, from = 0, to = text.length, lang: Language
   const slice = text.slice(from, to);
   const n = normalizeText(slice);
   const toks = tokenize(n.text);
-  const { dotted, joined, readAs } = lang.tokens;
+  const { dotted, joined, readAs, hyphenPrefixes } = lang.tokens;
   const out: Word[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -58,6 +58,14 @@ export function wordsOf(text: string, from = 0, to = text.length, lang: Language
     if (join && next?.text === join.second) {
       end = from + n.map.at(next.end - 1) + 1;
       out.push({ key: join.key, text: join.text, start, end });
+      i++;
+      continue;
+    }
+    // `co-operation`, `re-establish`: one word, as `cooperation`, `reestablish`.
+    if (hyphenPrefixes.has(surface) && next && next.start === t.end + 1 && n.text[t.end] === '-' && /^\p{L}/u.test(next.text)) {
+      end = from + n.map.at(next.end - 1) + 1;
+      const whole = surface + next.text;
+      out.push({ key: lang.stem(whole), text: whole, start, end });
       i++;
       continue;
     }

@@ -13,7 +13,10 @@ export const changedFigure: Detector = {
   emits: [Codes.changedFigure],
   unit: 'clause',
   run(unit, ctx, emit) {
-    if (unit.role === 'sentence') documentDates(unit, ctx, emit);
+    if (unit.role === 'sentence') {
+      documentDates(unit, ctx, emit);
+      partCounts(unit, ctx, emit);
+    }
     const r = unit.restatement;
     if (r) restatedFigures(unit, r, ctx, emit);
   },
@@ -24,25 +27,34 @@ function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext,
   const changed = (f: Figure, g: Figure) =>
     emit({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
   for (const f of dFigs) {
-    if (f.kind === 'count') {
-      // A count compares only with a count of the same thing (`three leaders` for `two leaders`).
-      const g = sFigs.find(x => x.kind === 'count' && x.unit === f.unit);
-      if (g && g.value !== f.value && !sFigs.some(x => x.kind === 'count' && x.unit === f.unit && x.value === f.value)) changed(f, g);
+    if (f.kind === 'count' || f.kind === 'ordinal') {
+      // A count or an ordinal compares only with one of the same thing (`three leaders` for
+      // `two leaders`, `tenth Summit` for `ninth Summit`).
+      const g = sFigs.find(x => x.kind === f.kind && x.unit === f.unit);
+      if (g && !sameFigure(g, f) && !sFigs.some(x => x.kind === f.kind && x.unit === f.unit && sameFigure(x, f))) changed(f, g);
       continue;
     }
-    if (sFigs.some(g => g.kind === f.kind && g.value === f.value)) {
+    if (sFigs.some(g => sameFigure(g, f))) {
       // The value appears in the source sentence, but in another place: `power sector by
       // 2030` where the source says `power sector by 2035 and … electricity by 2030`.
       const g = alignedFigure(unit, r, ctx, f) ?? contextFigure(unit, r, ctx, f);
-      if (g && g.kind === f.kind && g.value !== f.value) changed(f, g);
+      if (g && g.kind === f.kind && !sameFigure(g, f)) changed(f, g);
       continue;
     }
     // A source figure of the same kind that the draft does not have; failing that, the
     // figure in the same place (`a 2+3 Ministerial format` under a `2+2:` label).
-    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => d.kind === g.kind && d.value === g.value)) ?? alignedFigure(unit, r, ctx, f);
-    if (!other || other.kind !== f.kind || other.value === f.value) continue;
+    const other = sFigs.find(g => g.kind === f.kind && !dFigs.some(d => sameFigure(d, g))) ?? alignedFigure(unit, r, ctx, f);
+    if (!other || other.kind !== f.kind || sameFigure(other, f)) continue;
     changed(f, other);
   }
+}
+
+/**
+ * The same figure: the same kind and value, and the same period when both give one (`$2
+ * billion a day` is not `$2 billion a week`; `$2 billion` leaves the period unsaid).
+ */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  return a.kind === b.kind && a.value === b.value && (!a.per || !b.per || a.per === b.per);
 }
 
 /** The source figure in the same place as a draft figure: both open a substitution that follows a matched word. */
@@ -73,7 +85,7 @@ function alignedFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
  */
 function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f: Figure): Figure | undefined {
   const { dFigs, srcFigs, para, src } = r;
-  const same = srcFigs.find(g => g.kind === f.kind && g.value === f.value);
+  const same = srcFigs.find(g => sameFigure(g, f));
   if (!same) return undefined;
   const content = (ws: readonly { key: string }[]) => new Set(ws.map(w => w.key).filter(k => !ctx.lang.isStopKey(k)));
   const before = (figs: readonly Figure[], g: Figure) => figs.filter(x => x.end <= g.start).pop();
@@ -85,7 +97,7 @@ function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
   };
   const own = shared(same);
   const other = srcFigs
-    .filter(g => g.kind === f.kind && g.value !== f.value && !dFigs.some(d => d.kind === g.kind && d.value === g.value))
+    .filter(g => g.kind === f.kind && !sameFigure(g, f) && !dFigs.some(d => sameFigure(d, g)))
     .map(g => ({ g, n: shared(g) }))
     .sort((a, b) => b.n - a.n)[0];
   return other && other.n >= 3 && other.n > 2 * own ? other.g : undefined;
@@ -127,6 +139,34 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
         'document-date',
       );
     }
+  }
+}
+
+/**
+ * A count of a source's parts (`The Roadmap is built around five pillars`) in a sentence that
+ * names the source by a word of its title: the number of its sections, when every source so
+ * named has another number.
+ */
+function partCounts(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
+  const counts = unit.figures.filter(f => f.kind === 'count' && f.unit && ctx.lang.nouns.parts.has(f.unit));
+  if (!counts.length) return;
+  const docs = [...new Set(unit.keys.filter(k => ctx.lang.quotes.documents.has(k)).flatMap(k => ctx.sources.documentsNamed(k)))].filter(d => d.sections.length > 1);
+  if (!docs.length) return;
+  for (const f of counts) {
+    const n = Number(f.value);
+    if (docs.some(d => d.sections.length === n)) continue;
+    const d = docs[0];
+    const first = d.paragraphs.find(x => x.id === d.sections[0].paragraphIds[0]);
+    if (!first) continue;
+    const titles = d.sections.map(x => x.title).join(', ');
+    emit(
+      {
+        code: Codes.changedFigure, category: 'contradiction', kind: 'figure', severity: 'warning', start: f.start, end: f.end, paragraphId: first.id,
+        message: `"${f.text}" where the source, ${flat(d.title)}, has ${d.sections.length} sections: ${flat(titles)} (${first.label}).`,
+        details: { draft: f.text, source: `${d.sections.length} ${f.unit}s` },
+      },
+      'part-count',
+    );
   }
 }
 

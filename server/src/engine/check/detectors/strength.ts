@@ -25,10 +25,18 @@ export const strength: Detector = {
     if (!r) return;
     // A clause that denies the commitment (`each country will decide on its own …, without a
     // coordinated approach`) has no strength to compare.
+    // A question claims nothing (`Is Canada's target the one promised in the Roadmap?`).
+    if (isQuestion(unit)) return;
     if (!ctx.emitted(Codes.negated, unit.s, unit.e) && !ladder(unit, r, ctx.lang, emit)) hedgedActionDone(unit, r, ctx.lang, emit);
     overstatedObjects(unit, r, ctx.lang, emit);
   },
 };
+
+/** True if the unit's sentence is a question: the first sentence mark from the unit's end on is `?`. */
+function isQuestion(unit: ClauseUnit): boolean {
+  const m = /[.!?](?=\s|$|["”’')\]*_])/.exec(unit.p.slice(Math.max(unit.s, unit.e - 1)));
+  return m?.[0] === '?';
+}
 
 /** An object verb made absolute in a substitution (`eliminating` for `reducing`), where no opposite reverses the block. */
 function overstatedObjects(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): void {
@@ -66,6 +74,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const candidates = r.matches.map(x => x.sentence);
   const coverage = r.top.coverage;
   const { ladder: LADDER, hedges: HEDGES, levelNames: LEVEL_NAMES } = lang.strength;
+  const isParty = (k: string) => Object.prototype.hasOwnProperty.call(generalTable(lang).actors, k);
   const CONCERN = lang.strength.voicedConcern.noun;
   const MORPH = lang.morphology;
   const isLadder = ladderTest(lang);
@@ -82,6 +91,9 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
   // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
   const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
+  // `the one promised in the Roadmap`: a participle after a noun, then `in`/`by`, describes the
+  // noun; no one's act (`The leaders committed in Ottawa to …`: a party acts).
+  const described = (i: number) => i > 1 && MORPH.participle.test(words[i].text) && lang.strength.describedBy.has(words[i + 1]?.text ?? '') && lang.strength.determiners.has(words[i - 2].text) && !isParty(draftKeys[i - 1]);
   // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
   const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
   // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
@@ -89,7 +101,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
   // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
   const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !leadIn(i) && finite(i) && !idiom(i));
+  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i));
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
@@ -102,8 +114,9 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     // sit beside the companion statement's weaker one).
     let found: { level: number; word: string } | undefined;
     let same = false;
+    const from = objectFrom(unit, lang, di);
     for (const c of candidates) {
-      const f = sourceLevelByObject(lang, draftKeys, c, di, dl, isLadder);
+      const f = sourceLevelByObject(lang, draftKeys, c, from, dl, isLadder);
       if (f?.level === dl) same = true;
       if (f && (!found || f.level > found.level)) found = f;
     }
@@ -271,6 +284,20 @@ function sentenceEndsAfter(src: SourceSentence, j: number): boolean {
   const t = src.paragraph.text;
   const gap = t.slice(src.words[j].end, next.start);
   return /[!?;]/.test(gap) || (/\.\s/.test(gap) && /^\p{Lu}/u.test(t.slice(next.start, next.end)) && !/\.\p{L}/u.test(t.slice(src.words[j].start, next.start)));
+}
+
+/**
+ * Where what the verb at `di` governs starts: after a clause inside (`agreed that, when they
+ * consider easing …, they will take a coordinated approach`: after the comma), else right after it.
+ */
+function objectFrom(unit: ClauseUnit, lang: LanguagePack, di: number): number {
+  const { p, words } = unit;
+  const S = lang.strength.subordinators;
+  let i = di + 1;
+  if (words[i]?.text === S.complementizer) i++;
+  if (!S.words.has(words[i]?.text ?? '')) return di;
+  for (let j = i; j + 1 < words.length; j++) if (p.slice(words[j].end, words[j + 1].start).includes(',')) return j;
+  return di;
 }
 
 /** The first two content words after the verb at `di`: what it governs. */

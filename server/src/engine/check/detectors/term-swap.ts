@@ -42,7 +42,16 @@ export const termSwap: Detector = {
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
       if (dw.some(w => w.length >= 5 && sw.some(x => x.length >= 5 && (x.includes(w) || w.includes(x))))) continue;
       const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
-      const rightOk = b.aAfter >= 0;
+      // The last item of a list replaced (`batteries …, and small modular reactors` for `…, and
+      // renewable energy storage`): `and` before it on both sides, and both sentences end with it.
+      const lastItem = () => {
+        const and = lang.key.and;
+        const endsDraft = b.a[b.a.length - 1] === words.length - 1;
+        const sEnd = b.b[b.b.length - 1];
+        const endsSource = sEnd === src.words.length - 1 || /^\s*[.;:]/.test(src.paragraph.text.slice(src.words[sEnd].end, src.words[sEnd].end + 3));
+        return endsDraft && endsSource && b.aBefore >= 0 && draftKeys[b.aBefore] === and && b.b[0] > 0 && src.keys[b.b[0] - 1] === and;
+      };
+      const rightOk = b.aAfter >= 0 || lastItem();
       if (!leftOk || !rightOk) continue;
       emit({ code: Codes.changedTerm, kind: 'wording', start: words[b.a[0]].start, end: words[b.a[b.a.length - 1]].end, ...r.base, message: `"${flat(r.dSlice(b.a))}" where the source says "${flat(r.sSlice(b.b))}" (${r.label}).`, details: replacing(r.dSlice(b.a), r.sSlice(b.b)) }, 'term-swap');
     }

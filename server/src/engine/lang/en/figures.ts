@@ -24,6 +24,17 @@ const SCALE = `(?:\\s*(?:${[...Object.keys(SCALES), ...Object.keys(ABBREVIATED_S
 const CURRENCY = numbers.currencyWords.map(escape).join('|');
 /** Plural nouns whose counts are facts a restatement can change (`two leaders`, `three pillars`). */
 const COUNTED = numbers.countedNouns.join('|');
+const COUNT_SKIP = numbers.countSkip.words.join('|');
+const ORDINALS: Record<string, number> = { ...numbers.ordinals.words };
+const ORDINAL = `(?:${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).map(escape).join('|')}|\\d{1,3}(?:st|nd|rd|th))`;
+const ORDINAL_SKIP = numbers.ordinals.skip.words.map(escape).join('|');
+const ORDINAL_NOUNS: ReadonlySet<string> = new Set(numbers.ordinals.nouns.words);
+const D = numbers.durations;
+const DURATION_UNIT = Object.values(D.units).flat().sort((a, b) => b.length - a.length).join('|');
+const R = numbers.rates;
+const PERIOD_OF = new Map<string, string>(Object.entries(R.periods).flatMap(([p, ws]) => ws.map(w => [w, p] as [string, string])));
+/** A period after a figure (`a day`, `every week`, `annually`). */
+const RATE = new RegExp(`^[ \\t]+(?:(?:${R.per.join('|')})[ \\t]+(?<period>${[...PERIOD_OF.keys()].join('|')})|(?<adverb>${Object.keys(R.adverbs).join('|')}))\\b`, 'i');
 const FIGURE = new RegExp(
   [
     `(?<date>\\b(?:${MONTHS.join('|')})\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
@@ -36,17 +47,23 @@ const FIGURE = new RegExp(
     `(?<money>(?:US)?\\$\\s?${NUMBER}${SCALE}|\\b${NUMBER}${SCALE}\\s+(?:${CURRENCY})\\b)`,
     `(?<percent>\\b${NUMBER}\\s*(?:%|per\\s*cent\\b|percent\\b))`,
     `(?<degrees>\\b${NUMBER}\\s*(?:°\\s*C?|degrees?(?:\\s+(?:C|Celsius)\\b\\.?)?))`,
+    // `three years`, `a 10-year plan`, `six months`: a length of time.
+    `(?<duration>(?<![-\\w.,])${NUMBER}[-\\s](?:${DURATION_UNIT})\\b)`,
     `(?<year>\\b(?:19|20)\\d{2}\\b)`,
     `(?<yearWords>\\b(?:nineteen|two\\s+thousand(?:\\s+and)?|twenty)(?:[-\\s]+${NUM_WORD})?\\b(?=\\s*(?:[.,;:!?)]|$|\\s+(?:${numbers.yearFollowers.words.join('|')})\\b)))`,
     `(?<count>\\b(?:${NUM_WORD}|\\d{1,3})\\s+(?:${COUNTED})\\b)`,
+    // `15,000 Syrian refugees`, `two new initiatives`: a number of anything plural (at most one word between).
+    `(?<anyCount>(?<![-\\w.,$])(?:\\d[\\d,]*|${NUM_WORD})\\s+(?:(?:${COUNT_SKIP}|\\p{Lu}\\p{L}+)\\s+)?\\p{Ll}{2,}(?<!ss|us|is)s\\b)`,
+    // `the ninth Summit`, `21st`: an ordinal and the noun it numbers.
+    `(?<ordinal>\\b${ORDINAL}(?:[-\\s]+(?:${ORDINAL_SKIP}))*[-\\s]+\\p{L}[\\p{L}’'-]*)`,
   ].join('|'),
   'giu',
 );
 /**
- * Every figure has a digit or a number word (a year in words starts with one), so a text with
+ * Every figure has a digit, a number word or an ordinal (a year in words starts with one), so a text with
  * neither has none: a cheap test before the long pattern. Same flags, same case folding.
  */
-const MAY_HAVE_FIGURE = new RegExp(`\\d|${Object.keys(UNITS).join('|')}`, 'iu');
+const MAY_HAVE_FIGURE = new RegExp(`\\d|${[...Object.keys(UNITS), ...Object.keys(ORDINALS)].join('|')}`, 'iu');
 const AMOUNT = new RegExp(`^(.*?)(?:\\s*(${[...Object.keys(SCALES), ...Object.keys(ABBREVIATED_SCALES)].join('|')}))?$`, 'i');
 const CURRENCY_SUFFIX = new RegExp(`\\s+(?:${CURRENCY})$`, 'i');
 
@@ -130,20 +147,42 @@ export function findFigures(text: string): Figure[] {
       if (y === undefined || !(y >= 1900 && y <= 2100) || (words[0] !== 'two' && y % 100 < 10)) continue;
       kind = 'year';
       value = String(y);
-    } else if (g.count) {
-      const c = /^(.*?)\s+(\p{L}+)$/u.exec(g.count)!;
+    } else if (g.duration) {
+      const c = /^(.*?)[-\s](\p{L}+)$/u.exec(g.duration)!;
       const n = parseNumber(c[1]);
       if (n === undefined) continue;
-      kind = 'count';
-      value = String(n);
-      out.push({ kind, value, start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/ies$/, 'y').replace(/s$/, '') });
+      const u = c[2].toLowerCase().replace(/s$/, '');
+      kind = 'duration';
+      value = u in D.inMonths ? `${n * D.inMonths[u as keyof typeof D.inMonths]} months` : `${n * D.inDays[u as keyof typeof D.inDays]} days`;
+    } else if (g.count || g.anyCount) {
+      const c = /^(.*?)\s+(?:\S+\s+)?(\p{L}+)$/u.exec(g.count ?? g.anyCount)!;
+      const n = parseNumber(c[1]);
+      if (n === undefined) continue;
+      out.push(withRate(text, { kind: 'count', value: String(n), start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/ies$/, 'y').replace(/s$/, '') }));
+      continue;
+    } else if (g.ordinal) {
+      const c = /^(\S+?)(?:[-\s]+\S+)*?[-\s]+([\p{L}’'-]+)$/u.exec(g.ordinal)!;
+      const w = c[1].toLowerCase();
+      const n = ORDINALS[w] ?? (/^\d+/.test(w) ? Number(/^\d+/.exec(w)![0]) : undefined);
+      if (n === undefined || !(/^\p{Lu}/u.test(c[2]) || ORDINAL_NOUNS.has(c[2].toLowerCase()))) continue;
+      out.push({ kind: 'ordinal', value: String(n), start, end, text: text.slice(start, end), unit: c[2].toLowerCase().replace(/[’']s?$/, '').replace(/ies$/, 'y').replace(/s$/, '') });
       continue;
     } else {
       kind = 'year';
       value = g.year;
     }
     if (value === undefined) continue;
-    out.push({ kind, value, start, end, text: text.slice(start, end) });
+    const f: Figure = { kind, value, start, end, text: text.slice(start, end) };
+    out.push(kind === 'money' || kind === 'percent' ? withRate(text, f) : f);
   }
   return out;
+}
+
+/** A figure with the period after it (`$2 billion a day`): the period becomes part of it (`per`, and its text). */
+function withRate(text: string, f: Figure): Figure {
+  const m = RATE.exec(text.slice(f.end));
+  if (!m) return f;
+  const per = m.groups!.period ? PERIOD_OF.get(m.groups!.period.toLowerCase())! : (R.adverbs as Record<string, string>)[m.groups!.adverb.toLowerCase()];
+  const end = f.end + m[0].length;
+  return { ...f, end, text: text.slice(f.start, end), per };
 }

@@ -10,6 +10,7 @@ import ladder from './ladder.json';
 import names from './names.json';
 import negation from './negation.json';
 import nouns from './nouns.json';
+import numbers from './numbers.json';
 import opposites from './opposites.json';
 import { englishPatterns } from './patterns';
 import roles from './roles.json';
@@ -65,6 +66,7 @@ function tokenRules(): TokenRules {
     dotted: new Map(tokens.dotted.map(d => [d.letters[0], { second: d.letters[1], key: d.key, text: d.text }])),
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(tokens.readAs.map(d => [d.words[0], { second: d.words[1], as: d.as }])),
+    hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
   };
 }
 
@@ -135,6 +137,8 @@ function build(): LanguagePack {
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
       passiveBefore: new Set(grammar.passiveBefore.words),
+      describedBy: new Set(grammar.describedBy.words),
+      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
       determiners: new Set(grammar.determiners),
     },
     opposites: {
@@ -167,7 +171,7 @@ function build(): LanguagePack {
       thirdPartyLinks: keys(actors.thirdPartyLinks),
       prepositions: keys(actors.prepositions),
     },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers) },
+    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
     neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
     gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
     countries: countryTable(),
