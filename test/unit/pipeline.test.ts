@@ -99,5 +99,17 @@ describe('check pipeline', () => {
       const unquoted = analyzeDraft(bundledIndex(), text.replace(/"/g, '')).findings.map(x => x.code);
       assert.ok(unquoted.includes('changed-actor'), unquoted.join());
     });
+
+    it('judges someone else’s words in quotation marks as a quotation, not as the drafter’s claim', () => {
+      const said = '“The Prime Minister and the President did not agree to expand cooperation on continental defense,” the senator said in 1995.';
+      const codes = analyzeDraft(bundledIndex(), said).findings.map(x => x.code);
+      assert.ok(!codes.includes('negated'), codes.join());
+      // The same words as the drafter's own claim are a denial of the source.
+      const claimed = analyzeDraft(bundledIndex(), said.replace(/[“”]/g, '').replace(/, the senator said in 1995/, '')).findings.map(x => x.code);
+      assert.ok(claimed.includes('negated'), claimed.join());
+      // Said to be the Roadmap's words, they are an unsourced quotation.
+      const attributed = analyzeDraft(bundledIndex(), 'The Roadmap says: “The Prime Minister and the President did not agree to expand cooperation on continental defense.”').findings.map(x => x.code);
+      assert.ok(attributed.includes('misquote') || attributed.includes('unsourced-quote'), attributed.join());
+    });
   });
 });

@@ -1,14 +1,20 @@
 import { termSwap } from '../../../server/src/engine/check/detectors/term-swap';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 
+const space = { index: loadCorpus([source('space.md', '# Space\n\nWe will also consult on norms and rules for ensuring the sustainable use of outer space.\n')]) };
+
 describe('detector term-swap (alone)', () => {
-  detectorCases(text => runClause(termSwap, text), {
+  detectorCases((text, options) => runClause(termSwap, text, options), {
     valid: [
       // A unit (`C`) is no term.
       'Recalling the Paris Agreement, the leaders will work in tandem, and encourage others, to keep a limit on the temperature increase to 1.5 degrees Celsius.',
       'The leaders also agreed to work together to build the necessary supply chains to make Canada and the United States global leaders in all aspects of battery development and production.',
       // A changed action is the strength and opposite detectors' business, not a swapped term.
       'The Prime Minister and the President agreed to reduce cooperation on continental defense and in the Arctic.',
+      // The source's word in another form (`sustainability` for `sustainable`) is a rewording.
+      { text: 'We will also consult on norms and rules for ensuring the long-term sustainability of outer space.', options: space },
       // `co-operation` is `cooperation`; an item added after the source's last is new, not swapped.
       'The updated MOU is meant to enhance co-operation on sustainable and equitable energy transitions, clean energy innovation, connectivity, low-carbon transportation and hydrogen production.',
     ],
@@ -25,6 +31,11 @@ describe('detector term-swap (alone)', () => {
         // The last item of a list replaced, at the end of both sentences.
         text: 'The updated MOU is meant to enhance co-operation on sustainable and equitable energy transitions, clean energy innovation, connectivity and hydrogen production.',
         expect: [{ code: 'changed-term', at: 'hydrogen production', message: 'where the source says "low-carbon transportation"', rule: 'term-swap' }],
+      },
+      {
+        text: 'We will also consult on norms and rules for ensuring the peaceful use of outer space.',
+        options: space,
+        expect: [{ code: 'changed-term', at: 'peaceful', message: 'where the source says "sustainable"', rule: 'term-swap' }],
       },
     ],
   });

@@ -8,7 +8,7 @@
  *             → detectors, in declared order  (detectors/)
  *             → restatement gate and confidence: a clause's finding is kept only when the clause
  *               really restates its source where the difference lies (gate.ts)
- *             → resolution: actor merge, rule order, insideness of sourced quotations (resolve.ts)
+ *             → resolution: actor merge, rule order, nothing kept inside a quotation (resolve.ts, below)
  *   → sorted by place, deduplicated. Suppression comments apply to the whole draft (check.ts).
  */
 import type { CheckIndex } from '../checkIndex';
@@ -69,7 +69,7 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
     run.detect(unit, quoteDetectors);
     const status = !unit.source ? 'no source' : unit.blocks.length ? 'misquote' : 'verbatim';
     quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(unit.source ? { paragraphId: unit.source.para.id } : {}) });
-    if (status !== 'no source') run.sourced.push([q.start, q.end]);
+    run.quoted.push([q.start, q.end]);
   }
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
     const kept = run.detect(unit, clauseDetectors);
@@ -114,8 +114,13 @@ export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, 
 class ParagraphRun {
   /** Kept findings, in the order they are listed before sorting (unit by unit, in rule order). */
   readonly findings: Finding[] = [];
-  /** Quotations matched to a source: findings inside one are the quotation check's business. */
-  readonly sourced: [number, number][] = [];
+  /**
+   * Every quotation: findings inside one are the quotation check's business. Words in quotation
+   * marks are someone's exact words: matched to a source they are compared word for word; not
+   * matched, they are someone else's (`“The Pacific Ocean does not separate Japan and the
+   * United States,” President Kennedy said`) or an unsourced quotation, never the drafter's claim.
+   */
+  readonly quoted: [number, number][] = [];
   /** Every finding kept so far, for `ctx.emitted`. */
   private readonly kept: FindingInput[] = [];
   readonly ctx: DetectorContext;
@@ -158,11 +163,11 @@ class ParagraphRun {
   }
 
   /**
-   * Keeps a finding, unless it lies inside a quotation matched to a source (a clause's finding
-   * there is the quotation's business) or the restatement gate is not sure enough of it.
+   * Keeps a finding, unless it lies inside a quotation (a clause's finding there is the
+   * quotation's business) or the restatement gate is not sure enough of it.
    */
   private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
-    if (unit.kind === 'clause' && this.sourced.some(([a, b]) => f.start >= a && f.end <= b)) return;
+    if (unit.kind === 'clause' && this.quoted.some(([a, b]) => f.start >= a && f.end <= b)) return;
     if (unit.kind === 'clause') {
       const c = confidenceOf(unit, f, rule, this.lexicon);
       if (c) {

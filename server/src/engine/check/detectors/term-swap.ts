@@ -41,6 +41,8 @@ export const termSwap: Detector = {
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
       // `treatment` for `egregious mistreatment`: one word inside the other is a softening, not a swap.
       if (dw.some(w => w.length >= 5 && sw.some(x => x.length >= 5 && (x.includes(w) || w.includes(x))))) continue;
+      // `long-term sustainability` for `sustainable use`: the source's word in another form is a rewording.
+      if (dw.some(w => sw.some(x => commonPrefix(w, x) >= 7))) continue;
       const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
       // The last item of a list replaced (`batteries …, and small modular reactors` for `…, and
       // renewable energy storage`): `and` before it on both sides, and both sentences end with it.
@@ -57,3 +59,9 @@ export const termSwap: Detector = {
     }
   },
 };
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
