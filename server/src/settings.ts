@@ -11,6 +11,12 @@ import type { ProjectAcceptance, ProjectConfig, SuggestionMode } from './project
 export interface VerbatimSettings {
   /** Globs (relative to the workspace folder) or absolute paths of user source documents. */
   readonly sources: readonly string[];
+  /**
+   * The date given with a source in `verbatim.sources` (`{ "path": …, "date": "YYYY-MM-DD" }`), by
+   * its path as written; as written, checked when the sources are read. A source's own front
+   * matter date wins.
+   */
+  readonly sourceDates: Readonly<Record<string, string>>;
   /** Index the sources that ship with Verbatim. */
   readonly includeBundledSources: boolean;
   /** Milliseconds to wait after the last keystroke before re-checking. */
@@ -39,6 +45,7 @@ export interface VerbatimSettings {
 
 export const defaultSettings: VerbatimSettings = Object.freeze({
   sources: [],
+  sourceDates: {},
   includeBundledSources: true,
   diagnosticsDelay: 250,
   severity: {},
@@ -71,7 +78,16 @@ export function withProject(raw: unknown, project: ProjectConfig | undefined): R
 /** Coerces whatever a client sent into valid settings; bad values fall back to defaults. */
 export function sanitizeSettings(raw: unknown): VerbatimSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const sources = Array.isArray(r.sources) ? r.sources.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : defaultSettings.sources;
+  // Each source is a path, or `{ "path": …, "date": … }` to give it a date.
+  const sources: string[] = [];
+  const sourceDates: Record<string, string> = {};
+  for (const s of Array.isArray(r.sources) ? (r.sources as unknown[]) : []) {
+    const o = s && typeof s === 'object' ? (s as { path?: unknown; date?: unknown }) : undefined;
+    const p = typeof s === 'string' ? s : typeof o?.path === 'string' ? o.path : '';
+    if (!p.trim()) continue;
+    sources.push(p);
+    if (typeof o?.date === 'string') sourceDates[p] = o.date;
+  }
   const severity: Record<string, SeverityName> = {};
   if (r.severity && typeof r.severity === 'object') {
     for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
@@ -81,6 +97,7 @@ export function sanitizeSettings(raw: unknown): VerbatimSettings {
   const delay = typeof r.diagnosticsDelay === 'number' && isFinite(r.diagnosticsDelay) ? Math.max(0, Math.min(5000, r.diagnosticsDelay)) : defaultSettings.diagnosticsDelay;
   return Object.freeze({
     sources,
+    sourceDates,
     includeBundledSources: typeof r.includeBundledSources === 'boolean' ? r.includeBundledSources : defaultSettings.includeBundledSources,
     diagnosticsDelay: delay,
     severity,

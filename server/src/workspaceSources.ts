@@ -203,7 +203,7 @@ export class WorkspaceSources {
           // A workspace's settings arrive with the repository: they may only name files inside it.
           const confineTo = settings.sourcesOrigin === 'workspace' ? folderPath : undefined;
           const specs = settings.sourcesOrigin === 'workspace' && !folderPath ? [] : settings.sources;
-          const user = readUserSources(specs, folderPath, 'verbatim.sources', { confineTo });
+          const user = readDatedSources(specs, settings.sourceDates, folderPath, confineTo);
           inputs.push(...user.inputs);
           problems.push(...user.problems);
           const project = settings.project;
@@ -244,6 +244,35 @@ export class WorkspaceSources {
       return engine;
     });
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads the sources named in `verbatim.sources`, in order, each with the date given with it
+ * (`dates`, by spec). A file named both with a date and by a pattern without one keeps the date.
+ */
+function readDatedSources(specs: readonly string[], dates: Readonly<Record<string, string>>, folderPath: string | undefined, confineTo: string | undefined): ReadResult {
+  const inputs: SourceInput[] = [];
+  const problems: SourceProblem[] = [];
+  const at = new Map<string, number>();
+  for (const spec of specs) {
+    let date = Object.prototype.hasOwnProperty.call(dates, spec) ? dates[spec] : undefined;
+    if (date !== undefined && !(ISO_DATE.test(date) && !Number.isNaN(Date.parse(date)))) {
+      problems.push({ uri: `verbatim:source-date:${spec}`, displayPath: 'verbatim.sources', severity: 'warning', message: `verbatim.sources "${spec}": the date "${date}" must be YYYY-MM-DD; it is ignored.` });
+      date = undefined;
+    }
+    const read = readUserSources([spec], folderPath, 'verbatim.sources', { confineTo });
+    problems.push(...read.problems);
+    for (const input of read.inputs) {
+      const i = at.get(input.uri);
+      if (i === undefined) {
+        at.set(input.uri, inputs.length);
+        inputs.push(date ? { ...input, date } : input);
+      } else if (date && !inputs[i].date) inputs[i] = { ...inputs[i], date };
+    }
+  }
+  return { inputs, problems };
 }
 
 function existsQuietly(folder: string): boolean {

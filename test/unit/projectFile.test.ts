@@ -216,6 +216,12 @@ describe('project file: beneath the editor\'s settings', () => {
     assert.equal(sanitizeSettings(withProject({ suggestions: 'all' }, project)).suggestions, 'all');
   });
 
+  it('verbatim.sources entries are paths, or a path with a date (checked when the sources are read)', () => {
+    const s = sanitizeSettings({ sources: ['a.md', { path: 'b.md', date: '2022-05-23' }, { path: 'c.md' }, { date: '2022-01-01' }, 7, ' '] });
+    assert.deepEqual(s.sources, ['a.md', 'b.md', 'c.md']);
+    assert.deepEqual(s.sourceDates, { 'b.md': '2022-05-23' });
+  });
+
   it('a malformed project file changes nothing', () => {
     const broken = parseProjectFile('{ "severity": ', '/p/.verbatim.json');
     const s = sanitizeSettings(withProject({ severity: {} }, broken));

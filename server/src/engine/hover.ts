@@ -2,7 +2,8 @@
  * Hover citations: what the draft quotes or restates under the cursor, shown as the
  * source paragraph (matched words in bold), its section, document, date, link and
  * citation id; a word-by-word difference when the draft's wording is not the source's;
- * and, on an official name, where it first appears and how often the sources use it.
+ * the commitment's history when later dated sources restate or update it (series.ts); and,
+ * on an official name, where it first appears and how often the sources use it.
  *
  * All text from sources and drafts is escaped: the Markdown built here never contains
  * HTML, links other than a source's own http(s) URL, or command links.
@@ -13,6 +14,7 @@ import type { CorpusIndex } from './corpusIndex';
 import { escapeMarkdown, safeLink, strong } from './text/markdown';
 import { matchAt, type NameMatch, type SourceMatch } from './match';
 import { normalizeText } from './normalize';
+import { seriesOf, type SeriesEntry } from './series';
 import type { Paragraph } from './types';
 
 /** Hover content for a span of the draft. */
@@ -43,6 +45,8 @@ export function hoverAt(index: CorpusIndex, text: string, offset: number, token:
   parts.push(quoteBlock(paragraph, span.start, span.end));
   if (name) parts.push(nameNote(name));
   if (match && !match.exact) parts.push(differenceNote(text, match));
+  const history = match ? seriesOf(index).historyOf(match.paragraph, match.sourceStart, match.sourceEnd) : undefined;
+  if (history) parts.push(historyNote(index, history, match!));
   parts.push(`Citation: \`${paragraph.id.replace(/`/g, '')}\``);
   const start = Math.min(match?.draftStart ?? Infinity, name?.draftStart ?? Infinity);
   const end = Math.max(match?.draftEnd ?? -1, name?.draftEnd ?? -1);
@@ -82,6 +86,33 @@ function nameNote(name: NameMatch): string {
   const times = name.count === 1 ? 'once' : `${name.count} times`;
   const passages = name.passages === 1 ? '1 passage' : `${name.passages} passages`;
   return `Official name ${strong(name.text)}: used ${times} in ${passages} of the sources; first appears in ${escapeMarkdown(name.first.paragraph.label)}.`;
+}
+
+/** Longest sentence shown in a history, in characters. */
+const MAX_HISTORY_SENTENCE = 300;
+
+const KIND_LABELS: Readonly<Record<SeriesEntry['kind'], string>> = { first: 'First stated', restated: 'Restated', updated: 'Updated' };
+
+/**
+ * The commitment's history, oldest first: each statement with its date, its words, its citation
+ * label and link; the latest wording named as such, and the statement the draft follows marked.
+ */
+export function historyNote(index: CorpusIndex, history: readonly SeriesEntry[], match: SourceMatch): string {
+  const latest = history[history.length - 1];
+  const followed = history.find(e => e.paragraph === match.paragraph && e.start < match.sourceEnd && match.sourceStart < e.end);
+  const lines = history.map(e => {
+    const doc = index.getDocument(e.paragraph.documentId);
+    const sentence = e.paragraph.text.slice(e.start, e.end).replace(/\s+/g, ' ').trim();
+    const shown = sentence.length > MAX_HISTORY_SENTENCE ? `${sentence.slice(0, MAX_HISTORY_SENTENCE - 1)}…` : sentence;
+    const link = safeLink('source', doc?.url);
+    const notes = [e === latest ? strong('latest wording') : '', e === followed ? 'your draft follows this' : ''].filter(Boolean);
+    return `- ${strong(`${KIND_LABELS[e.kind]}, ${e.date}`)}: “${escapeMarkdown(shown)}” (${escapeMarkdown(e.paragraph.label)}${link ? ` · ${link}` : ''})${notes.length ? ` · ${notes.join(' · ')}` : ''}`;
+  });
+  const outdated = followed && followed !== latest && history.some(e => e.date > followed.date && e.kind === 'updated');
+  const summary = outdated
+    ? `The wording your draft follows (${escapeMarkdown(followed.date)}) has been updated since: the latest is that of ${escapeMarkdown(latest.date)}.`
+    : `The latest wording is that of ${escapeMarkdown(latest.date)}.`;
+  return `**History of this commitment** (${history.length} statements). ${summary}\n\n${lines.join('\n')}`;
 }
 
 /** The draft's words against the source's, word by word: ~~draft only~~, **source only**. */

@@ -1,7 +1,9 @@
 /**
  * The consistency report, for the reviewer of a draft: its findings first (each with a link to
  * the draft's line, the source sentence that is the evidence and what to do), then wordings the
- * project accepted, then every quotation and restatement with its status; the coverage of the
+ * project accepted, then wording the draft follows that a later dated source has updated since
+ * (series.ts: not a finding, the later wording may be what the reader wants), then every
+ * quotation and restatement with its status; the coverage of the
  * sources' commitments only when asked for (a readout is not meant to restate them all).
  * Markdown (links to the draft's lines as `path#L12`), or a self-contained HTML page to send to
  * a colleague (inline style, the drafts as checked at the end, findings linking to their lines).
@@ -10,11 +12,13 @@
 import MarkdownIt from 'markdown-it';
 import { acceptedBy, type Acceptance } from './acceptances';
 import type { CancellationToken } from './cancellation';
-import { analyzeDraft } from './check';
+import { analyzeDraft, type QuotationResult, type RestatementResult } from './check';
+import { statementFollowed } from './check/updates';
 import type { CorpusIndex } from './corpusIndex';
 import type { Finding, SeverityName } from './findings';
 import { cleanOfficialText, withFixes } from './fixes';
 import { LineIndex } from './positions';
+import { seriesOf, type SeriesEntry } from './series';
 import { applySuppressions } from './suppress';
 import { escapeMarkdown as escapeText } from './text/markdown';
 
@@ -112,6 +116,51 @@ function sourceSentence(index: CorpusIndex, paragraphId: string | undefined, ev?
   return { text, cite };
 }
 
+/**
+ * When the source words a draft span follows (`paragraphId` and `evidence`) have been changed by
+ * a later statement of the same commitment: what the draft follows and the latest wording.
+ */
+function updatedSince(index: CorpusIndex, paragraphId: string | undefined, ev: { start: number; end: number } | undefined): { followed: SeriesEntry; latest: SeriesEntry } | undefined {
+  const p = paragraphId ? index.getParagraph(paragraphId) : undefined;
+  return p && ev ? seriesOf(index).updatedSince(p, ev.start, ev.end) : undefined;
+}
+
+type Followed = { paragraphId: string; evidence?: { start: number; end: number } };
+
+/**
+ * What each restatement follows (by start): the source sentence it restates best, or another
+ * statement of the same commitment it follows more closely (check/updates.ts).
+ */
+function restatementsFollow(index: CorpusIndex, text: string, restatements: readonly RestatementResult[]): Map<RestatementResult, Followed> {
+  const followed = statementFollowed(index);
+  const out = new Map<RestatementResult, Followed>();
+  for (const r of restatements) {
+    const s = r.evidence ? followed(text, r.start, r.end, r.paragraphId, r.evidence) : undefined;
+    out.set(r, s ? { paragraphId: s.paragraph.id, evidence: { start: s.start, end: s.end } } : { paragraphId: r.paragraphId, evidence: r.evidence });
+  }
+  return out;
+}
+
+/**
+ * The quotations and restatements (by start) whose wording has been updated since, in draft order,
+ * each with the draft words (a quotation's without its marks), what they follow and the latest wording.
+ */
+function outdatedRows(index: CorpusIndex, quotations: readonly QuotationResult[], restatements: readonly RestatementResult[], follows: ReadonlyMap<RestatementResult, Followed>) {
+  const out = new Map<number, { row: { start: number; end: number }; followed: SeriesEntry; latest: SeriesEntry }>();
+  for (const x of [...quotations, ...restatements].sort((p, q) => p.start - q.start)) {
+    const f = 'innerStart' in x ? (x.paragraphId ? { paragraphId: x.paragraphId, evidence: x.evidence } : undefined) : follows.get(x);
+    const u = f && !out.has(x.start) ? updatedSince(index, f.paragraphId, f.evidence) : undefined;
+    if (u) out.set(x.start, { row: 'innerStart' in x ? { start: x.innerStart, end: x.innerEnd } : x, ...u });
+  }
+  return out;
+}
+
+/** A series entry's words and citation, as the report quotes a source sentence. */
+function entryCitation(index: CorpusIndex, e: SeriesEntry): string {
+  const src = sourceSentence(index, e.paragraph.id, { start: e.start, end: e.end })!;
+  return `“${cell(clip(src.text, 300))}” (${src.cite})`;
+}
+
 /** Citations in a draft (`(Roadmap …, ¶4)`, footnote definitions): what they restate is a label, not a commitment. */
 function citationSpans(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -129,6 +178,18 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   const accepted = shown.map(f => ({ f, by: acceptedBy(index, d.text, f, options.accepted ?? []) }));
   const findings = accepted.filter(x => !x.by).map(x => x.f).sort((x, y) => x.start - y.start);
   const acceptedHere = accepted.filter(x => x.by);
+  // Spans sorted once and looked up by place: no scan of every citation or quotation per restatement.
+  const citations = overlapping(citationSpans(d.text));
+  const sourced = overlapping(a.quotations.filter(q => q.status !== 'no source'));
+  const overlap = (s1: number, e1: number, s2: number, e2: number) => Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  // An inserted citation is no restatement; a sentence that is mostly a sourced quotation has its quotation's row.
+  const restatements = a.restatements.filter(
+    r =>
+      !citations(r.start, r.end).some(c => overlap(r.start, r.end, c.start, c.end) > 0 && r.end - r.start - overlap(r.start, r.end, c.start, c.end) < 20) &&
+      !sourced(r.start, r.end).some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2),
+  );
+  const follows = restatementsFollow(index, d.text, restatements);
+  const outdated = outdatedRows(index, a.quotations, restatements, follows);
   const link = (offset: number) => {
     const line = lineOf(offset);
     const href = ctx.lineLink(d, i, line);
@@ -162,6 +223,13 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
     });
     out.push('');
   }
+  if (outdated.size) {
+    out.push('### Updated since', '', 'Wording the draft follows that a later source has changed. Not a finding: the draft agrees with the source it follows, but the latest official wording may be what you want.', '');
+    for (const { row, followed, latest } of outdated.values()) {
+      out.push(`- **${link(row.start)}** “${cell(clip(d.text.slice(row.start, row.end), 160))}” follows ${entryCitation(index, followed)}. **Updated since ${cell(latest.date)}:** ${entryCitation(index, latest)}.`);
+    }
+    out.push('');
+  }
   if (acceptedHere.length) {
     out.push('### Accepted for the project', '');
     for (const { f, by } of acceptedHere) {
@@ -173,24 +241,20 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   const rows: { at: number; row: string }[] = [];
   const statusOf = (fs: readonly Finding[], fallback: string) => (fs.length ? fs.map(f => `\`${f.code}\``).filter((c, k, all) => all.indexOf(c) === k).join(', ') : fallback);
   const serious = (fs: readonly Finding[]) => fs.filter(f => level(f) === 'warning' || level(f) === 'error');
+  const since = (at: number) => (outdated.has(at) ? `; updated since ${cell(outdated.get(at)!.latest.date)}` : '');
   for (const q of a.quotations) {
     const fs = findingsIn(findings, q.start, q.end);
-    const status = q.status === 'no source' ? (fs.length ? statusOf(fs, '') : 'no source found') : statusOf(fs, q.status === 'misquote' ? 'misquote accepted or suppressed' : 'verbatim');
+    const status = (q.status === 'no source' ? (fs.length ? statusOf(fs, '') : 'no source found') : statusOf(fs, q.status === 'misquote' ? 'misquote accepted or suppressed' : 'verbatim')) + since(q.start);
     const src = sourceSentence(index, q.paragraphId);
     rows.push({ at: q.start, row: `| ${link(q.start)} | quotation | ${cell(clip(d.text.slice(q.start, q.end), 160))} | ${status} | ${src ? src.cite : '—'} |` });
     if (q.paragraphId) mark(cited, q.paragraphId, serious(fs).length > 0);
   }
-  const citations = overlapping(citationSpans(d.text));
-  const sourced = overlapping(a.quotations.filter(q => q.status !== 'no source'));
-  const overlap = (s1: number, e1: number, s2: number, e2: number) => Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
-  for (const r of a.restatements) {
+  for (const r of restatements) {
     const text = d.text.slice(r.start, r.end);
-    // An inserted citation is no restatement; a sentence that is mostly a sourced quotation has its quotation's row.
-    if (citations(r.start, r.end).some(c => overlap(r.start, r.end, c.start, c.end) > 0 && r.end - r.start - overlap(r.start, r.end, c.start, c.end) < 20)) continue;
-    if (sourced(r.start, r.end).some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2)) continue;
     const fs = findingsIn(findings, r.start, r.end);
-    const src = sourceSentence(index, r.paragraphId, r.evidence);
-    rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${cell(clip(text, 160))} | ${statusOf(fs, 'faithful')} | ${src ? `“${cell(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
+    const followed = follows.get(r)!;
+    const src = sourceSentence(index, followed.paragraphId, followed.evidence);
+    rows.push({ at: r.start, row: `| ${link(r.start)} | restatement | ${cell(clip(text, 160))} | ${statusOf(fs, 'faithful')}${since(r.start)} | ${src ? `“${cell(clip(src.text, 200))}” (${src.cite})` : '—'} |` });
     mark(cited, r.paragraphId, serious(fs).length > 0);
   }
   if (rows.length) {

@@ -16,6 +16,10 @@ const other = loadCorpus([source('partnership.md', [
   'The leaders discussed ways to align their approaches to fisheries management. This includes dealing with illegal, unreported and unregulated fishing in shared waters.',
   '',
   'The Plan highlights cooperation to strengthen port security and resilience across both coasts.',
+  '',
+  'We intend to reach an agreement on fisheries quotas in the Northern Strait by next year.',
+  '',
+  'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
 ].join('\n'))]);
 const OTHER = { index: other };
 
@@ -46,7 +50,15 @@ describe('detector strength (alone)', () => {
       // What `agreed that, when …,` governs comes after the inner clause.
       'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
+      // An intention kept as an intention, or as a plan (`will reach`).
+      { text: 'The leaders intend to reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
+      { text: 'The leaders will reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
+      // Talk of the importance of advancing X is other talk than implementing policies toward X: no understatement.
+      { text: 'The two leaders discussed the importance of advancing a free and open Northern Strait, and of modernizing their alliance.', options: OTHER },
       { text: 'The leaders agreed to work closely to strengthen port security and resilience across both coasts.', options: OTHER },
+      // A document says what it contains, at no strength of its own: `The Roadmap commits …` is no one's overstatement.
+      'The Roadmap commits the two countries to align their approaches to China.',
+      { text: 'The joint statement commits both governments to strengthen port security and resilience across both coasts.', options: OTHER },
     ],
     invalid: [
       {
@@ -64,6 +76,12 @@ describe('detector strength (alone)', () => {
       {
         text: 'The leaders reaffirmed the shared commitment to eliminating oil and gas methane emissions to protect public health and the environment, as guided by the best science.',
         expect: [{ code: 'overstated', at: 'eliminating', message: 'overstates the source\'s "reducing"', rule: 'overstated-object' }],
+      },
+      {
+        // An intention told as done.
+        text: 'The leaders reached an agreement on fisheries quotas in the Northern Strait.',
+        options: OTHER,
+        expect: [{ code: 'overstated', at: 'reached', message: 'tells as done what the source only intends: "intend to reach"', rule: 'intention-done' }],
       },
       {
         text: 'The leaders agreed on a common approach to illegal, unreported and unregulated fishing in shared waters.',

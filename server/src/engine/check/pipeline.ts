@@ -8,12 +8,15 @@
  *             → detectors, in declared order  (detectors/)
  *             → restatement gate and confidence: a clause's finding is kept only when the clause
  *               really restates its source where the difference lies (gate.ts)
+ *             → later statements: a difference from an older source sentence is no finding where the
+ *               clause follows a later statement of the same commitment there (updates.ts)
  *             → resolution: actor merge, rule order, nothing kept inside a quotation (resolve.ts, below)
  *   → sorted by place, deduplicated. Suppression comments apply to the whole draft (check.ts).
  */
 import type { CheckIndex } from '../checkIndex';
 import type { Code, Finding } from '../findings';
 import type { LanguagePack } from '../lang/pack';
+import { seriesOf, type SeriesTable } from '../series';
 import { findQuotations } from '../text/quotations';
 import { draftSentences } from '../text/sentences';
 import { draftClauses, headClauses, mainClause } from './clauses';
@@ -25,6 +28,7 @@ import { byPlace, complete, dedupe, inRuleOrder, mergeActorFindings, type Emitte
 import { sameSource } from './retrieve';
 import type { ClauseUnit, Detector, DetectorContext, FindingInput, RuleId, Unit, UnitRole } from './types';
 import { clauseUnit, quoteUnit } from './units';
+import { followedLater, otherStatements } from './updates';
 
 /** A quotation found in a draft, and what it was matched to. */
 export interface QuotationResult {
@@ -35,6 +39,8 @@ export interface QuotationResult {
   readonly innerEnd: number;
   readonly status: 'verbatim' | 'misquote' | 'no source';
   readonly paragraphId?: string;
+  /** Offsets into the source paragraph's text of the words quoted. */
+  readonly evidence?: { readonly start: number; readonly end: number };
 }
 
 /** A draft sentence that restates a source sentence. */
@@ -61,14 +67,16 @@ const MERGE: Partial<Record<Code, (found: readonly FindingInput[], unit: ClauseU
 
 /** Checks one paragraph `p` of a draft (offsets in the paragraph). */
 export function analyzeParagraph(ci: CheckIndex, lang: LanguagePack, p: string, excluded?: ReadonlySet<string>): ParagraphAnalysis {
-  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci);
+  const run = new ParagraphRun(sourceLookup(ci, lang, excluded), ci, excluded);
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
   for (const q of findQuotations(p)) {
     const unit = quoteUnit(ci, lang, p, q, run.sources.skip);
     run.detect(unit, quoteDetectors);
     const status = !unit.source ? 'no source' : unit.blocks.length ? 'misquote' : 'verbatim';
-    quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(unit.source ? { paragraphId: unit.source.para.id } : {}) });
+    const src = unit.source;
+    const evidence = src && src.al.bTo >= src.al.bFrom ? { evidence: { start: src.srcWords[src.al.bFrom].start, end: src.srcWords[src.al.bTo].end } } : {};
+    quotations.push({ start: q.start, end: q.end, innerStart: q.innerStart, innerEnd: q.innerEnd, status, ...(src ? { paragraphId: src.para.id, ...evidence } : {}) });
     run.quoted.push([q.start, q.end]);
   }
   const check = (s: number, e: number, role: UnitRole, unit = clauseUnit(ci, run.sources, p, s, e, role)) => {
@@ -126,9 +134,12 @@ class ParagraphRun {
   readonly ctx: DetectorContext;
 
   readonly lexicon: RestatementLexicon;
+  /** The links between dated sources (built on first use; none when the sources have fewer than two dates). */
+  private readonly series: SeriesTable;
 
-  constructor(readonly sources: SourceLookup, ci: CheckIndex) {
+  constructor(readonly sources: SourceLookup, ci: CheckIndex, private readonly excluded: ReadonlySet<string> = new Set()) {
     this.lexicon = gateLexicon(ci, sources.lang);
+    this.series = seriesOf(ci.index, sources.lang);
     this.ctx = {
       lang: sources.lang,
       sources,
@@ -162,9 +173,16 @@ class ParagraphRun {
     return n;
   }
 
+  /** The other statements of the commitment `unit` restates (updates.ts). */
+  others(unit: ClauseUnit) {
+    return otherStatements(unit, this.series, this.excluded, this.lexicon);
+  }
+
   /**
    * Keeps a finding, unless it lies inside a quotation (a clause's finding there is the
-   * quotation's business) or the restatement gate is not sure enough of it.
+   * quotation's business), the restatement gate is not sure enough of it, or the words it
+   * flags are those of a later statement of the same commitment that the clause restates
+   * (following the latest official wording is no contradiction of older wording).
    */
   private keep(unit: Unit, f: FindingInput, rule: RuleId, kept: Emitted[]): void {
     if (unit.kind === 'clause' && this.quoted.some(([a, b]) => f.start >= a && f.end <= b)) return;
@@ -172,10 +190,17 @@ class ParagraphRun {
       const c = confidenceOf(unit, f, rule, this.lexicon);
       if (c) {
         if (c.value < threshold(f.code)) return;
+        if (comparesWith(unit, f) && followedLater(unit, f, this.others(unit), this.lexicon)) return;
         f = { ...f, details: { ...(f.details ?? {}), confidence: Math.round(c.value * 100) / 100 } };
       }
     }
     this.kept.push(f);
     kept.push({ finding: f, rule, seq: kept.length });
   }
+}
+
+/** True if `f` compares the clause with the source sentence it restates (not a name, a document's date or an absence claim found elsewhere). */
+function comparesWith(unit: ClauseUnit, f: FindingInput): boolean {
+  const base = unit.restatement?.base;
+  return !!base && f.paragraphId === base.paragraphId && f.evidence?.start === base.evidence.start && f.evidence?.end === base.evidence.end;
 }

@@ -157,6 +157,7 @@ export const RULE_ORDER: readonly string[] = [
   'dropped-negation',
   'actor',
   'ladder',
+  'intention-done',
   'opposite-pair',
   'overstated-object',
   'avoid',

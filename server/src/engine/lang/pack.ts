@@ -99,6 +99,8 @@ export interface LanguagePack {
     readonly hedges: ReadonlySet<string>;
     /** Hedge keys that set the source's level when no ladder verb governs the object. */
     readonly hedgedLevel: ReadonlySet<string>;
+    /** Keys of words that state an intention (`intend`, `aim`, `seek`): `… to strengthen` is not `strengthened`. */
+    readonly intentions: ReadonlySet<string>;
     /** Keys after which a ladder word is a noun or idiom (`work on`, `ways to`). */
     readonly nonVerbBefore: ReadonlySet<string>;
     /** The noun of a commitment, surface (`reaffirmed their commitment`). */

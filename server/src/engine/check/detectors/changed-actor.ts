@@ -37,7 +37,11 @@ export const changedActor: Detector = {
     thirdParty(a, found, () => ctx.sources.paragraphKeys(r.para));
     officeBlocks(a, found);
     if (!found.length) officeFrame(a, found);
-    for (const f of found) emit(f, 'actor');
+    // `The two leaders reaffirmed U.S. commitment to …` where `President Biden reaffirmed the
+    // United States' commitment to …`: whose commitment it is stays named; who voices it is not the change.
+    const owned = ownerKept(a);
+    const subjEnd = unit.words[r.dSubj.end - 1]?.end ?? -1;
+    for (const f of found) if (!(owned && f.start < subjEnd && f.end <= subjEnd)) emit(f, 'actor');
   },
 };
 
@@ -73,6 +77,20 @@ function swappedInBlocks({ unit, r, lang, P }: Actors, found: FindingInput[]): v
     const to = aw.length ? aw[aw.length - 1] : b.a[b.a.length - 1];
     found.push({ code: Codes.changedActor, kind: 'actor', start: words[from].start, end: words[to].end, ...base, message: `"${flat(dSlice(b.a))}" where the source says "${flat(sSlice(b.b))}" (${label}).`, details: replacing(dSlice(b.a), sSlice(b.b)) });
   }
+}
+
+/** True if the draft names the source subject's party as the owner of the commitment (`U.S. commitment`, `the United States' commitment`). */
+function ownerKept({ unit, r, lang, P }: Actors): boolean {
+  const { keys, words } = unit;
+  const who = r.sSubj.parties;
+  if (!who.size) return false;
+  for (let i = r.dSubj.start; i < keys.length; i++) {
+    if (!(keys[i] in P.table.actors)) continue;
+    if (![...P.namedParties([keys[i], keys[i + 1] ?? ''])].some(x => who.has(x))) continue;
+    const next = words.slice(i + 1, i + 3).find(w => !lang.isStopKey(w.key) && !(w.key in P.table.actors));
+    if (next?.text === lang.strength.commitmentNoun) return true;
+  }
+  return false;
 }
 
 /**

@@ -27,7 +27,7 @@ export const strength: Detector = {
     // coordinated approach`) has no strength to compare.
     // A question claims nothing (`Is Canada's target the one promised in the Roadmap?`).
     if (isQuestion(unit)) return;
-    if (!ctx.emitted(Codes.negated, unit.s, unit.e) && !ladder(unit, r, ctx.lang, emit)) hedgedActionDone(unit, r, ctx.lang, emit);
+    if (!ctx.emitted(Codes.negated, unit.s, unit.e) && !ladder(unit, r, ctx.lang, emit) && !intentionDone(unit, r, ctx.lang, emit)) hedgedActionDone(unit, r, ctx.lang, emit);
     overstatedObjects(unit, r, ctx.lang, emit);
   },
 };
@@ -74,34 +74,14 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   const candidates = r.matches.map(x => x.sentence);
   const coverage = r.top.coverage;
   const { ladder: LADDER, hedges: HEDGES, levelNames: LEVEL_NAMES } = lang.strength;
-  const isParty = (k: string) => Object.prototype.hasOwnProperty.call(generalTable(lang).actors, k);
   const CONCERN = lang.strength.voicedConcern.noun;
-  const MORPH = lang.morphology;
   const isLadder = ladderTest(lang);
-  const negated = (i: number) => negatedAt(unit, lang, i);
   // `voiced their shared concern` for `discussed their shared concern`: saying a concern is discussing it.
   const voicedConcern = (i: number) => lang.strength.voicedConcern.verbs.has(words[i].text) && draftKeys.slice(i + 1, i + 4).includes(CONCERN);
   // Every commitment verb of the draft is compared with the source's verb for the same
   // object; the first (the main verb) falls back on the alignment. One finding per sentence,
   // an overstatement before an understatement.
-  // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
-  // (`consider innovative approaches to implementing`: up to five words back).
-  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
-  // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
-  const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
-  // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
-  const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
-  // `the one promised in the Roadmap`: a participle after a noun, then `in`/`by`, describes the
-  // noun; no one's act (`The leaders committed in Ottawa to …`: a party acts).
-  const described = (i: number) => i > 1 && MORPH.participle.test(words[i].text) && lang.strength.describedBy.has(words[i + 1]?.text ?? '') && lang.strength.determiners.has(words[i - 2].text) && !isParty(draftKeys[i - 1]);
-  // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
-  const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
-  // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
-  // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
-  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
-  // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
-  const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
-  const verbs = draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i));
+  const verbs = commitmentVerbs(unit, lang);
   let under: { di: number; dl: number; found: { level: number; word: string } } | undefined;
   for (const di of verbs) {
     // An act told as done is in the past (`launched`, `have created`); `will launch`, `to
@@ -129,8 +109,10 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     // Without the object in any source sentence, only a close match speaks for the verb (`The
     // leaders will introduce a carbon border adjustment` shares three words with a sentence
     // about clean electricity across the border, and is about something else).
+    let byAlignment = false;
     if (!found && coverage >= 0.6 && di === verbs[0] && di === draftKeys.findIndex((_k, i) => isLadder(draftKeys, i))) {
       found = sourceLevelByAlignment(lang, draftKeys, src, al, di, dl, isLadder);
+      byAlignment = true;
       // The source's verb is the draft's own next verb (`agreed to launch a Ministerial and
       // reaffirmed their commitment to …` matched to the `reaffirmed` sentence): this verb
       // governs another clause, which the source sentence does not have.
@@ -141,7 +123,11 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
       // Only an outcome (a commitment, an act) told as mere talk misrepresents the source
       // (`discussed` for `launched`); a paraphrase one step down the ladder is still true.
       // The talk must be a hedge (`discussed`, `considered`): `welcomed` or `acknowledged` an act is no claim it did not happen.
-      if (found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && HEDGES.has(draftKeys[di]) && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
+      // Only when the source has what the draft verb governs (`discussed the importance of
+      // advancing X` is other talk than `implement our policies toward X`; `discussed partnering
+      // with …` does tell `committed to partnering with …` as talk).
+      const objectInSource = () => { const o = objectOf(lang, draftKeys, from)[0]; return o !== undefined && src.keys.includes(o); };
+      if ((!byAlignment || objectInSource()) && found.level > dlAtLeast && dl <= UNDERSTATED_AT_MOST && HEDGES.has(draftKeys[di]) && found.level >= UNDERSTATED_SOURCE_AT_LEAST) under ??= { di, dl, found };
       continue;
     }
     // Talk said more warmly (`reaffirmed` or `emphasized` for `discussed`) commits no one: an
@@ -162,6 +148,72 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
   }
   return false;
 }
+
+/**
+ * An intention told as done: `The leaders strengthened deterrence` where the source says `We
+ * intend to strengthen deterrence` (`aim to`, `seek to`, `work towards`). The draft's verb is the
+ * source's intended verb in the past, before the same object, with no intention of its own.
+ */
+/** The draft's verbs that make a claim of strength: finite, the leaders' own, not negated, hedged, described or a document's. */
+function commitmentVerbs(unit: ClauseUnit, lang: LanguagePack): number[] {
+  const { p, words, keys: draftKeys } = unit;
+  const HEDGES = lang.strength.hedges;
+  const isParty = (k: string) => Object.prototype.hasOwnProperty.call(generalTable(lang).actors, k);
+  const MORPH = lang.morphology;
+  const isLadder = ladderTest(lang);
+  const negated = (i: number) => negatedAt(unit, lang, i);
+  // A verb under a hedge of the draft's own (`explore creating`) is the hedge's business.
+  // (`consider innovative approaches to implementing`: up to five words back).
+  const hedgedInDraft = (i: number) => draftKeys.slice(Math.max(0, i - 5), i).some(k => HEDGES.has(k));
+  // `the Prime Minister's aim`, `their commitment`: a noun, not the draft's verb.
+  const nounUse = (i: number) => i > 0 && (MORPH.owner.test(words[i - 1].text) || lang.strength.determiners.has(words[i - 1].text));
+  // `NORAD, first established in 1958`, `was launched`: a passive or a participle, not the leaders' act.
+  const passive = (i: number) => i > 0 && MORPH.participle.test(words[i].text) && (lang.strength.passiveBefore.has(words[i - 1].text) || p.slice(words[i - 1].end, words[i].start).includes(','));
+  // `the one promised in the Roadmap`: a participle after a noun, then `in`/`by`, describes the
+  // noun; no one's act (`The leaders committed in Ottawa to …`: a party acts).
+  const described = (i: number) => i > 1 && MORPH.participle.test(words[i].text) && lang.strength.describedBy.has(words[i + 1]?.text ?? '') && lang.strength.determiners.has(words[i - 2].text) && !isParty(draftKeys[i - 1]);
+  // `Looking ahead, …`, `Exploring …,`: a participle opening the clause is a lead-in, not the leaders' act.
+  const leadIn = (i: number) => i === 0 && MORPH.gerund.test(words[i].text);
+  // `while exploring`, `exploring options`: a participle or gerund is no act of the leaders unless
+  // a form of `be` or `will` makes it one (`are exploring`, `will be launching`).
+  const finite = (i: number) => !MORPH.gerund.test(words[i].text) || words.slice(Math.max(0, i - 2), i).some(w => FINITE_BEFORE.has(w.text));
+  // `look forward to`: an idiom, not a hedge. A capitalised word inside the sentence is a name's (`the Global Methane Pledge`).
+  const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
+  // `The Roadmap commits both countries to …`: a document says what it contains, at no strength of its own.
+  const byDocument = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => lang.quotes.documents.has(k));
+  return draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i) && !byDocument(i));
+}
+
+function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): boolean {
+  const { p, words, keys } = unit;
+  const { src } = r;
+  const S = lang.strength;
+  const K = lang.key;
+  for (let j = 0; j + 2 < src.keys.length; j++) {
+    const intent = S.intentions.has(src.keys[j]) ? j : src.keys[j] === K.work && src.keys[j + 1] === K.toward ? j + 1 : -1;
+    if (intent < 0) continue;
+    // `intend to strengthen`, `work towards reaching`: the intended verb.
+    const v = src.keys[intent + 1] === K.to ? intent + 2 : intent + 1;
+    if (v >= src.keys.length || lang.isStopKey(src.keys[v])) continue;
+    const sObject = new Set(objectOf(lang, src.keys, v));
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== src.keys[v] || !PAST_DONE.test(words[i].text)) continue;
+      // The draft keeps an intention, a modal or an infinitive (`intend to strengthen`, `will strengthen`, `to strengthen`).
+      const before = keys.slice(Math.max(0, i - 4), i);
+      if (before.some(k => S.intentions.has(k) || k === K.toward || k === K.will || S.hedges.has(k)) || keys[i - 1] === K.to || negatedAt(unit, lang, i)) continue;
+      const dObject = objectOf(lang, keys, i);
+      if (!dObject.length || !dObject.some(k => sObject.has(k))) continue;
+      const w = words[i];
+      const said = src.paragraph.text.slice(src.words[j].start, src.words[v].end);
+      emit({ code: Codes.overstated, kind: 'strength', start: w.start, end: w.end, ...r.base, message: `"${p.slice(w.start, w.end)}" tells as done what the source only intends: "${flat(said)}" (${r.label}).`, details: { draftLevel: S.levelNames[ACTED], sourceLevel: S.levelNames[2] } }, 'intention-done');
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A verb in the past (`strengthened`, `reached`): an act told as done. */
+const PAST_DONE = /ed$/;
 
 /**
  * A hedged action done: `create a task force` / `by establishing a facilitator` where the

@@ -132,6 +132,7 @@ function build(): LanguagePack {
       levelNames: ['', ...ladder.levels.map(l => l.name)],
       hedges: keys(ladder.hedges),
       hedgedLevel: keys(ladder.hedgedLevelWords),
+      intentions: keys(ladder.intentions.words),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
