@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import type { SourceInput, SourceProblem } from './engine';
 
@@ -239,6 +239,15 @@ function isLink(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * What makes two read sources the same file: the real path behind a `file:` URI (a link to a
+ * parent folder, or one file named by two specifications read apart), else the URI itself.
+ * For callers that read specifications one at a time, to keep one entry per real file.
+ */
+export function realFileOf(input: { readonly uri: string }): string {
+  return input.uri.startsWith('file:') ? realOrSelf(fileURLToPath(input.uri)) : input.uri;
 }
 
 /** The real path of `p` (symbolic links resolved), or `p` if it has none. */

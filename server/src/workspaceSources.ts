@@ -12,7 +12,7 @@ import { CancelledError, createEngine, loadCorpusSteps, warmUp, type Cancellatio
 import type { SourceSummary, StatusParams } from './protocol';
 import type { SettingsCache, VerbatimSettings } from './settings';
 import { runInSlices } from './slices';
-import { BUNDLED_SCHEME, readBundledSources, readUserSources, type ReadResult } from './sourceFiles';
+import { BUNDLED_SCHEME, readBundledSources, readUserSources, realFileOf, type ReadResult } from './sourceFiles';
 import { loadProjectFile, PROJECT_FILE_NAME, readProjectSources, type ProjectConfig } from './projectFile';
 
 interface FolderState {
@@ -211,8 +211,9 @@ export class WorkspaceSources {
             const uri = pathToFileURL(project.file).href;
             for (const p of project.problems) problems.push({ uri, displayPath: PROJECT_FILE_NAME, severity: p.severity, message: p.message });
             const fromProject = readProjectSources(project);
-            const known = new Set(inputs.map(i => i.uri));
-            inputs.push(...fromProject.inputs.filter(i => !known.has(i.uri)));
+            // One entry per real file, whether the settings or the project file named it first.
+            const known = new Set(inputs.map(realFileOf));
+            inputs.push(...fromProject.inputs.filter(i => !known.has(realFileOf(i))));
             problems.push(...fromProject.problems);
           }
         }
@@ -251,8 +252,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Reads the sources named in `verbatim.sources`, in order, each with the date given with it
  * (`dates`, by spec). A file named both with a date and by a pattern without one keeps the date.
+ * Each specification is read on its own, so a file is known by its real path here: named again
+ * through a link (to it or to a parent folder), it is still one entry.
  */
-function readDatedSources(specs: readonly string[], dates: Readonly<Record<string, string>>, folderPath: string | undefined, confineTo: string | undefined): ReadResult {
+export function readDatedSources(specs: readonly string[], dates: Readonly<Record<string, string>>, folderPath: string | undefined, confineTo: string | undefined): ReadResult {
   const inputs: SourceInput[] = [];
   const problems: SourceProblem[] = [];
   const at = new Map<string, number>();
@@ -265,9 +268,10 @@ function readDatedSources(specs: readonly string[], dates: Readonly<Record<strin
     const read = readUserSources([spec], folderPath, 'verbatim.sources', { confineTo });
     problems.push(...read.problems);
     for (const input of read.inputs) {
-      const i = at.get(input.uri);
+      const real = realFileOf(input);
+      const i = at.get(real);
       if (i === undefined) {
-        at.set(input.uri, inputs.length);
+        at.set(real, inputs.length);
         inputs.push(date ? { ...input, date } : input);
       } else if (date && !inputs[i].date) inputs[i] = { ...inputs[i], date };
     }

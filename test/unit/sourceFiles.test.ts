@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseProjectFile, readProjectSources } from '../../server/src/projectFile';
 import { readFileBounded, readSourceFile, readUserSources } from '../../server/src/sourceFiles';
+import { readDatedSources } from '../../server/src/workspaceSources';
 import { repoRoot } from '../support/corpus';
 
 const onLinux = process.platform === 'linux';
@@ -72,6 +74,25 @@ describe('source specifications (issue 19, item 6)', () => {
     assert.deepEqual(r.problems, []);
     assert.deepEqual(
       r.inputs.map(i => i.displayPath),
+      [path.join('sources', 'a.md')],
+    );
+  });
+
+  it('indexes each real file once when its specifications are read one at a time (settings with dates, the project file)', () => {
+    fs.mkdirSync(path.join(tmp, 'sources'));
+    fs.writeFileSync(path.join(tmp, 'sources', 'a.md'), 'The ministers agreed to meet.\n');
+    fs.symlinkSync('sources', path.join(tmp, 'linked'));
+    fs.symlinkSync('..', path.join(tmp, 'sources', 'up'));
+    // The same file through a link to its folder and through a link to a parent folder; the date given with a later name is kept.
+    const r = readDatedSources(['sources', 'linked/a.md', 'sources/up/sources/a.md'], { 'linked/a.md': '2022-05-23' }, tmp, tmp);
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(
+      r.inputs.map(i => [i.displayPath, i.date]),
+      [[path.join('sources', 'a.md'), '2022-05-23']],
+    );
+    const project = parseProjectFile('{ "sources": ["sources", "linked", { "path": "sources/up/linked/a.md", "date": "2022-05-23" }] }', path.join(tmp, '.verbatim.json'));
+    assert.deepEqual(
+      readProjectSources(project).inputs.map(i => i.displayPath),
       [path.join('sources', 'a.md')],
     );
   });
