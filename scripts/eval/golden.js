@@ -13,7 +13,7 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
 const snapshotFile = path.join(root, 'test', 'golden', 'findings.tsv');
-const { loadSetup, labelledSets, realFolders } = require('./sets.js');
+const { loadSetup, setupCache, labelledSets, realFolders } = require('./sets.js');
 
 function fmtRange(r) {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
@@ -29,10 +29,13 @@ function snapshotLines() {
   const push = (where, diags) => {
     for (const d of diags) lines.push([where, d.code, d.severity, fmtRange(d.range), clean(d.message)].join('\t'));
   };
-  const bundled = loadSetup([]);
+  // Each set is checked in the setup it is scored in: the bundled sources plus its own.
+  const setupOf = setupCache();
+  const bundled = setupOf([]);
   for (const set of labelledSets()) {
     if (set.heldOut) continue;
-    for (const c of set.drafts) push(`${set.name}/${c.id}`, bundled.engine.check({ uri: `eval:/${c.id}.md`, text: c.text }));
+    const setup = setupOf(set.sources);
+    for (const c of set.drafts) push(`${set.name}/${c.id}`, setup.engine.check({ uri: `eval:/${c.id}.md`, text: c.text }));
   }
   for (const doc of bundled.index.documents) push(`source/${doc.id}`, bundled.engine.check({ uri: `eval:/${doc.id}.md`, text: doc.text }));
   for (const folder of realFolders()) {

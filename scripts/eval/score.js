@@ -17,7 +17,7 @@
 // once and its score committed before any miss is read; its misses are never printed.
 // Usage: node scripts/eval/score.js [--verbose] [--json] [--held-out] [set ...]   (after `npm run build`)
 'use strict';
-const { loadSetup, labelledSets } = require('./sets.js');
+const { setupCache, labelledSets } = require('./sets.js');
 
 /** What a whole-document error's kind allows as the finding that catches it. Fixed before the first whole-document set was scored. */
 const KIND_CODES = Object.freeze({
@@ -119,12 +119,7 @@ function finish(r) {
 }
 
 function evaluate(names, includeHeldOut = false) {
-  const setups = new Map();
-  const setupFor = sources => {
-    const key = sources.join('\n');
-    if (!setups.has(key)) setups.set(key, loadSetup(sources));
-    return setups.get(key);
-  };
+  const setupFor = setupCache();
   const results = {};
   for (const s of labelledSets()) {
     if (names && !names.includes(s.name)) continue;

@@ -26,6 +26,16 @@ function loadSetup(extraFiles, { bundled = true } = {}) {
   return { index, engine: engine.createEngine(index) };
 }
 
+/** `loadSetup` once per list of extra sources: `setupFor(sources)`. */
+function setupCache() {
+  const setups = new Map();
+  return sources => {
+    const key = sources.join('\n');
+    if (!setups.has(key)) setups.set(key, loadSetup(sources));
+    return setups.get(key);
+  };
+}
+
 function mdFiles(dir) {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter(f => /\.(md|txt)$/.test(f)).sort().map(f => path.join(dir, f)) : [];
 }
@@ -63,4 +73,4 @@ function realFolders() {
   return folders;
 }
 
-module.exports = { root, engine, loadSetup, labelledSets, realFolders, mdFiles };
+module.exports = { root, engine, loadSetup, setupCache, labelledSets, realFolders, mdFiles };

@@ -84,6 +84,13 @@ describe('check pipeline', () => {
       assert.deepEqual(kept.map(k => k.code), ['changed-figure', 'negated']);
     });
 
+    it('drops a changed wording that a more specific finding covers, even when the wording comes first', () => {
+      const full = (x: FindingInput): Finding => ({ severity: 'warning', category: 'contradiction', ...x }) as Finding;
+      // `February` (a changed term) inside `February 2021` (a changed date): the date is said, once.
+      const kept = dedupe([full(f('changed-term', 10, 18, 'wording')), full(f('changed-figure', 10, 23, 'figure')), full(f('changed-term', 30, 36, 'wording'))]);
+      assert.deepEqual(kept.map(k => [k.code, k.start]), [['changed-figure', 10], ['changed-term', 30]]);
+    });
+
     it('reports a swap of both leader and country once through the whole pipeline', () => {
       const text = 'Prime Minister Trudeau condemned the arbitrary detention of Michael Kovrig and Michael Spavor and committed to work for their release.';
       const actors = analyzeDraft(bundledIndex(), text).findings.filter(x => x.code === 'changed-actor');

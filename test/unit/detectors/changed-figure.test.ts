@@ -23,6 +23,16 @@ const other = {
   ]),
 };
 
+// A dated source (16 April 2021) that gives a past date and a future one.
+const dated = {
+  index: loadCorpus([
+    source(
+      'dated-statement.md',
+      ['---', 'title: Harbour Leaders Statement', 'date: 2021-04-16', '---', '', 'The leaders welcomed the meeting of their foreign ministers in March 2021 and resolved to reach net-zero emissions in the harbour by 2050.'].join('\n'),
+    ),
+  ]),
+};
+
 describe('detector changed-figure (alone)', () => {
   detectorCases((text, options) => runClause(changedFigure, text, options), {
     valid: [
@@ -36,6 +46,9 @@ describe('detector changed-figure (alone)', () => {
         text: 'The Roadmap for a Renewed U.S.-Canada Partnership, issued by President Biden and Prime Minister Trudeau on February 24, 2021, sets out six priority areas.',
         options: { role: 'clause' },
       },
+      // A date after the source was published names a later event, not the source's past one.
+      { text: 'The leaders welcomed the meeting of their foreign ministers in January 2022.', options: dated },
+      { text: 'The leaders welcomed the meeting of their foreign ministers on 7 January 2022.', options: dated },
       // The period left unsaid is no other period; another number of another thing is no change.
       { text: 'Trade through the harbour totals nearly $40 million.', options: other },
       { text: 'The partners will resettle 15,000 Syrian refugees over 36 months.', options: other },
@@ -43,6 +56,17 @@ describe('detector changed-figure (alone)', () => {
       { text: 'The Harbour Partnership Roadmap sets out two sections.', options: other },
     ],
     invalid: [
+      // A date on or before the source's own is still compared; so is a target after it.
+      {
+        text: 'The leaders welcomed the meeting of their foreign ministers in February 2021.',
+        options: dated,
+        expect: [{ code: 'changed-figure', at: 'February 2021', message: 'where the source says "March 2021"' }],
+      },
+      {
+        text: 'The leaders resolved to reach net-zero emissions in the harbour by 2060.',
+        options: dated,
+        expect: [{ code: 'changed-figure', at: '2060', message: 'where the source says "2050"' }],
+      },
       {
         text: 'Prime Minister Trudeau reaffirmed the goal for Canada to achieve 80 percent non-emitting electricity by 2030.',
         expect: [{ code: 'changed-figure', at: '80 percent', message: '"80 percent" where the source says "90 percent"', rule: 'figure' }],

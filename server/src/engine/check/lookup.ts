@@ -31,6 +31,8 @@ export interface SourceLookup {
   idf(key: string): number;
   /** Dated documents whose titles have three or more content words. */
   datedTitles(): readonly DatedTitle[];
+  /** The date (ISO) of a source document, if it gives one. */
+  dateOf(documentId: string): string | undefined;
   /** Documents (not left out) whose title has `key` (`roadmap`: the Roadmap and the statement on its unveiling). */
   documentsNamed(key: string): readonly SourceDocument[];
   /** The paragraph of `doc` that gives its date (its first paragraph if none does), and that date figure. */
@@ -129,6 +131,7 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
     },
+    dateOf: (documentId: string) => ci.index.getDocument(documentId)?.date,
     documentsNamed(key: string) {
       let v = named.get(key);
       if (!v) named.set(key, (v = ci.index.documents.filter(d => !excluded.has(d.id) && d.paragraphs.length && wordsOf(d.title, 0, undefined, lang).some(w => w.key === key))));

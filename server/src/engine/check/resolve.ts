@@ -45,10 +45,16 @@ export function byPlace(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** One finding per place: a later finding overlapping an earlier one of the same category is dropped. */
+/**
+ * One finding per place: a later finding overlapping an earlier one of the same category is
+ * dropped, and a changed wording gives way to a more specific finding on the same words
+ * (`February` where the source says `March` is the changed date `February 2021`).
+ */
 export function dedupe(findings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
+  const overlap = (f: Finding, g: Finding) => g !== f && g.category === f.category && f.start < g.end && g.start < f.end;
   for (const f of findings) {
+    if (f.kind === 'wording' && findings.some(g => overlap(f, g) && g.kind !== 'wording' && g.kind !== 'name')) continue;
     if (out.some(g => g.category === f.category && f.start < g.end && g.start < f.end && (g.code === f.code || f.kind === 'wording' || f.kind === 'name'))) continue;
     out.push(f);
   }

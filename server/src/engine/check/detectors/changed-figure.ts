@@ -24,7 +24,9 @@ export const changedFigure: Detector = {
 
 function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, emit: Emit): void {
   const { dFigs, sFigs, label, base } = r;
+  const published = ctx.sources.dateOf(r.para.documentId);
   const changed = (f: Figure, g: Figure) =>
+    !laterEvent(f, g, published) &&
     emit({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
   for (const f of dFigs) {
     if (f.kind === 'count' || f.kind === 'ordinal') {
@@ -48,6 +50,18 @@ function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext,
     changed(f, other);
   }
 }
+
+/**
+ * A date after the source was published cannot restate a date the source gives as past
+ * (`the meeting of 7 January 2022` is another event than the source's `March 2021`).
+ */
+export function laterEvent(f: Figure, g: Figure, published: string | undefined): boolean {
+  if (!published || !DATED.has(f.kind) || !DATED.has(g.kind)) return false;
+  const cmp = (a: string, b: string) => { const n = Math.min(a.length, b.length); return a.slice(0, n) < b.slice(0, n) ? -1 : a.slice(0, n) > b.slice(0, n) ? 1 : 0; };
+  return cmp(f.value, published) > 0 && cmp(g.value, published) <= 0;
+}
+
+const DATED = new Set(['date', 'year']);
 
 /**
  * The same figure: the same kind and value, and the same period when both give one (`$2
