@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { benchCheck } from './check';
 import { completionBenchmarks, type BenchRow } from './completion';
 import { benchHover } from './hover';
+import { runReliability, summary, violations } from './reliability';
 import { typingBenchmarks } from './typing';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -21,6 +22,16 @@ const suites: { name: string; run: () => BenchRow[] | Promise<BenchRow[]> }[] = 
   { name: 'completion', run: () => completionBenchmarks(repoRoot, factors.length ? factors : undefined) },
   { name: 'hover', run: async () => asRows('100x', await benchHover(repoRoot, 100)) },
   { name: 'check', run: async () => asRows('bundled / 100x', await benchCheck(repoRoot)) },
+  {
+    // Issue 19: the LSP fuzz, the soak, the report on big drafts, hovers during large loads (a few minutes).
+    name: 'reliability',
+    run: async () => {
+      const results = await runReliability(repoRoot, false, line => console.error(line));
+      const failed = violations(results);
+      if (failed.length) process.exitCode = 1;
+      return [...asRows('bundled', summary(results)), ...failed.map(f => ({ benchmark: 'FAILED', corpus: '', value: f }))];
+    },
+  },
   // Typing through the real language server (bench/typing.ts): about two minutes.
   { name: 'typing', run: () => typingBenchmarks(repoRoot) },
 ];

@@ -11,7 +11,9 @@ import type { VerbatimClient } from './client';
 type Node =
   | { readonly type: 'document'; readonly document: SourceTreeDocument }
   | { readonly type: 'section'; readonly document: SourceTreeDocument; readonly section: SourceTreeSection }
-  | { readonly type: 'paragraph'; readonly paragraph: SourceTreeParagraph };
+  | { readonly type: 'paragraph'; readonly paragraph: SourceTreeParagraph }
+  /** What the server left out of a long document or section (it lists a bounded number). */
+  | { readonly type: 'more'; readonly document: SourceTreeDocument; readonly count: number; readonly what: 'passages' | 'sections' };
 
 class SourcesProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,8 +33,16 @@ class SourcesProvider implements vscode.TreeDataProvider<Node> {
       const documents = await client.sendRequest(SourceTreeRequest, { uri });
       return documents.map(document => ({ type: 'document', document }));
     }
-    if (node.type === 'document') return node.document.sections.map(section => ({ type: 'section', document: node.document, section }));
-    if (node.type === 'section') return node.section.paragraphs.map(paragraph => ({ type: 'paragraph', paragraph }));
+    if (node.type === 'document') {
+      const sections: Node[] = node.document.sections.map(section => ({ type: 'section', document: node.document, section }));
+      const omitted = node.document.omittedSections ?? 0;
+      return omitted ? [...sections, { type: 'more', document: node.document, count: omitted, what: 'sections' }] : sections;
+    }
+    if (node.type === 'section') {
+      const paragraphs: Node[] = node.section.paragraphs.map(paragraph => ({ type: 'paragraph', paragraph }));
+      const omitted = node.section.omitted ?? 0;
+      return omitted ? [...paragraphs, { type: 'more', document: node.document, count: omitted, what: 'passages' }] : paragraphs;
+    }
     return [];
   }
 
@@ -45,9 +55,16 @@ class SourcesProvider implements vscode.TreeDataProvider<Node> {
       item.tooltip = node.document.url ?? node.document.uri;
       return item;
     }
+    if (node.type === 'more') {
+      const item = new vscode.TreeItem(`… ${node.count.toLocaleString('en-US')} more ${node.what} (open the source to read them)`, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'more';
+      item.command = { command: 'vscode.open', title: 'Open Source', arguments: [vscode.Uri.parse(node.document.uri), { preview: true }] };
+      return item;
+    }
     if (node.type === 'section') {
       const item = new vscode.TreeItem(node.section.title, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.section.paragraphs.length} ¶`;
+      item.description = `${(node.section.paragraphs.length + (node.section.omitted ?? 0)).toLocaleString('en-US')} ¶`;
       item.iconPath = new vscode.ThemeIcon('symbol-namespace');
       item.contextValue = 'section';
       return item;

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { modify, parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import { AllCodes, type Acceptance, type SeverityName, type SourceInput, type SourceProblem, type SuggestionsMode } from './engine';
-import { readUserSources, type ReadResult } from './sourceFiles';
+import { readUserSources, realFileOf, type ReadResult } from './sourceFiles';
 
 export const PROJECT_FILE_NAME = '.verbatim.json';
 
@@ -285,8 +285,10 @@ export function readProjectSources(config: ProjectConfig): ReadResult {
       })),
     );
     for (const input of read.inputs) {
-      if (seen.has(input.uri)) continue;
-      seen.add(input.uri);
+      // One entry per real file: each specification is read on its own.
+      const real = realFileOf(input);
+      if (seen.has(real)) continue;
+      seen.add(real);
       result.inputs.push({ ...input, ...(s.date ? { date: s.date } : {}), ...(s.language ? { lang: s.language } : {}) });
     }
   }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import type { SourceInput, SourceProblem } from './engine';
 
@@ -53,19 +53,106 @@ export function readBundledSources(uriFor: (file: string, name: string) => strin
 
 /** Reads one file as a source, or says clearly why it cannot. */
 export function readSourceFile(file: string, displayPath: string, uri = pathToFileURL(file).href): { input: SourceInput } | { problem: SourceProblem } {
-  const fail = (reason: string) => ({ problem: { uri, displayPath, severity: 'error' as const, message: `${displayPath}: ${reason}` } });
-  let stat: fs.Stats;
+  const read = readFileBounded(file, MAX_SOURCE_BYTES, 'sources');
+  if ('problem' in read) return { problem: { uri, displayPath, severity: 'error', message: `${displayPath}: ${read.problem}` } };
+  return { input: { uri, displayPath, content: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) } };
+}
+
+/**
+ * Reads at most `maxBytes` of a regular file, or says why not. The limit holds whatever
+ * `stat` says (files under /proc report 0 bytes, a file may grow while it is read), and
+ * only regular files are opened: reading a device (`/dev/zero`) never ends and opening a
+ * named pipe waits for a writer, so they are refused by type.
+ */
+export function readFileBounded(file: string, maxBytes: number, what = 'files'): { bytes: Buffer } | { problem: string } {
+  const kind = kindOf(file);
+  if (kind !== 'file') return { problem: kindProblem(kind) };
+  let fd: number;
   try {
-    stat = fs.statSync(file);
+    // Non-blocking, in case a named pipe took the file's place after the check above.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return fail(describeFsError(e, 'the file does not exist or cannot be opened'));
+    return { problem: describeFsError(e, 'the file cannot be opened') };
   }
-  if (stat.isDirectory()) return fail('is a folder, not a file.');
-  if (stat.size > MAX_SOURCE_BYTES) return fail(`the file is ${(stat.size / 1048576).toFixed(1)} MB; sources over ${MAX_SOURCE_BYTES / 1048576} MB are not indexed.`);
   try {
-    return { input: { uri, displayPath, content: new Uint8Array(fs.readFileSync(file)) } };
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { problem: kindProblem(statKind(stat)) };
+    const limit = `${what} over ${mb(maxBytes)} MB are not read.`;
+    if (stat.size > maxBytes) return { problem: `the file is ${(stat.size / 1048576).toFixed(1)} MB; ${limit}` };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return { problem: `the file has more than ${mb(maxBytes)} MB, though its size on disk says ${stat.size.toLocaleString('en-US')} bytes; ${limit}` };
+    }
+    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
   } catch (e) {
-    return fail(describeFsError(e, 'the file cannot be read'));
+    return { problem: describeFsError(e, 'the file cannot be read') };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function mb(bytes: number): string {
+  return String(Math.round((bytes / 1048576) * 100) / 100);
+}
+
+type FileKind = 'file' | 'folder' | 'pipe' | 'device' | 'socket' | 'missing' | 'broken link' | 'link loop' | 'denied' | 'other';
+
+/** What is at `file`, following symbolic links, without opening it. */
+function kindOf(file: string): FileKind {
+  try {
+    return statKind(fs.statSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'link loop';
+    if (code === 'EACCES' || code === 'EPERM') return 'denied';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      try {
+        if (fs.lstatSync(file).isSymbolicLink()) return 'broken link';
+      } catch {
+        // not there at all
+      }
+      return 'missing';
+    }
+    return 'other';
+  }
+}
+
+function statKind(stat: fs.Stats): FileKind {
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  if (stat.isSocket()) return 'socket';
+  return 'other';
+}
+
+/** The exact message for each kind of path that is not a readable file. */
+function kindProblem(kind: FileKind): string {
+  switch (kind) {
+    case 'folder':
+      return 'is a folder, not a file.';
+    case 'pipe':
+      return 'is a named pipe (FIFO), not a file; it is not read, since reading it could wait forever.';
+    case 'device':
+      return 'is a device, not a file; it is not read.';
+    case 'socket':
+      return 'is a socket, not a file; it is not read.';
+    case 'missing':
+      return 'the file does not exist.';
+    case 'broken link':
+      return 'is a symbolic link to a file that does not exist.';
+    case 'link loop':
+      return 'is a symbolic link that loops back on itself.';
+    case 'denied':
+      return 'permission to read the file was denied.';
+    default:
+      return 'is not a regular file; it is not read.';
   }
 }
 
@@ -85,9 +172,12 @@ export function readUserSources(specs: readonly string[], baseDir: string | unde
       continue;
     }
     for (const file of files.files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (root !== undefined && !isInside(realOrSelf(file), root)) {
+      // One entry per real file: a symbolic link to a parent folder, or the same file named
+      // twice, must not index a document twice.
+      const real = realOrSelf(file);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      if (root !== undefined && !isInside(real, root)) {
         result.problems.push({
           uri: pathToFileURL(file).href,
           displayPath: file,
@@ -114,11 +204,14 @@ function resolveSpec(spec: string, baseDir: string | undefined): { files: string
   } catch {
     stat = undefined;
   }
-  if (stat?.isFile()) return { files: [abs] };
   if (stat?.isDirectory()) {
+    const unreadable = folderProblem(abs);
+    if (unreadable) return { problem: unreadable };
     const files = globSync(SOURCE_EXTENSIONS.map(e => `**/*${e}`), { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
     return files.length ? { files: files.map(f => path.normalize(f)) } : { problem: 'the folder has no Markdown or text files.' };
   }
+  // A file, or a pipe, device or broken link named as a file: reading it says what it is.
+  if (stat || isLink(abs)) return { files: [abs] };
   if (!/[*?[\]{}]/.test(spec)) return { problem: `no such file or folder (looked for ${abs}).` };
   const cwd = baseDir ?? process.cwd();
   const files = globSync([expanded], { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })
@@ -128,7 +221,37 @@ function resolveSpec(spec: string, baseDir: string | undefined): { files: string
   return files.length ? { files } : { problem: `the pattern matched no Markdown or text files under ${cwd}.` };
 }
 
-function realOrSelf(p: string): string {
+/** Why a folder cannot be listed (so that it is not reported as empty), or undefined. */
+export function folderProblem(dir: string): string | undefined {
+  try {
+    fs.readdirSync(dir);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return 'permission to read the folder was denied.';
+    return `the folder cannot be read (${(e as Error).message}).`;
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What makes two read sources the same file: the real path behind a `file:` URI (a link to a
+ * parent folder, or one file named by two specifications read apart), else the URI itself.
+ * For callers that read specifications one at a time, to keep one entry per real file.
+ */
+export function realFileOf(input: { readonly uri: string }): string {
+  return input.uri.startsWith('file:') ? realOrSelf(fileURLToPath(input.uri)) : input.uri;
+}
+
+/** The real path of `p` (symbolic links resolved), or `p` if it has none. */
+export function realOrSelf(p: string): string {
   try {
     return fs.realpathSync(p);
   } catch {

@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { createEngine, loadCorpus, type Engine, type SourceInput, type SourceProblem } from './engine';
+import { CancelledError, createEngine, loadCorpusSteps, warmUp, type CancellationToken, type Engine, type SourceInput, type SourceProblem } from './engine';
 import type { SourceSummary, StatusParams } from './protocol';
 import type { SettingsCache, VerbatimSettings } from './settings';
-import { BUNDLED_SCHEME, readBundledSources, readUserSources, type ReadResult } from './sourceFiles';
+import { runInSlices } from './slices';
+import { BUNDLED_SCHEME, readBundledSources, readUserSources, realFileOf, type ReadResult } from './sourceFiles';
 import { loadProjectFile, PROJECT_FILE_NAME, readProjectSources, type ProjectConfig } from './projectFile';
 
 interface FolderState {
@@ -160,10 +161,16 @@ export class WorkspaceSources {
     return s;
   }
 
+  /**
+   * Reads, parses and indexes a folder's sources a slice at a time (requests go on being
+   * answered with the engine already loaded), warms the new index's lookup structures, and
+   * only then swaps it in. A newer load of the same folder cancels this one.
+   */
   private load(state: FolderState): Promise<Engine> {
     const generation = ++state.generation;
+    const superseded: CancellationToken = { get isCancellationRequested() { return generation !== state.generation; } };
     this.loadingCount++;
-    const run = (async () => {
+    const run = (async (): Promise<Engine> => {
       try {
         const settings = await this.settings.get(state.key || undefined);
         state.settings = settings;
@@ -204,13 +211,15 @@ export class WorkspaceSources {
             const uri = pathToFileURL(project.file).href;
             for (const p of project.problems) problems.push({ uri, displayPath: PROJECT_FILE_NAME, severity: p.severity, message: p.message });
             const fromProject = readProjectSources(project);
-            const known = new Set(inputs.map(i => i.uri));
-            inputs.push(...fromProject.inputs.filter(i => !known.has(i.uri)));
+            // One entry per real file, whether the settings or the project file named it first.
+            const known = new Set(inputs.map(realFileOf));
+            inputs.push(...fromProject.inputs.filter(i => !known.has(realFileOf(i))));
             problems.push(...fromProject.problems);
           }
         }
         const started = Date.now();
-        const index = loadCorpus(inputs, undefined, problems);
+        const index = await runInSlices(loadCorpusSteps(inputs, superseded, problems), superseded);
+        await runInSlices(warmUp(index), superseded);
         const engine = createEngine(index);
         this.connection.console.info(
           `Indexed ${index.documents.length} source(s), ${index.passageCount} passages for ${state.key || 'the workspace'} in ${Date.now() - started} ms.`,
@@ -218,6 +227,13 @@ export class WorkspaceSources {
         for (const p of engine.index.problems) this.connection.console.warn(p.message);
         if (generation === state.generation) state.engine = engine;
         return state.engine ?? engine;
+      } catch (e) {
+        // A newer load of this folder replaced this one: answer with what it loads.
+        if (e instanceof CancelledError && generation !== state.generation) {
+          if (state.loading) return state.loading;
+          if (state.engine) return state.engine;
+        }
+        throw e;
       } finally {
         this.loadingCount--;
         if (generation === state.generation) state.loading = undefined;
@@ -236,8 +252,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Reads the sources named in `verbatim.sources`, in order, each with the date given with it
  * (`dates`, by spec). A file named both with a date and by a pattern without one keeps the date.
+ * Each specification is read on its own, so a file is known by its real path here: named again
+ * through a link (to it or to a parent folder), it is still one entry.
  */
-function readDatedSources(specs: readonly string[], dates: Readonly<Record<string, string>>, folderPath: string | undefined, confineTo: string | undefined): ReadResult {
+export function readDatedSources(specs: readonly string[], dates: Readonly<Record<string, string>>, folderPath: string | undefined, confineTo: string | undefined): ReadResult {
   const inputs: SourceInput[] = [];
   const problems: SourceProblem[] = [];
   const at = new Map<string, number>();
@@ -250,9 +268,10 @@ function readDatedSources(specs: readonly string[], dates: Readonly<Record<strin
     const read = readUserSources([spec], folderPath, 'verbatim.sources', { confineTo });
     problems.push(...read.problems);
     for (const input of read.inputs) {
-      const i = at.get(input.uri);
+      const real = realFileOf(input);
+      const i = at.get(real);
       if (i === undefined) {
-        at.set(input.uri, inputs.length);
+        at.set(real, inputs.length);
         inputs.push(date ? { ...input, date } : input);
       } else if (date && !inputs[i].date) inputs[i] = { ...inputs[i], date };
     }

@@ -53,6 +53,15 @@ describe('settings from any editor, and workspace trust', function () {
     }
   });
 
+  it('is declared to VS Code as limited in Restricted Mode (verbatim.sources restricted) and unsupported in virtual workspaces', () => {
+    // Without the declaration VS Code disables the extension entirely in Restricted Mode (issue 19, item 9).
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['verbatim.sources']);
+    assert.equal(pkg.capabilities?.virtualWorkspaces?.supported, false);
+    assert.equal(pkg.contributes.configuration.properties['verbatim.sources'].scope, 'resource');
+  });
+
   it('indexes only the bundled sources in an untrusted workspace, and says why', async () => {
     const client = new TestClient({ workspaceFolder: tmp, settings: { sources: ['sources/*.md'] }, initializationOptions: { workspaceTrusted: false } });
     try {

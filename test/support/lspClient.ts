@@ -44,16 +44,22 @@ export class TestClient {
   readonly logs: string[] = [];
   settings: Record<string, unknown> | undefined;
   initializeResult: InitializeResult | undefined;
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exited: Promise<number | null>;
+  /** Called with every diagnostics publication as it arrives. */
+  readonly onPublish: ((p: PublishDiagnosticsParams) => void)[] = [];
 
   constructor(private readonly options: TestClientOptions = {}) {
     this.settings = options.settings;
     this.child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'verbatim-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', d => this.stderr.push(String(d)));
+    this.exited = new Promise(resolve => this.child.once('exit', code => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
       const list = this.diagnostics.get(p.uri) ?? [];
       list.push(p);
       this.diagnostics.set(p.uri, list);
+      for (const f of this.onPublish) f(p);
       this.poke();
     });
     this.connection.onNotification(StatusNotification, s => {
@@ -125,8 +131,13 @@ export class TestClient {
     return found!;
   }
 
+  /** Every diagnostics publication received for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   async shutdown(): Promise<number | null> {
-    const exited = new Promise<number | null>(resolve => this.child.once('exit', code => resolve(code)));
+    const exited = this.exited;
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);

@@ -152,6 +152,35 @@ describe('verbatim CLI', () => {
     );
   });
 
+  it('checks a draft named twice once (issue 19, item 6)', async () => {
+    fs.writeFileSync(path.join(tmp, 'a.md'), 'The leaders agreed to launch a High Level Climate Ministerial in 2040.\n');
+    fs.symlinkSync('a.md', path.join(tmp, 'link.md'));
+    const r = await cli(['check', '--format', 'json', 'a.md', 'a.md', './a.md', 'link.md', '.'], tmp);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((e: { file: string }) => e.file),
+      ['a.md', 'clean.md'],
+    );
+  });
+
+  it('keeps one finding a line when a file name has a line break or control characters in it (issue 19, item 6)', async () => {
+    const name = 'new\nline\u001b[31m.md';
+    fs.writeFileSync(path.join(tmp, name), 'They "reaffirmed their determination to work together to counter terrorism and extremism in all its forms."\n');
+    const r = await cli(['check', name], tmp);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.ok(lines.length >= 2);
+    for (const line of lines.slice(0, -1)) assert.ok(line.startsWith('new\\nline\\u001b[31m.md:1:'), line);
+    assert.match(lines[lines.length - 1], new RegExp(`^${lines.length - 1} findings? in 1 file`));
+  });
+
+  it('refuses a draft that is a device by its type instead of reading it forever (issue 19, item 4)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    fs.symlinkSync('/dev/zero', path.join(tmp, 'zero.md'));
+    const r = await cli(['check', 'zero.md'], tmp);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'verbatim: zero.md: is a device, not a file; it is not read.\n');
+  });
+
   it('the installed bin runs and propagates exit codes', () => {
     const bin = path.join(repoRoot, 'bin', 'verbatim.js');
     const ok = spawnSync(process.execPath, [bin, 'check', 'clean.md'], { cwd: tmp, encoding: 'utf8' });

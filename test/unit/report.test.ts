@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildHtmlReport, buildReport } from '../../server/src/engine';
+import { analyzeDraft, buildHtmlReport, buildReport } from '../../server/src/engine';
 import { bundledIndex } from '../support/corpus';
 
 const FIGURE = 'The leaders will work to achieve net zero emissions no later than 2040.';
@@ -53,5 +53,68 @@ describe('consistency report', () => {
     assert.match(html, /<a href="#d1-L1">line 1<\/a>/);
     assert.match(html, /<span id="d1-L1" data-n="1">The leaders will work/);
     assert.match(html, /<style>/);
+  });
+});
+
+const RESTATED = 'The leaders agreed to launch a High Level Climate Ministerial.';
+const MISQUOTED = 'They "reaffirmed their determination to work together to counter terrorism and extremism in all its forms."';
+
+/** The `Where` column (a line) of each table row of a report, in order. */
+function rowLines(report: string): number[] {
+  return [...report.matchAll(/^\| line (\d+) \| (?:quotation|restatement) \|/gm)].map(m => Number(m[1]));
+}
+
+describe('consistency report (issue 19, item 2: quadratic in draft size)', () => {
+  it('takes line numbers from one line table: LF, CRLF and CR-only drafts give the lines an editor shows', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const draft = ['Readout of the call.', '', RESTATED, '', 'Nothing here.', '', MISQUOTED].join(eol);
+      const lines = rowLines(buildReport(bundledIndex(), [{ uri: 'file:///d.md', name: 'd.md', text: draft }]));
+      assert.deepEqual([...new Set(lines)].sort((a, b) => a - b), [3, 7], `line ending ${JSON.stringify(eol)}`);
+    }
+  });
+
+  it('lists in each row exactly the findings that start inside it, overlapping rows included', () => {
+    const draft = `${MISQUOTED}\n\n${RESTATED.replace('launch', 'cancel')}\n\n${MISQUOTED}`;
+    const report = buildReport(bundledIndex(), [{ uri: 'file:///d.md', name: 'd.md', text: draft }]);
+    const analysis = analyzeDraft(bundledIndex(), draft);
+    const lineOf = (offset: number) => draft.slice(0, offset).split('\n').length;
+    const codesIn = (s: number, e: number) => [...new Set(analysis.findings.filter(f => f.start >= s && f.start < e).map(f => f.code))].sort();
+    // What each quotation and restatement may show: its line, its type and the codes of the findings starting in it.
+    const expected = [
+      ...analysis.quotations.map(q => `${lineOf(q.start)} quotation ${codesIn(q.start, q.end).join(',')}`),
+      ...analysis.restatements.map(r => `${lineOf(r.start)} restatement ${codesIn(r.start, r.end).join(',')}`),
+    ];
+    const rows = [...report.matchAll(/^\| line (\d+) \| (quotation|restatement) \|.*?\| ([^|]*) \| [^|]* \|$/gm)].map(
+      m => `${m[1]} ${m[2]} ${[...m[3].matchAll(/`([a-z-]+)`/g)].map(c => c[1]).sort().join(',')}`,
+    );
+    assert.equal(rows.filter(r => r.includes('quotation')).length, analysis.quotations.length, 'a row for every quotation');
+    assert.ok(rows.some(r => !r.endsWith(' ')), 'some row has findings');
+    for (const row of rows) assert.ok(expected.includes(row), `${row} is one of ${JSON.stringify(expected)}`);
+  });
+
+  it('reads each character of the draft a bounded number of times, however many rows it has', () => {
+    // Counting the characters read rather than timing: a scan from the start of the draft for
+    // every row reads rows × length characters, so 4× the draft would read 16× as many.
+    const paragraph = (i: number) => `${RESTATED} Item ${i}.`;
+    const draftOf = (n: number) => Array.from({ length: n }, (_, i) => paragraph(i)).join('\n\n');
+    const reads = (text: string) => {
+      const index = bundledIndex();
+      analyzeDraft(index, text); // the analysis is cached: what is counted is the report itself
+      const original = String.prototype.charCodeAt;
+      let count = 0;
+      String.prototype.charCodeAt = function (this: string, i: number) {
+        count++;
+        return original.call(this, i);
+      };
+      try {
+        buildReport(index, [{ uri: 'file:///d.md', name: 'd.md', text }]);
+      } finally {
+        String.prototype.charCodeAt = original;
+      }
+      return count;
+    };
+    const small = reads(draftOf(100));
+    const large = reads(draftOf(400));
+    assert.ok(large < small * 6, `${small} characters read for 100 rows, ${large} for 400`);
   });
 });

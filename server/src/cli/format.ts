@@ -16,6 +16,17 @@ export interface FileResult {
 
 const SEVERITY_WORD: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
+/**
+ * Text safe to print on one line of a terminal: line breaks and other control characters
+ * (a newline in a file name, an escape sequence in a draft) are shown escaped, as in JSON.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, c => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** `file:line:col: severity code message`, one a line (1-based line and column), then a summary. */
 export function formatText(results: readonly FileResult[], index: CorpusIndex): string {
   const lines: string[] = [];
@@ -31,7 +42,7 @@ export function formatText(results: readonly FileResult[], index: CorpusIndex): 
         continue;
       }
       counts[sev]++;
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[sev]} ${d.code} ${String(d.message).replace(/\s*\n\s*/g, ' ')}`);
+      lines.push(`${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${SEVERITY_WORD[sev]} ${d.code} ${printable(String(d.message).replace(/\s*\n\s*/g, ' '))}`);
     }
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;

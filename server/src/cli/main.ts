@@ -13,9 +13,12 @@ import { createEngine, loadCorpus, type Engine, type ReportOptions, type Severit
 import { packageVersion } from '../packageInfo';
 import { findProjectFile, ignoreMatcher, readProjectFileAt, readProjectSources, PROJECT_FILE_NAME, type ProjectConfig } from '../projectFile';
 import { staleAcceptanceDiagnostics } from '../projectDiagnostics';
-import { readBundledSources, readUserSources, SOURCE_EXTENSIONS } from '../sourceFiles';
-import { formatSarif, formatText, type FileResult } from './format';
+import { folderProblem, MAX_SOURCE_BYTES, readBundledSources, readFileBounded, readUserSources, realOrSelf, SOURCE_EXTENSIONS } from '../sourceFiles';
+import { formatSarif, formatText, printable, type FileResult } from './format';
 import { checkWordFile, CliInputError, extractCommand, isWordFile, reportLocator, reviewCommand, WORD_EXTENSIONS } from './docx';
+
+/** Drafts larger than this are refused (as sources are). */
+const MAX_DRAFT_BYTES = MAX_SOURCE_BYTES;
 
 const VERSION: string = packageVersion();
 
@@ -231,15 +234,23 @@ function loadEngine(sourceSpecs: readonly string[], bundled: boolean, io: CliIO,
     problems.push(...fromProject.problems);
   }
   const index = loadCorpus(inputs, undefined, problems);
-  for (const p of index.problems) io.stderr(`verbatim: ${p.severity === 'error' ? 'skipped source' : 'warning'}: ${p.message}\n`);
+  for (const p of index.problems) io.stderr(`verbatim: ${p.severity === 'error' ? 'skipped source' : 'warning'}: ${printable(p.message)}\n`);
   if (index.documents.length === 0) {
     throw new UsageError(bundled ? 'no source could be loaded, so there is nothing to check against.' : 'no sources: --no-bundled was given and no --source loaded. Add --source PATH.');
   }
   return createEngine(index);
 }
 
+/** The drafts named on the command line, each real file once, in the order first named. */
 function expandDrafts(specs: readonly string[], cwd: string): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const real = realOrSelf(path.resolve(cwd, file));
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(file);
+  };
   for (const spec of specs) {
     const abs = path.resolve(cwd, spec);
     let stat: fs.Stats | undefined;
@@ -248,35 +259,44 @@ function expandDrafts(specs: readonly string[], cwd: string): string[] {
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) files.push(spec);
-    else if (stat?.isDirectory()) {
+    if (stat?.isDirectory()) {
+      const unreadable = folderProblem(abs);
+      if (unreadable) throw new UsageError(`${printable(spec)}: ${unreadable}`);
       const found = globSync([...SOURCE_EXTENSIONS, ...WORD_EXTENSIONS].map(e => `**/*${e}`), { cwd: abs, ignore: ['**/node_modules/**', '**/.git/**', '**/~$*'] }).sort();
-      if (!found.length) throw new UsageError(`${spec}: the folder has no Markdown, text or Word drafts.`);
-      files.push(...found.map(f => path.join(spec, f)));
+      if (!found.length) throw new UsageError(`${printable(spec)}: the folder has no Markdown, text or Word drafts.`);
+      for (const f of found) add(path.join(spec, f));
+    } else if (stat || isLink(abs)) {
+      // A file, or a pipe, device or broken link: reading it says what it is.
+      add(spec);
     } else if (/[*?[\]{}]/.test(spec)) {
       const found = globSync([spec], { cwd, ignore: ['**/node_modules/**', '**/.git/**'] }).sort();
-      if (!found.length) throw new UsageError(`${spec}: the pattern matched no files.`);
-      files.push(...found);
+      if (!found.length) throw new UsageError(`${printable(spec)}: the pattern matched no files.`);
+      for (const f of found) add(f);
     } else {
-      throw new UsageError(`${spec}: no such file or folder.`);
+      throw new UsageError(`${printable(spec)}: no such file or folder.`);
     }
   }
   return files;
 }
 
-function checkFile(engine: Engine, file: string, absolute: string, options: Parameters<Engine['check']>[1]): FileResult {
-  let bytes: Buffer;
+function isLink(p: string): boolean {
   try {
-    bytes = fs.readFileSync(absolute);
-  } catch (e) {
-    throw new UsageError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
   }
-  if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${file}: looks like a binary file, not a draft. Drafts must be Markdown or plain text.`);
+}
+
+function checkFile(engine: Engine, file: string, absolute: string, options: Parameters<Engine['check']>[1]): FileResult {
+  const read = readFileBounded(absolute, MAX_DRAFT_BYTES, 'drafts');
+  if ('problem' in read) throw new UsageError(`${printable(file)}: ${read.problem}`);
+  const bytes = read.bytes;
+  if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${printable(file)}: looks like a binary file, not a draft. Drafts must be Markdown or plain text.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${file}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
+    throw new UsageError(`${printable(file)}: is not valid UTF-8 text. Save it as UTF-8 and try again.`);
   }
   const diagnostics: Diagnostic[] = engine.check({ uri: pathToFileURL(absolute).href, text }, options);
   return { file, text, diagnostics };
@@ -319,11 +339,11 @@ function sourcesJson(engine: Engine) {
 function sourcesText(engine: Engine): string {
   const lines: string[] = [];
   for (const d of engine.index.documents) {
-    lines.push(`${d.title}`);
-    lines.push(`  id: ${d.id}   date: ${d.date ?? '-'}   file: ${d.displayPath}`);
-    if (d.url) lines.push(`  url: ${d.url}`);
+    lines.push(printable(d.title));
+    lines.push(`  id: ${printable(d.id)}   date: ${printable(d.date ?? '-')}   file: ${printable(d.displayPath)}`);
+    if (d.url) lines.push(`  url: ${printable(d.url)}`);
     for (const s of [...(d.opening ? [d.opening] : []), ...d.sections]) {
-      lines.push(`    ${s.title.padEnd(40)} ${String(s.paragraphIds.length).padStart(3)} paragraph${s.paragraphIds.length === 1 ? '' : 's'}`);
+      lines.push(`    ${printable(s.title).padEnd(40)} ${String(s.paragraphIds.length).padStart(3)} paragraph${s.paragraphIds.length === 1 ? '' : 's'}`);
     }
     lines.push('');
   }

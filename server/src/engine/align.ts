@@ -29,9 +29,17 @@ const MATCH = 2;
 const MISMATCH = -1;
 const GAP = -1;
 
+/**
+ * The most cells (draft words × source words) aligned: quotations and sentences run to a few
+ * hundred words, and a 'quotation' of 30,000 words (two quote marks far apart in a long line)
+ * would take seconds and gigabytes to align. Beyond it the passages do not align, as if empty.
+ */
+export const MAX_ALIGN_CELLS = 4_000_000;
+
 export function align(a: readonly string[], b: readonly string[], opts: { local?: boolean; global?: boolean; skipAt?: ReadonlySet<number> } = {}): Alignment {
   const m = a.length;
   const n = b.length;
+  if ((m + 1) * (n + 1) > MAX_ALIGN_CELLS) return { ops: [], score: 0, matches: 0, aFrom: 0, aTo: -1, bFrom: 0, bTo: -1 };
   const W = n + 1;
   const H = new Float64Array((m + 1) * W);
   const D = new Uint8Array((m + 1) * W); // 0 stop, 1 diag, 2 up (ins), 3 left (del)

@@ -2,11 +2,12 @@
  * The checks: misquotes and contradictions of the sources.
  *
  * A draft is split into paragraphs (blank-line separated); each paragraph is checked on
- * its own and its findings are cached by text (a small LRU per index), so that after an
+ * its own and its findings are cached by text (per index, bounded by bytes: paragraphCache.ts), so that after an
  * edit only the changed paragraphs are re-checked. A paragraph goes through the checker's
  * pipeline (check/pipeline.ts): its quotations are aligned word by word with the source
  * passage they quote, and each sentence (or clause) that restates a source sentence is
- * compared with it by one detector per kind of finding (check/detectors/).
+ * compared with it by one detector per kind of finding (check/detectors/). A paragraph of more
+ * than 5,000 characters is analysed in pieces (draftPieces.ts).
  * Precision first: each rule fires only on a specific, explainable difference.
  */
 import { throwIfCancelled, type CancellationToken } from './cancellation';
@@ -19,6 +20,8 @@ import { detectLanguage } from './lang/detect';
 import type { LanguagePack } from './lang/pack';
 import { readLanguage } from './sources/frontMatter';
 import { quotationsIn } from './text/quotations';
+import { copyString, paragraphCache } from './paragraphCache';
+import { boundedParagraphs } from './draftPieces';
 import { draftDate, laterSources, unrelatedSources } from './parties/documents';
 import { applySuppressions, maskLineDirectives } from './suppress';
 import { draftParagraphs } from './text/paragraphs';
@@ -48,7 +51,7 @@ export function checkDraft(index: CorpusIndex, draft: DraftDocument, options: Ch
 /** Full analysis (findings before suppression, quotations, restatements), for the report. */
 export function analyzeDraft(index: CorpusIndex, text: string, token?: CancellationToken): ParagraphAnalysis {
   const ci = checkIndexOf(index);
-  const cache = cacheFor(index);
+  const cache = paragraphCache<ParagraphAnalysis>(index);
   const masked = maskDraft(text);
   const lang = draftLanguage(text, masked);
   // Sources the draft cannot be restating (about other countries, or published after the draft's
@@ -60,7 +63,7 @@ export function analyzeDraft(index: CorpusIndex, text: string, token?: Cancellat
   const findings: Finding[] = [];
   const quotations: QuotationResult[] = [];
   const restatements: RestatementResult[] = [];
-  for (const [start, end] of draftParagraphs(masked)) {
+  for (const [start, end] of boundedParagraphs(masked, draftParagraphs(masked))) {
     throwIfCancelled(token);
     const slice = masked.slice(start, end);
     let a = cache.get(scope + slice);
@@ -80,31 +83,6 @@ function shift(f: Finding, by: number): Finding {
   return { ...f, start: f.start + by, end: f.end + by, ...(f.fix ? { fix: { ...f.fix, start: f.fix.start + by, end: f.fix.end + by } } : {}) };
 }
 
-// ---- per-index LRU of paragraph results -------------------------------------------
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.set(k, v);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
-  }
-}
-const caches = new WeakMap<CorpusIndex, Lru<ParagraphAnalysis>>();
-function cacheFor(index: CorpusIndex): Lru<ParagraphAnalysis> {
-  let c = caches.get(index);
-  if (!c) caches.set(index, (c = new Lru(5000)));
-  return c;
-}
-
 // ---- draft structure --------------------------------------------------------------
 
 /** How much of a draft's start is read to tell its language. */
@@ -121,10 +99,17 @@ export function draftLanguage(text: string, masked = maskDraft(text)): LanguageP
   const code = declared ? readLanguage({ lang: declared }) : undefined;
   if (code) return packFor(code);
   const sample = masked.slice(0, LANGUAGE_SAMPLE);
+  // Typing after the sample, and each slice of a sliced check, reads the same sample: told once.
+  if (lastSample?.text === sample) return lastSample.lang;
   let own = sample;
   for (const q of quotationsIn(sample)) own = own.slice(0, q.innerStart) + ' '.repeat(q.innerEnd - q.innerStart) + own.slice(q.innerEnd);
-  return packFor(detectLanguage(own) ?? detectLanguage(sample));
+  const lang = packFor(detectLanguage(own) ?? detectLanguage(sample));
+  // A copy, so that the memo never keeps a whole draft alive (paragraphCache.ts).
+  lastSample = { text: copyString(sample), lang };
+  return lang;
 }
+
+let lastSample: { readonly text: string; readonly lang: LanguagePack } | undefined;
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 

@@ -8,7 +8,8 @@
 import type { CorpusIndex } from './corpusIndex';
 import { packFor } from './lang';
 import type { LanguagePack } from './lang/pack';
-import { paragraphPacks, paragraphWords as wordsOfParagraphs, type Word } from './text/words';
+import { runSteps, stepBefore, type Steps } from './steps';
+import { paragraphPacks, warmParagraphWords, type Word } from './text/words';
 import type { Paragraph } from './types';
 
 export interface SourceSentence {
@@ -46,14 +47,21 @@ export interface CheckIndex {
 }
 
 export function checkIndexOf(index: CorpusIndex): CheckIndex {
-  return index.derive('check.key', build);
+  return index.derive('check.key', i => runSteps(build(i)));
 }
 
-function build(index: CorpusIndex): CheckIndex {
-  const paragraphWords = wordsOfParagraphs(index);
+/** Builds the check index in steps (the language server warms a new index with it). */
+export function warmCheckIndex(index: CorpusIndex): Steps<CheckIndex> {
+  return index.deriveSteps('check.key', build);
+}
+
+function* build(index: CorpusIndex): Steps<CheckIndex> {
+  const paragraphWords = yield* warmParagraphWords(index);
   const paragraphPacks_ = paragraphPacks(index);
   const postings = new Map<string, number[]>();
-  paragraphWords.forEach((words, pi) => {
+  for (let pi = 0; pi < paragraphWords.length; pi++) {
+    if (stepBefore(pi)) yield;
+    const words = paragraphWords[pi];
     const seen = new Set<string>();
     const isStopKey = paragraphPacks_[pi].isStopKey;
     for (const w of words) {
@@ -63,7 +71,7 @@ function build(index: CorpusIndex): CheckIndex {
       if (!list) postings.set(w.key, (list = []));
       list.push(pi);
     }
-  });
+  }
   const N = index.paragraphs.length || 1;
   const idfs = new Map<string, number>();
   const unseenIdf = Math.log(1 + N / 0.5);

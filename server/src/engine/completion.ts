@@ -16,10 +16,12 @@ import { NeverCancelled, type CancellationToken } from './cancellation';
 import { asQuotation, citationFor, type CitationStyle, type OffsetEdit } from './citations';
 import { allCommitments, searchCommitments } from './commitments';
 import { namesMatching, nameSuggestions } from './completion/names';
-import { continuations } from './completion/phrases';
+import { continuations, warmPhrases } from './completion/phrases';
 import { labelFor, typingContext, type Suggestion } from './completion/typed';
+import { WordIndex } from './wordIndex';
 import type { CorpusIndex } from './corpusIndex';
 import { LineIndex, type Position } from './positions';
+import type { Steps } from './steps';
 import { escapeMarkdown } from './text/markdown';
 import type { Paragraph } from './types';
 
@@ -66,6 +68,15 @@ export function suggest(index: CorpusIndex, linePrefix: string, token: Cancellat
   return out.slice(0, maxItems);
 }
 
+/** Builds completion's look-up structures (the language server warms a new index with them; the name table is warmed with hover's). */
+export function* warmCompletion(index: CorpusIndex): Steps<void> {
+  const words = yield* WordIndex.warm(index);
+  yield;
+  yield* words.warmDeletes();
+  yield;
+  warmPhrases(index);
+}
+
 /** The draft as completion sees it. */
 export interface CompletionDraft {
   readonly text: string;
@@ -82,8 +93,10 @@ interface At {
   readonly style: CitationStyle;
 }
 
-function at(draft: CompletionDraft, position: Position, style: CitationStyle): At {
+function at(draft: CompletionDraft, cursor: Position, style: CitationStyle): At {
   const lines = new LineIndex(draft.text);
+  // Edit ranges end at the cursor: a cursor past the end of its line must not put them outside the document.
+  const position = lines.clamp(cursor);
   const offset = lines.offsetAt(position);
   const lineStart = lines.lineStarts[Math.min(position.line, lines.lineCount - 1)];
   return { draft, lines, position, linePrefix: draft.text.slice(lineStart, offset), style };
@@ -202,7 +215,7 @@ export interface InlineSuggestion {
  * what was typed is kept exactly (accepting with Tab only appends), followed by the citation.
  */
 export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, position: Position, options: CompletionOptions = {}, token: CancellationToken = NeverCancelled): InlineSuggestion[] {
-  const { linePrefix } = at(draft, position, 'none');
+  const { linePrefix, position: cursor } = at(draft, position, 'none');
   if (linePrefix.includes(SEARCH_TRIGGER)) return [];
   const style = options.citationStyle ?? 'none';
   const out: InlineSuggestion[] = [];
@@ -213,7 +226,7 @@ export function inlineContinuations(index: CorpusIndex, draft: CompletionDraft, 
     const cite = citationFor(index, s.paragraph, draft.text, style);
     out.push({
       insertText: s.newText + cite.suffix,
-      range: { start: { line: position.line, character: s.replaceStart }, end: position },
+      range: { start: { line: cursor.line, character: s.replaceStart }, end: cursor },
       paragraphId: s.paragraph.id,
       footnoteFor: cite.additionalEdits.length ? s.paragraph.id : undefined,
     });
@@ -237,10 +250,11 @@ export function footnoteDefinitionEdits(index: CorpusIndex, draft: CompletionDra
  * The edits inserting sentence `sentenceIndex` of `paragraph` as a quotation at `position`,
  * followed by its citation in `style`.
  */
-export function insertCommitmentEdits(index: CorpusIndex, draft: CompletionDraft, position: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[] {
+export function insertCommitmentEdits(index: CorpusIndex, draft: CompletionDraft, cursor: Position, paragraph: Paragraph, sentenceIndex: number, style: CitationStyle): TextEdit[] {
   const sentence = paragraph.sentences[sentenceIndex];
   if (!sentence) return [];
   const lines = new LineIndex(draft.text);
+  const position = lines.clamp(cursor);
   const cite = citationFor(index, paragraph, draft.text, style);
   const here = { start: position, end: position };
   return [{ range: here, newText: asQuotation(sentence.text) + cite.suffix }, ...cite.additionalEdits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText }))];

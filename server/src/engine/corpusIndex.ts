@@ -4,6 +4,7 @@
  * reload: the server swaps in a new index instead.
  */
 import { normalizeText } from './normalize';
+import type { Steps } from './steps';
 import type { Paragraph, Section, Sentence, SourceDocument, SourceProblem } from './types';
 
 /** A place in a source paragraph where some text was found. */
@@ -156,6 +157,19 @@ export class CorpusIndex {
   derive<T>(key: string, compute: (index: CorpusIndex) => T): T {
     if (this.derived.has(key)) return this.derived.get(key) as T;
     const value = compute(this);
+    this.derived.set(key, value);
+    return value;
+  }
+
+  /**
+   * {@link derive} for a value computed in steps (see `steps.ts`): the language server warms a
+   * new index this way, a slice at a time, before it answers requests with it. Features call
+   * `derive` with the same key and the same computation run straight through.
+   */
+  *deriveSteps<T>(key: string, compute: (index: CorpusIndex) => Steps<T>): Steps<T> {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = yield* compute(this);
+    if (this.derived.has(key)) return this.derived.get(key) as T;
     this.derived.set(key, value);
     return value;
   }

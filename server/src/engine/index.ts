@@ -8,7 +8,7 @@ import { NeverCancelled, throwIfCancelled, type CancellationToken } from './canc
 import { checkDraft, type CheckOptions, type DraftDocument } from './check';
 import { quotationEdits, type CitationStyle, type OffsetEdit } from './citations';
 import { searchCommitments, type CommitmentHit } from './commitments';
-import { completeOfficialWording, footnoteDefinitionEdits, inlineContinuations, insertCommitmentEdits, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
+import { completeOfficialWording, footnoteDefinitionEdits, inlineContinuations, insertCommitmentEdits, warmCompletion, type CompletionDraft, type CompletionOptions, type InlineSuggestion } from './completion';
 import { CorpusIndex } from './corpusIndex';
 import { toDiagnostics, type SeverityName } from './findings';
 import { withFixes } from './fixes';
@@ -16,11 +16,17 @@ import { applyAcceptances, type Acceptance } from './acceptances';
 import { hoverAt, type HoverContent } from './hover';
 import { LineIndex, type Position } from './positions';
 import { buildHtmlReport, buildReport, type ReportInput, type ReportOptions } from './report';
+import type { SourceLimits } from './limits';
+import { warmHoverIndexes } from './match';
+import { warmCheckIndex } from './checkIndex';
+import { english } from './lang/en';
+import { warmParties } from './parties/table';
+import { runSteps, type Steps } from './steps';
 import { RuleDocs } from './rules';
 import { definitionAt, quotationLinks, type QuotationLink, type SourceLocation } from './sourceLinks';
-import { parseSource } from './sources/parse';
+import { parseSource, parseSourceSteps } from './sources/parse';
 import { sourceTree, type SourceTreeDocument } from './sourceTree';
-import type { Paragraph, SourceDocument, SourceInput, SourceProblem } from './types';
+import type { Paragraph, ParseResult, SourceDocument, SourceInput, SourceProblem } from './types';
 
 export * from './types';
 export * from './findings';
@@ -40,6 +46,9 @@ export type { CitationStyle, OffsetEdit } from './citations';
 export type { HoverContent } from './hover';
 export type { QuotationLink, SourceLocation } from './sourceLinks';
 export type { SourceTreeDocument, SourceTreeParagraph, SourceTreeSection } from './sourceTree';
+export { runSteps, type Steps } from './steps';
+export { checkInSlices, type Slicing } from './slicedCheck';
+export { DEFAULT_LIMITS, MAX_PASSAGE_CHARS, MAX_PASSAGES, type SourceLimits } from './limits';
 
 /** The long explanation (Markdown) of a finding code, as in `docs/rules/<code>.md`; undefined for unknown codes. */
 export function explainCode(code: string): string | undefined {
@@ -51,17 +60,33 @@ export function explainCode(code: string): string | undefined {
  * skipped and reported in `index.problems`; the others still load. `readProblems` are
  * problems met by the caller while reading files, kept with the index for reporting.
  */
-export function loadCorpus(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = []): CorpusIndex {
+export function loadCorpus(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = [], limits: Partial<SourceLimits> = {}): CorpusIndex {
+  return runSteps(loadCorpusSteps(inputs, token, readProblems, limits));
+}
+
+/**
+ * {@link loadCorpus} in steps (see `steps.ts`): the language server runs it a slice at a time
+ * so that requests are answered while a large set of sources loads. The passage limit
+ * (`limits.maxPassages`) counts the passages of all sources together, in input order.
+ */
+export function* loadCorpusSteps(inputs: readonly SourceInput[], token: CancellationToken = NeverCancelled, readProblems: readonly SourceProblem[] = [], limits: Partial<SourceLimits> = {}): Steps<CorpusIndex> {
   const documents: SourceDocument[] = [];
   const problems: SourceProblem[] = [...readProblems];
   const ids = new Set<string>();
+  let passages = 0;
   for (const input of inputs) {
     throwIfCancelled(token);
-    const result = parseSource(input, ids);
-    problems.push(...result.problems);
-    if (result.document) documents.push(withCallerFacts(result.document, input));
+    passages += added(documents, problems, input, yield* parseSourceSteps(input, ids, limits, passages));
   }
   return new CorpusIndex(documents, problems);
+}
+
+/** Adds a parsed source's document and problems; returns its passages (they count towards the limit). */
+function added(documents: SourceDocument[], problems: SourceProblem[], input: SourceInput, result: ParseResult): number {
+  problems.push(...result.problems);
+  if (!result.document) return 0;
+  documents.push(withCallerFacts(result.document, input));
+  return result.document.paragraphs.length;
 }
 
 /** The date a caller gives a source (a project file), where its own front matter has none. (Its language goes to the parser.) */
@@ -74,18 +99,30 @@ function withCallerFacts(doc: SourceDocument, input: SourceInput): SourceDocumen
  * Returns a new index with `inputs` replacing the documents of the same URI (or added),
  * and the documents of `removedUris` dropped. The old index is untouched.
  */
-export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], removedUris: readonly string[] = []): CorpusIndex {
+export function patchCorpus(index: CorpusIndex, inputs: readonly SourceInput[], removedUris: readonly string[] = [], limits: Partial<SourceLimits> = {}): CorpusIndex {
   const replaced = new Set([...inputs.map(i => i.uri), ...removedUris]);
   const kept = index.documents.filter(d => !replaced.has(d.uri));
   const ids = new Set(kept.map(d => d.id));
   const documents = [...kept];
   const problems = index.problems.filter(p => !replaced.has(p.uri));
-  for (const input of inputs) {
-    const result = parseSource(input, ids);
-    problems.push(...result.problems);
-    if (result.document) documents.push(withCallerFacts(result.document, input));
-  }
+  let passages = kept.reduce((n, d) => n + d.paragraphs.length, 0);
+  for (const input of inputs) passages += added(documents, problems, input, parseSource(input, ids, limits, passages));
   return new CorpusIndex(documents, problems);
+}
+
+/**
+ * Builds, a slice at a time, the lookup structures that checks, hovers and completions
+ * otherwise build on first use (seconds for a large index). The language server runs this on
+ * a new index before swapping it in, so that no request waits for them.
+ */
+export function* warmUp(index: CorpusIndex): Steps<void> {
+  yield* warmCheckIndex(index);
+  yield;
+  yield* warmHoverIndexes(index);
+  yield;
+  yield* warmCompletion(index);
+  yield;
+  yield* warmParties(index, english);
 }
 
 /** Options for a check, as the server and CLI resolve them from settings and flags. */

@@ -11,7 +11,8 @@ import { throwIfCancelled, NeverCancelled, type CancellationToken } from './canc
 import type { CorpusIndex } from './corpusIndex';
 import { PACKS } from './lang';
 import { normalizeText, toOriginalRange, tokenize, type Token } from './normalize';
-import { officialNames } from './names/table';
+import { officialNames, warmOfficialNames } from './names/table';
+import { runSteps, stepBefore, type Steps } from './steps';
 import { quotationsIn, type QuoteSpan } from './text/quotations';
 import type { Paragraph } from './types';
 
@@ -34,16 +35,24 @@ export interface PhraseIndex {
 
 /** The phrase index of `index`, built on first use and kept for the index's lifetime. */
 export function phraseIndex(index: CorpusIndex): PhraseIndex {
-  return index.derive('hover.phrases', buildPhraseIndex);
+  return index.derive('hover.phrases', i => runSteps(buildPhraseIndex(i)));
 }
 
-function buildPhraseIndex(index: CorpusIndex): PhraseIndex {
+/** Builds the phrase index and the name table in steps (the language server warms a new index with them). */
+export function* warmHoverIndexes(index: CorpusIndex): Steps<void> {
+  yield* index.deriveSteps('hover.phrases', buildPhraseIndex);
+  yield* warmOfficialNames(index);
+}
+
+function* buildPhraseIndex(index: CorpusIndex): Steps<PhraseIndex> {
   const vocabulary = new Map<string, number>();
   const bigrams = new Map<number, number[]>();
   // Works from the paragraph's normalised text only: forcing sentence splitting here
   // would cost more than everything else put together on a large corpus.
-  const tokens = index.paragraphs.map((p, pi) => {
-    const words = tokenize(p.normalized.text);
+  const tokens: Int32Array[] = [];
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (stepBefore(pi)) yield;
+    const words = tokenize(index.paragraphs[pi].normalized.text);
     const ids = new Int32Array(words.length);
     for (let i = 0; i < words.length; i++) {
       let id = vocabulary.get(words[i].text);
@@ -56,8 +65,8 @@ function buildPhraseIndex(index: CorpusIndex): PhraseIndex {
         list.push(pi * POSITIONS + i - 1);
       }
     }
-    return ids;
-  });
+    tokens.push(ids);
+  }
   return { vocabulary, tokens, bigrams };
 }
 

@@ -1,4 +1,5 @@
 /** Line and character positions (LSP conventions: zero-based, UTF-16 code units). */
+import type { Steps } from './steps';
 
 export interface Position {
   readonly line: number;
@@ -18,9 +19,27 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly lineStarts: readonly number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
+    this.lineStarts = lineStarts ?? LineIndex.scan(text, 0, text.length, [0]);
+  }
+
+  /** The index of a long text, built in steps of a megabyte. */
+  static *build(text: string): Steps<LineIndex> {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+    const step = 1 << 20;
+    for (let from = 0; from < text.length; from += step) {
+      // A step ends after a \r only if the text ends there, so a \r\n is never split.
+      let to = Math.min(text.length, from + step);
+      if (to < text.length && text.charCodeAt(to - 1) === 13) to++;
+      LineIndex.scan(text, from, to, starts);
+      from = to - step;
+      yield;
+    }
+    return new LineIndex(text, starts);
+  }
+
+  private static scan(text: string, from: number, to: number, starts: number[]): number[] {
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
@@ -29,7 +48,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -61,6 +80,19 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineEnd = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
     return Math.max(this.lineStarts[position.line], Math.min(this.lineStarts[position.line] + position.character, lineEnd));
+  }
+
+  /**
+   * `position` moved inside the text, as editors may send positions past the end of a line
+   * or of the document: a character past its line's end is that end, a line past the last is
+   * the end of the text, a negative one the start.
+   */
+  clamp(position: Position): Position {
+    if (position.line < 0) return { line: 0, character: 0 };
+    if (position.line >= this.lineStarts.length) return this.positionAt(this.text.length);
+    const length = this.lineText(position.line).length;
+    const character = Math.max(0, Math.min(position.character, length));
+    return character === position.character ? position : { line: position.line, character };
   }
 
   rangeAt(start: number, end: number): Range {

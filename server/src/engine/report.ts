@@ -17,6 +17,7 @@ import { statementFollowed } from './check/updates';
 import type { CorpusIndex } from './corpusIndex';
 import type { Finding, SeverityName } from './findings';
 import { cleanOfficialText, withFixes } from './fixes';
+import { LineIndex } from './positions';
 import { seriesOfSource, type SeriesEntry } from './series';
 import { applySuppressions } from './suppress';
 import { escapeMarkdown as escapeText } from './text/markdown';
@@ -56,24 +57,14 @@ function cell(s: string): string {
   return escapeText(s, 'table');
 }
 
-/** Line starts, computed once per draft; `lineOf` is a binary search (no rescans per row). */
+/** Line numbers (1-based, as an editor shows them: LF, CRLF and CR end a line) from one line table per draft: no rescans per row. */
 function lineTable(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new LineIndex(text);
+  return offset => lines.positionAt(offset).line + 1;
 }
 
-/** Findings (sorted by start) starting in [s, e), found by binary search. */
-function findingsIn(sorted: readonly Finding[], s: number, e: number): Finding[] {
+/** Spans (sorted by start) starting in [s, e), found by binary search. */
+function startingIn<T extends { readonly start: number }>(sorted: readonly T[], s: number, e: number): T[] {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -81,9 +72,19 @@ function findingsIn(sorted: readonly Finding[], s: number, e: number): Finding[]
     if (sorted[mid].start < s) lo = mid + 1;
     else hi = mid;
   }
-  const out: Finding[] = [];
+  const out: T[] = [];
   for (let i = lo; i < sorted.length && sorted[i].start < e; i++) out.push(sorted[i]);
   return out;
+}
+
+/** Findings (sorted by start) starting in [s, e). */
+const findingsIn = (sorted: readonly Finding[], s: number, e: number): Finding[] => startingIn(sorted, s, e);
+
+/** The spans overlapping [s, e), looked up in spans sorted by start (no scan of every span per row). */
+function overlapping(spans: readonly { readonly start: number; readonly end: number }[]): (s: number, e: number) => { start: number; end: number }[] {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const longest = sorted.reduce((n, x) => Math.max(n, x.end - x.start), 0);
+  return (s, e) => startingIn(sorted, s - longest, e).filter(x => x.end > s);
 }
 
 const WHAT_TO_DO: Record<string, (fix: string | undefined) => string> = {
@@ -163,9 +164,9 @@ function entryCitation(index: CorpusIndex, e: SeriesEntry): string {
 }
 
 /** Citations in a draft (`(Roadmap …, ¶4)`, footnote definitions): what they restate is a label, not a commitment. */
-function citationSpans(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of text.matchAll(/\([^()\n]*¶\s*\d+\)|^\[\^[^\]\n]+\]:.*$/gm)) out.push([m.index!, m.index! + m[0].length]);
+function citationSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/\([^()\n]*¶\s*\d+\)|^\[\^[^\]\n]+\]:.*$/gm)) out.push({ start: m.index!, end: m.index! + m[0].length });
   return out;
 }
 
@@ -179,12 +180,15 @@ function draftSection(ctx: Ctx, d: ReportInput, i: number, token?: CancellationT
   const accepted = shown.map(f => ({ f, by: acceptedBy(index, d.text, f, options.accepted ?? []) }));
   const findings = accepted.filter(x => !x.by).map(x => x.f).sort((x, y) => x.start - y.start);
   const acceptedHere = accepted.filter(x => x.by);
-  const citations = citationSpans(d.text);
-  const sourced = a.quotations.filter(q => q.status !== 'no source');
+  // Spans sorted once and looked up by place: no scan of every citation or quotation per restatement.
+  const citations = overlapping(citationSpans(d.text));
+  const sourced = overlapping(a.quotations.filter(q => q.status !== 'no source'));
   const overlap = (s1: number, e1: number, s2: number, e2: number) => Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
   // An inserted citation is no restatement; a sentence that is mostly a sourced quotation has its quotation's row.
   const restatements = a.restatements.filter(
-    r => !citations.some(([cs, ce]) => overlap(r.start, r.end, cs, ce) > 0 && r.end - r.start - overlap(r.start, r.end, cs, ce) < 20) && !sourced.some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2),
+    r =>
+      !citations(r.start, r.end).some(c => overlap(r.start, r.end, c.start, c.end) > 0 && r.end - r.start - overlap(r.start, r.end, c.start, c.end) < 20) &&
+      !sourced(r.start, r.end).some(q => overlap(r.start, r.end, q.start, q.end) >= (r.end - r.start) / 2),
   );
   const follows = restatementsFollow(index, d.text, restatements);
   const outdated = outdatedRows(index, a.quotations, restatements, follows);
@@ -310,7 +314,7 @@ export function buildHtmlReport(index: CorpusIndex, drafts: readonly ReportInput
   const body = new MarkdownIt({ html: false, linkify: false }).render(md);
   const appendix = drafts
     .map((d, i) => {
-      const lines = d.text.split(/\r?\n/).map((l, k) => `<span id="d${i + 1}-L${k + 1}" data-n="${k + 1}">${escapeHtml(l) || ' '}</span>`);
+      const lines = d.text.split(/\r\n|\r|\n/).map((l, k) => `<span id="d${i + 1}-L${k + 1}" data-n="${k + 1}">${escapeHtml(l) || ' '}</span>`);
       return `<h3>${escapeHtml(d.name)}</h3>\n<pre class="draft">${lines.join('')}</pre>`;
     })
     .join('\n');

@@ -23,6 +23,8 @@ export interface SourceTreeSection {
   readonly id: string;
   readonly title: string;
   readonly paragraphs: readonly SourceTreeParagraph[];
+  /** Paragraphs of the section left out of the tree (see {@link TREE_PARAGRAPHS}). */
+  readonly omitted?: number;
 }
 
 export interface SourceTreeDocument {
@@ -33,35 +35,59 @@ export interface SourceTreeDocument {
   readonly uri: string;
   readonly bundled: boolean;
   readonly sections: readonly SourceTreeSection[];
+  /** Sections of the document left out of the tree (see {@link TREE_SECTIONS}). */
+  readonly omittedSections?: number;
 }
 
-/** Every indexed document with its sections and paragraphs, in reading order. */
-export function sourceTree(index: CorpusIndex): SourceTreeDocument[] {
-  return index.documents.map(doc => ({
-    id: doc.id,
-    title: doc.title,
-    date: doc.date,
-    url: doc.url,
-    uri: doc.uri,
-    bundled: doc.bundled,
-    sections: [...(doc.opening ? [doc.opening] : []), ...doc.sections].map(section => ({
-      id: section.id,
-      title: section.title,
-      paragraphs: section.paragraphIds.flatMap(id => {
-        const p = index.getParagraph(id);
-        if (!p) return [];
-        return [
-          {
-            id: p.id,
-            number: p.number,
-            label: p.label,
-            kind: p.kind,
-            text: p.text,
-            tooltip: `${heading(index, p)}\n\n${quoteBlock(p, 0, 0)}\n\nCitation: \`${p.id.replace(/`/g, '')}\``,
-            location: sourceLocation(index, p),
-          },
-        ];
+/**
+ * The tree lists at most this many paragraphs and sections, each paragraph's text cut to
+ * {@link TREE_TEXT_CHARS}: a tree view of a hundred thousand passages helps nobody, and its
+ * JSON (hundreds of megabytes for a million) stalled the server and the client.
+ */
+export const TREE_PARAGRAPHS = 5000;
+export const TREE_SECTIONS = 5000;
+export const TREE_TEXT_CHARS = 500;
+
+/** Every indexed document with its sections and paragraphs, in reading order, within the limits above. */
+export function sourceTree(index: CorpusIndex, limits: { paragraphs?: number; sections?: number } = {}): SourceTreeDocument[] {
+  let paragraphRoom = limits.paragraphs ?? TREE_PARAGRAPHS;
+  let sectionRoom = limits.sections ?? TREE_SECTIONS;
+  return index.documents.map(doc => {
+    const all = [...(doc.opening ? [doc.opening] : []), ...doc.sections];
+    const shown = all.slice(0, Math.max(0, sectionRoom));
+    sectionRoom -= shown.length;
+    return {
+      id: doc.id,
+      title: doc.title,
+      date: doc.date,
+      url: doc.url,
+      uri: doc.uri,
+      bundled: doc.bundled,
+      ...(shown.length < all.length ? { omittedSections: all.length - shown.length } : {}),
+      sections: shown.map(section => {
+        const ids = section.paragraphIds.slice(0, Math.max(0, paragraphRoom));
+        paragraphRoom -= ids.length;
+        return {
+          id: section.id,
+          title: section.title,
+          ...(ids.length < section.paragraphIds.length ? { omitted: section.paragraphIds.length - ids.length } : {}),
+          paragraphs: ids.flatMap(id => {
+            const p = index.getParagraph(id);
+            if (!p) return [];
+            return [
+              {
+                id: p.id,
+                number: p.number,
+                label: p.label,
+                kind: p.kind,
+                text: p.text.length > TREE_TEXT_CHARS ? `${p.text.slice(0, TREE_TEXT_CHARS - 1)}…` : p.text,
+                tooltip: `${heading(index, p)}\n\n${quoteBlock(p, 0, 0)}\n\nCitation: \`${p.id.replace(/`/g, '')}\``,
+                location: sourceLocation(index, p),
+              },
+            ];
+          }),
+        };
       }),
-    })),
-  }));
+    };
+  });
 }

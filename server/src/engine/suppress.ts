@@ -84,7 +84,20 @@ export function applySuppressions(text: string, findings: readonly Finding[]): F
   if (!text.includes('verbatim-')) return [...findings];
   const regions = suppressionRegions(text);
   if (!regions.length) return [...findings];
-  return findings.filter(f => !regions.some(r => f.start >= r.start && f.start < r.end && (!r.codes || r.codes.has(f.code))));
+  // A sweep over regions and findings sorted by start (linear in both, however many
+  // comments a long draft has), keeping the findings in their given order.
+  const byStart = [...regions].sort((a, b) => a.start - b.start);
+  const order = findings.map((_, i) => i).sort((a, b) => findings[a].start - findings[b].start || a - b);
+  const suppressed = new Uint8Array(findings.length);
+  let active: Region[] = [];
+  let next = 0;
+  for (const i of order) {
+    const f = findings[i];
+    while (next < byStart.length && byStart[next].start <= f.start) active.push(byStart[next++]);
+    if (active.some(r => r.end <= f.start)) active = active.filter(r => r.end > f.start);
+    if (active.some(r => !r.codes || r.codes.has(f.code))) suppressed[i] = 1;
+  }
+  return findings.filter((_, i) => !suppressed[i]);
 }
 
 /** Plain-text directive lines as spaces (same offsets, no words), so that they are not checked as prose. */

@@ -15,6 +15,7 @@
  * give candidate generation whose cost depends on the query, not on the corpus size.
  */
 import type { CorpusIndex } from './corpusIndex';
+import { runSteps, type Steps } from './steps';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -63,7 +64,22 @@ export class WordIndex {
   private readonly postings: Uint32Array;
   private deletesMap: Map<string, number[]> | undefined;
 
-  constructor(private readonly index: CorpusIndex) {
+  private constructor(
+    private readonly index: CorpusIndex,
+    built: { vocabulary: string[]; ids: Map<string, number>; sorted: Uint32Array; tokenWord: Uint32Array; tokenStart: Uint32Array; paragraphFirstToken: Uint32Array; postingStart: Uint32Array; postings: Uint32Array },
+  ) {
+    this.vocabulary = built.vocabulary;
+    this.ids = built.ids;
+    this.sorted = built.sorted;
+    this.tokenWord = built.tokenWord;
+    this.tokenStart = built.tokenStart;
+    this.paragraphFirstToken = built.paragraphFirstToken;
+    this.postingStart = built.postingStart;
+    this.postings = built.postings;
+  }
+
+  /** Builds the word index of `index` in steps (the language server warms a new index with it). */
+  private static *build(index: CorpusIndex): Steps<WordIndex> {
     const ids = new Map<string, number>();
     const vocabulary: string[] = [];
     let cap = 1024;
@@ -73,6 +89,7 @@ export class WordIndex {
     const paragraphs = index.paragraphs;
     const firstToken = new Uint32Array(paragraphs.length + 1);
     for (let p = 0; p < paragraphs.length; p++) {
+      if (p % 1000 === 999) yield;
       firstToken[p] = count;
       const text = paragraphs[p].normalized.text;
       scanTokens(text, (start, end) => {
@@ -98,28 +115,29 @@ export class WordIndex {
       });
     }
     firstToken[paragraphs.length] = count;
-    this.tokenWord = tokenWord.slice(0, count);
-    this.tokenStart = tokenStart.slice(0, count);
-    this.paragraphFirstToken = firstToken;
-    this.vocabulary = vocabulary;
-    this.ids = ids;
+    const words = tokenWord.slice(0, count);
+    yield;
     // CSR postings: count, prefix-sum, fill.
     const postingStart = new Uint32Array(vocabulary.length + 1);
-    for (let g = 0; g < count; g++) postingStart[this.tokenWord[g] + 1]++;
+    for (let g = 0; g < count; g++) postingStart[words[g] + 1]++;
     for (let w = 0; w < vocabulary.length; w++) postingStart[w + 1] += postingStart[w];
     const fill = postingStart.slice(0, vocabulary.length);
     const postings = new Uint32Array(count);
-    for (let g = 0; g < count; g++) postings[fill[this.tokenWord[g]]++] = g;
-    this.postingStart = postingStart;
-    this.postings = postings;
+    for (let g = 0; g < count; g++) postings[fill[words[g]]++] = g;
+    yield;
     const order = Uint32Array.from(vocabulary.keys());
     order.sort((a, b) => (vocabulary[a] < vocabulary[b] ? -1 : vocabulary[a] > vocabulary[b] ? 1 : 0));
-    this.sorted = order;
+    return new WordIndex(index, { vocabulary, ids, sorted: order, tokenWord: words, tokenStart: tokenStart.slice(0, count), paragraphFirstToken: firstToken, postingStart, postings });
   }
 
   /** The index built for `index`, shared by every feature that needs it. */
   static of(index: CorpusIndex): WordIndex {
-    return index.derive('engine.wordIndex', i => new WordIndex(i));
+    return index.derive('engine.wordIndex', i => runSteps(WordIndex.build(i)));
+  }
+
+  /** {@link of} in steps, for warming a new index. */
+  static warm(index: CorpusIndex): Steps<WordIndex> {
+    return index.deriveSteps('engine.wordIndex', i => WordIndex.build(i));
   }
 
   get tokenCount(): number {
@@ -206,7 +224,15 @@ export class WordIndex {
   }
 
   private deletes(): Map<string, number[]> {
-    if (this.deletesMap) return this.deletesMap;
+    return this.deletesMap ?? runSteps(this.buildDeletes());
+  }
+
+  /** Builds the typo look-up table in steps (the language server warms a new index with it). */
+  *warmDeletes(): Steps<void> {
+    if (!this.deletesMap) yield* this.buildDeletes();
+  }
+
+  private *buildDeletes(): Steps<Map<string, number[]>> {
     const map = new Map<string, number[]>();
     const push = (key: string, id: number) => {
       const list = map.get(key);
@@ -214,12 +240,14 @@ export class WordIndex {
         if (list[list.length - 1] !== id) list.push(id);
       } else map.set(key, [id]);
     };
-    this.vocabulary.forEach((w, id) => {
-      if (w.length < 3) return;
+    for (let id = 0; id < this.vocabulary.length; id++) {
+      if (id % 5000 === 4999) yield;
+      const w = this.vocabulary[id];
+      if (w.length < 3) continue;
       push(w, id);
       for (let i = 0; i < w.length; i++) push(w.slice(0, i) + w.slice(i + 1), id);
-    });
-    return (this.deletesMap = map);
+    }
+    return (this.deletesMap ??= map);
   }
 
   /** The paragraph number owning global token `g`. */

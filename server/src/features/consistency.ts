@@ -3,16 +3,17 @@
  * checked and their diagnostics returned per file, with the Markdown report if asked.
  */
 import { ruleHref } from '../ruleDocs';
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { Engine, ReportInput, ReportOptions } from '../engine';
+import { checkInSlices, type Engine, type ReportInput, type ReportOptions } from '../engine';
 import { CheckDraftsRequest, type CheckDraftsParams, type CheckDraftsResult, type CheckedDraft } from '../protocol';
 import { runSafe } from '../safe';
 import { isIgnored } from './diagnostics';
 import { readWordForCheck, reportFields, withDocxLocations, type DocxText } from '../docx';
 import type { ServerContext } from '../server';
+import { pause, serverSlicing } from '../slices';
+import { readFileBounded } from '../sourceFiles';
 
 /** Larger files are not drafts (and would stall the server). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -50,10 +51,13 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
       drafts.push({ uri, diagnostics: [], open: !!doc, error: 'ignored by the project file (.verbatim.json "ignore")' });
       continue;
     }
-    const checked = engine.check(
+    // In slices: checking a workspace of drafts must not hold up the editor's requests.
+    const checked = await checkInSlices(
+      engine,
       { uri, text, version: doc?.version, languageId: word ? 'markdown' : doc?.languageId },
       { severity: settings.severity, reportUnsourcedQuotes: settings.reportUnsourcedQuotes, accepted: settings.accepted, ruleHref },
       token,
+      serverSlicing,
     );
     const diagnostics = word ? withDocxLocations(word, checked) : checked;
     drafts.push({ uri, diagnostics, open: !!doc });
@@ -65,8 +69,16 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
     }
   }
   if (!params.report) return { drafts };
-  const reports = [...byEngine].map(([engine, g]) => engine.report(g.inputs, g.options, token));
-  const html = params.html ? [...byEngine].map(([engine, g]) => engine.htmlReport(g.inputs, g.options, token)) : [];
+  const reports: string[] = [];
+  const html: string[] = [];
+  for (const [engine, g] of byEngine) {
+    await pause();
+    reports.push(engine.report(g.inputs, g.options, token));
+    if (params.html) {
+      await pause();
+      html.push(engine.htmlReport(g.inputs, g.options, token));
+    }
+  }
   return {
     drafts,
     report: reports.length ? reports.join('\n\n') : '# Verbatim consistency report\n\nNo drafts were checked.\n',
@@ -76,10 +88,9 @@ async function checkDrafts(ctx: ServerContext, params: CheckDraftsParams, token:
 
 async function readDraft(uri: string): Promise<string> {
   if (!uri.startsWith('file:')) throw new Error('not open and not a file');
-  const file = fileURLToPath(uri);
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-  return fs.readFile(file, 'utf8');
+  const read = readFileBounded(fileURLToPath(uri), MAX_BYTES, 'drafts');
+  if ('problem' in read) throw new Error(read.problem);
+  return read.bytes.toString('utf8');
 }
 
 function displayName(uri: string): string {

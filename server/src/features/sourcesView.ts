@@ -20,7 +20,7 @@ export function registerSourcesView(ctx: ServerContext): void {
     runSafe(connection.console, 'quotation', params.uri, null, token, async () => {
       const engine = await sources.engineFor(params.uri);
       const lines = new LineIndex(params.text);
-      const edits = engine.quotationEdits(params.paragraphId, params.text, lines.offsetAt(params.position), params.style);
+      const edits = engine.quotationEdits(params.paragraphId, params.text, lines.offsetAt(lines.clamp(params.position)), params.style);
       return edits ? edits.map(e => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) : null;
     }),
   );

@@ -51,6 +51,11 @@ function wordFlags(index: CorpusIndex): Uint8Array {
   });
 }
 
+/** Builds what {@link continuations} looks up once per index (the language server warms a new index with it). */
+export function warmPhrases(index: CorpusIndex): void {
+  wordFlags(index);
+}
+
 interface Alignment {
   /** Global token of query word 0. */
   start: number;

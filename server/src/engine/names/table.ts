@@ -14,7 +14,8 @@ import type { CorpusIndex } from '../corpusIndex';
 import { english } from '../lang/en';
 import type { LanguagePack } from '../lang/pack';
 import { normalizeText, tokenize } from '../normalize';
-import { paragraphPacks, paragraphWords, wordsOf, type Word } from '../text/words';
+import { runSteps, stepBefore, type Steps } from '../steps';
+import { paragraphPacks, warmParagraphWords, wordsOf, type Word } from '../text/words';
 import type { Paragraph } from '../types';
 
 /** A capitalised phrase: its text, the keys of its words, and its offsets in the text it was found in. */
@@ -79,7 +80,12 @@ export interface OfficialNameTable {
 
 /** The official names of `index`, built once per index. */
 export function officialNames(index: CorpusIndex): OfficialNameTable {
-  return index.derive('names.table', build);
+  return index.derive('names.table', i => runSteps(build(i)));
+}
+
+/** Builds the name table in steps (the language server warms a new index with it). */
+export function warmOfficialNames(index: CorpusIndex): Steps<OfficialNameTable> {
+  return index.deriveSteps('names.table', build);
 }
 
 /** Capitalised multi-word phrases (`Cross-Border Crime Forum`, `U.S. Department of Energy`) in `text[from, to)`. */
@@ -151,18 +157,25 @@ function isCap(text: string, w: Word): boolean {
 
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}.&-]{1,11})\)/u;
 
-/** The table of `index`, each paragraph's names read in its source's language. */
-function build(index: CorpusIndex): OfficialNameTable {
-  const words = paragraphWords(index);
+/** The table of `index`, in steps, each paragraph's names read in its source's language. */
+function* build(index: CorpusIndex): Steps<OfficialNameTable> {
+  const words = yield* warmParagraphWords(index);
   const packs = paragraphPacks(index);
-  const inParagraph = index.paragraphs.map((p, pi) => namePhrases(p.text, 0, p.text.length, packs[pi], words[pi]));
+  const inParagraph: NamePhrase[][] = [];
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (stepBefore(pi)) yield;
+    const p = index.paragraphs[pi];
+    inParagraph.push(namePhrases(p.text, 0, p.text.length, packs[pi], words[pi]));
+  }
   // The pack each name was read with, for its function words and parties.
   const packOf = new Map<string, LanguagePack>();
   // The first copy of a name is its citation; a name found whole anywhere is not a part.
   const byKeys = new Map<string, NamePhrase>();
   const parts = new Set<string>();
   const seen = new Map<string, { occurrences: NameOccurrence[]; acronym?: string }>();
-  index.paragraphs.forEach((p, pi) => {
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (stepBefore(pi)) yield;
+    const p = index.paragraphs[pi];
     const lang = packs[pi];
     for (const n of inParagraph[pi]) {
       const key = n.keys.join(' ');
@@ -179,7 +192,8 @@ function build(index: CorpusIndex): OfficialNameTable {
         parts.add(k);
       }
     }
-  });
+  }
+  yield;
   const containing = new Map<string, NamePhrase[]>();
   for (const [key, n] of byKeys) {
     const lang = packOf.get(key) ?? english;
@@ -190,6 +204,7 @@ function build(index: CorpusIndex): OfficialNameTable {
       list.push(n);
     }
   }
+  yield;
   const names: OfficialName[] = [];
   for (const [key, n] of byKeys) {
     const lang = packOf.get(key) ?? english;
@@ -199,6 +214,7 @@ function build(index: CorpusIndex): OfficialNameTable {
     const norm = normalizeText(base).text;
     names.push(Object.freeze({ text: s.acronym ? `${base} (${s.acronym})` : base, base, acronym: s.acronym, key: norm, words: norm.split(/[^\p{L}\p{N}']+/u).filter(Boolean), keys: n.keys, part: parts.has(key), occurrences: Object.freeze(s.occurrences) }));
   }
+  yield;
   return lookups(names, byKeys, parts, containing, inParagraph);
 }
 

@@ -11,6 +11,7 @@ import { LineIndex } from '../positions';
 import { isoDate } from '../sources/document';
 import { readFrontMatter } from '../sources/frontMatter';
 import type { LanguagePack } from '../lang/pack';
+import { runSteps, type Steps } from '../steps';
 import { wordsOf } from '../text/words';
 
 /** How many times a text names each country (by code). */
@@ -40,11 +41,21 @@ export function mainCountries(counts: ReadonlyMap<string, number>): Set<string> 
 
 /** Each source document's countries, each read in its own language (country codes are the same in every pack), computed once per index. */
 export function sourceCountries(index: CorpusIndex): ReadonlyMap<string, ReadonlySet<string>> {
-  return index.derive('parties.documents', () => {
-    const out = new Map<string, ReadonlySet<string>>();
-    for (const d of index.documents) out.set(d.id, mainCountries(countriesNamed([d.title, ...d.paragraphs.map(p => p.text)].join('\n'), packFor(d.lang))));
-    return out;
-  });
+  return index.derive('parties.documents', i => runSteps(buildSourceCountries(i)));
+}
+
+/** {@link sourceCountries} in steps, a document at a time (the language server warms a new index with it). */
+export function warmSourceCountries(index: CorpusIndex): Steps<ReadonlyMap<string, ReadonlySet<string>>> {
+  return index.deriveSteps('parties.documents', buildSourceCountries);
+}
+
+function* buildSourceCountries(index: CorpusIndex): Steps<ReadonlyMap<string, ReadonlySet<string>>> {
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const d of index.documents) {
+    out.set(d.id, mainCountries(countriesNamed([d.title, ...d.paragraphs.map(p => p.text)].join('\n'), packFor(d.lang))));
+    yield;
+  }
+  return out;
 }
 
 /** A draft this long is a document with a subject of its own; a sentence or two about a third country may still restate a source. */

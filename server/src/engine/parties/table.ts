@@ -16,7 +16,8 @@ import type { CorpusIndex } from '../corpusIndex';
 import { packFor } from '../lang';
 import type { LanguagePack } from '../lang/pack';
 import type { SourceDocument } from '../types';
-import { countriesNamed, mainCountries } from './documents';
+import { runSteps, type Steps } from '../steps';
+import { countriesNamed, mainCountries, warmSourceCountries } from './documents';
 
 /** The words that name each party in one source, and its parties. */
 export interface PartyTable {
@@ -32,15 +33,27 @@ export interface PartyTable {
 
 /** The party table of each source document, built once per index. */
 export function partyTables(index: CorpusIndex, lang: LanguagePack): ReadonlyMap<string, PartyTable> {
-  return index.derive(`parties.tables.${lang.code}`, () => {
-    // Each source is read in its own language; the keys of its leaders' names are the draft's (`lang`).
-    const read = index.documents.map(d => ({ d, ...readParties(d, packFor(d.lang), lang) }));
-    // A leader named in one source names the same country in any other (`Trudeau` in the
-    // Roadmap's signature, `President Biden` everywhere).
-    const people = new Map<string, string>();
-    for (const r of read) for (const [k, c] of r.people) if (!people.has(k)) people.set(k, c);
-    return new Map(read.map(r => [r.d.id, withParties(lang, r.sides, people)]));
-  });
+  return index.derive(`parties.tables.${lang.code}`, i => runSteps(buildPartyTables(i, lang)));
+}
+
+/** Builds the party tables and each source's countries in steps, a document at a time (the language server warms a new index with them). */
+export function* warmParties(index: CorpusIndex, lang: LanguagePack): Steps<void> {
+  yield* index.deriveSteps(`parties.tables.${lang.code}`, i => buildPartyTables(i, lang));
+  yield* warmSourceCountries(index);
+}
+
+function* buildPartyTables(index: CorpusIndex, lang: LanguagePack): Steps<ReadonlyMap<string, PartyTable>> {
+  // Each source is read in its own language; the keys of its leaders' names are the draft's (`lang`).
+  const read: ({ d: SourceDocument } & ReturnType<typeof readParties>)[] = [];
+  for (const d of index.documents) {
+    read.push({ d, ...readParties(d, packFor(d.lang), lang) });
+    yield;
+  }
+  // A leader named in one source names the same country in any other (`Trudeau` in the
+  // Roadmap's signature, `President Biden` everywhere).
+  const people = new Map<string, string>();
+  for (const r of read) for (const [k, c] of r.people) if (!people.has(k)) people.set(k, c);
+  return new Map(read.map(r => [r.d.id, withParties(lang, r.sides, people)]));
 }
 
 /** A table for drafts with no source to read parties from: the countries alone. */

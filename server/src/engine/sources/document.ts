@@ -7,6 +7,7 @@ import { english } from '../lang/en';
 import { normalizeText, slugify, tokenize, type NormalizedText } from '../normalize';
 import { OffsetMapBuilder, type OffsetMap } from '../offsetMap';
 import { LineIndex, type Range } from '../positions';
+import { PASSAGES_PER_STEP, type Steps } from '../steps';
 import { sourceSentences } from '../text/sentences';
 import type { Paragraph, ParagraphKind, Section, Sentence, SourceDocument } from '../types';
 import { cleanInline, joinsAcrossBreak, mappedString, sliceMapped, trimMapped as trim, type MappedText } from './inline';
@@ -34,6 +35,10 @@ export class DocumentBuilder {
 
   pendingCount(): number {
     return this.pending.length;
+  }
+
+  get sectionCount(): number {
+    return this.sections.length;
   }
 
   /** Some of the text so far, to guess its language from. */
@@ -126,7 +131,7 @@ export class DocumentBuilder {
     }
   }
 
-  finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; lang?: string; dateline?: string; metadata: Record<string, unknown> }): SourceDocument {
+  *finish(meta: { uri: string; displayPath: string; bundled: boolean; title: string; lang?: string; dateline?: string; metadata: Record<string, unknown> }): Steps<SourceDocument> {
     this.markQuotationRuns();
     const words = labelsFor(meta.lang);
     // No headings at all: one section, `Statement`, not an untitled opening; its passages are
@@ -150,6 +155,7 @@ export class DocumentBuilder {
       const paragraph = buildParagraph(id, this.docId, sectionId, sectionTitle, n, label, p.kind, p.mapped, this.text.length, this.lines, p.attribution);
       paragraphs.push(paragraph);
       (section ?? opening).paragraphs.push(paragraph);
+      if (paragraphs.length % PASSAGES_PER_STEP === 0) yield;
     }
     const sectionRange = (ps: Paragraph[], startLine: number): Range => {
       const start = { line: startLine, character: 0 };
@@ -321,7 +327,11 @@ export function isTitleCase(phrase: string): boolean {
   return ws.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w.toLowerCase())));
 }
 
-export function decode(content: string | Uint8Array): { text: string } | { error: string } {
+/** Bytes decoded between yields. */
+const DECODE_BYTES = 1 << 20;
+
+/** A source's text from its bytes (in steps of a megabyte), or why it is not text. */
+export function* decode(content: string | Uint8Array): Steps<{ text: string } | { error: string }> {
   if (typeof content === 'string') {
     if (content.slice(0, 8000).includes('\u0000')) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
     return { text: content.replace(/^\ufeff/, ' ') };
@@ -329,7 +339,13 @@ export function decode(content: string | Uint8Array): { text: string } | { error
   if (content.subarray(0, 8000).includes(0)) return { error: 'this looks like a binary file, not text. Sources must be Markdown or plain text.' };
   try {
     // The BOM is kept as a space so offsets stay those of the file.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content).replace(/^\ufeff/, ' ') };
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const parts: string[] = [];
+    for (let at = 0; at < content.length; at += DECODE_BYTES) {
+      parts.push(decoder.decode(content.subarray(at, at + DECODE_BYTES), { stream: at + DECODE_BYTES < content.length }));
+      yield;
+    }
+    return { text: parts.join('').replace(/^\ufeff/, ' ') };
   } catch {
     return { error: 'the file is not valid UTF-8 text. Save it as UTF-8 and reload the sources.' };
   }

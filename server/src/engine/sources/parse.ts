@@ -15,16 +15,17 @@
  * pictures and their captions, datelines and dates on their own, and the signature under
  * a quotation (kept as its attribution). A source without headings has one section,
  * `Statement`, whose passages are cited by the document's title alone.
+ *
+ * A large source is parsed in steps (see steps.ts): its body a chunk of lines at a time
+ * (blocks.ts says where a cut changes nothing), and parsing stops at the passage limit
+ * (limits.ts) instead of reading a million passages to keep the first hundred thousand.
  */
-import MarkdownIt from 'markdown-it';
-
-// Only the block structure is used (each block's lines; a heading's raw content), so the
-// inline pass, a third of markdown-it's time on a large corpus, is switched off.
-const markdown = new MarkdownIt('commonmark').disable('inline');
-type Token = ReturnType<typeof markdown.parse>[number];
+import { count, DEFAULT_LIMITS, type SourceLimits } from '../limits';
 import { slugify } from '../normalize';
 import { LineIndex, type Range } from '../positions';
+import { PASSAGES_PER_STEP, runSteps, type Steps } from '../steps';
 import type { ParagraphKind, ParseResult, SourceInput, SourceProblem } from '../types';
+import { ChunkScanner, parseChunk, reportLeftOut, type Block, type Cut, type LeftOut, type Lines } from './blocks';
 import { readFrontMatter, readLanguage } from './frontMatter';
 import { DocumentBuilder, baseName, cleanTitle, decode, isTitleCase, joinRaw, oneLine, sameText, stringField, uniqueId, uriFileName } from './document';
 import { cleanInline, isImageOnly, mappedString, sliceMapped, trimMapped as trim, type MappedText } from './inline';
@@ -42,40 +43,50 @@ const NUMBER_PREFIX = /^\d{1,2}\\?[.)][ \u00a0]+(?=\S)/;
 /** `Catalyser l'énergie propre et créer de bons emplois : L'amélioration …`: the lead-in of a numbered item, any case, either colon spacing. */
 const NUMBERED_LEAD_IN = /^([^:：\n]{2,120}?)[ \u00a0\u202f]*[:：][ \u00a0]+(?=\S)/;
 
-/**
- * A block of the body as markdown-it sees it: a heading (its level and raw content) or a
- * paragraph (its lines, and whether it sits in a list or a block quote).
- */
-interface Block {
-  readonly heading: boolean;
-  readonly first: number;
-  readonly last: number;
-  readonly level: number;
-  readonly content: string;
-  readonly inList: boolean;
-  readonly inQuote: boolean;
-  /** The first paragraph of the only item of an ordered list (not nested in another list): how `1. Title` lines of a numbered statement parse. */
-  readonly soleNumbered: boolean;
+/** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */
+export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set(), limits: Partial<SourceLimits> = {}, passagesBefore = 0): ParseResult {
+  return runSteps(parseSourceSteps(input, takenIds, limits, passagesBefore));
 }
 
-/** Parses one source. Never throws: anything wrong becomes a {@link SourceProblem}. */
-export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = new Set()): ParseResult {
+/** Characters of body text parsed at a time; the parse yields between chunks. */
+const CHUNK_CHARS = 32 * 1024;
+
+/**
+ * {@link parseSource} in steps: the body is parsed a chunk of lines at a time (cut only where
+ * the Markdown parses the same either way, see {@link ChunkScanner}), so a large source never
+ * holds the caller for long, and parsing stops at the passage limit instead of parsing a
+ * million passages to keep the first hundred thousand.
+ */
+export function* parseSourceSteps(
+  input: SourceInput,
+  takenIds: ReadonlySet<string> = new Set(),
+  limitsIn: Partial<SourceLimits> = {},
+  /** Passages the sources loaded before this one already have (they count towards the limit). */
+  passagesBefore = 0,
+  chunkChars = CHUNK_CHARS,
+): Steps<ParseResult> {
+  const limits: SourceLimits = { ...DEFAULT_LIMITS, ...limitsIn };
+  const room = limits.maxPassages - passagesBefore;
   const problems: SourceProblem[] = [];
   const problem = (severity: SourceProblem['severity'], reason: string, range?: Range) =>
     problems.push({ uri: input.uri, displayPath: input.displayPath, severity, message: `${input.displayPath}: ${reason}`, range });
 
-  const decoded = decode(input.content);
+  const decoded = yield* decode(input.content);
   if ('error' in decoded) {
     problem('error', decoded.error);
     return { problems };
   }
   const text = decoded.text;
-  if (text.trim().length === 0) {
+  if (!/\S/.test(text)) {
     problem('error', 'the file is empty, so it has no passages to cite. Add the source text or remove it from verbatim.sources.');
     return { problems };
   }
+  if (room <= 0) {
+    problem('error', `not indexed: the sources before it already have ${count(limits.maxPassages)} passages, the most Verbatim indexes across all sources. Name fewer or smaller sources.`);
+    return { problems };
+  }
 
-  const lines = new LineIndex(text);
+  const lines = yield* LineIndex.build(text);
   const fm = readFrontMatter(text, lines);
   if (fm.error) problem('warning', `${fm.error} The front matter was ignored; the text below it is still used.`, fm.range);
   const metadata = fm.data;
@@ -86,25 +97,28 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
   // markdown-it sees the body with the front matter blanked out, so its line numbers are the file's.
   // A line of only white space of any kind is blank: scraped pages separate paragraphs with a
   // non-breaking space (`<p>&nbsp;</p>`), which CommonMark would read as text joining them.
-  const bodyLines: string[] = [];
-  for (let i = 0; i < lines.lineCount; i++) {
-    const line = lines.lineText(i);
-    bodyLines.push(i < fm.bodyStartLine || line.trim() === '' ? '' : line);
-  }
-  let blocks: Block[];
+  const body: Lines = {
+    length: lines.lineCount,
+    at: i => {
+      if (i < fm.bodyStartLine) return '';
+      const line = lines.lineText(i);
+      return line.trim() === '' ? '' : line;
+    },
+  };
+  yield;
+
+  const state: ReadState = { text, lines, builder, blocks: [], docTitle: cleanTitle(stringField(metadata.title)), dateline: undefined, skipping: false, afterImage: false, maxPassageChars: limits.maxPassageChars, tooLong: [] };
+  const left: LeftOut = { tooLong: state.tooLong, tooDeep: [], tooBig: [] };
   try {
-    blocks = blocksOf(markdown.parse(bodyLines.join('\n'), {}), lines);
+    left.cut = yield* readBody(state, body, left, { room, maxSections: limits.maxPassages, chunkChars });
   } catch (e) {
     problem('error', `the Markdown could not be parsed (${(e as Error).message}).`);
     return { problems };
   }
-
-  const state: ReadState = { text, lines, builder, blocks, docTitle: cleanTitle(stringField(metadata.title)), dateline: undefined, skipping: false, afterImage: false };
-  for (let b = 0; b < blocks.length; b++) readBlock(state, b);
   const { docTitle, dateline } = state;
 
   const lang = readLanguage(metadata) ?? input.lang ?? guessLanguage(builder.sampleText());
-  const doc = builder.finish({
+  const doc = yield* builder.finish({
     uri: input.uri,
     displayPath: input.displayPath,
     bundled: input.bundled === true,
@@ -113,10 +127,58 @@ export function parseSource(input: SourceInput, takenIds: ReadonlySet<string> = 
     dateline,
     metadata,
   });
-  if (doc.paragraphs.length === 0) {
+  reportLeftOut(left, doc, lines, limits, passagesBefore, problem);
+  if (doc.paragraphs.length === 0 && !left.tooLong.length && !left.tooDeep.length && !left.tooBig.length) {
     problem('warning', 'no paragraphs of text were found (only headings or front matter), so nothing in it can be cited.');
   }
   return { document: doc, problems };
+}
+
+/**
+ * Reads the body a chunk at a time, yielding between chunks and between batches of passages;
+ * returns where a limit stopped it, if one did. Throws what markdown-it throws.
+ */
+function* readBody(state: ReadState, body: Lines, left: LeftOut, opts: { room: number; maxSections: number; chunkChars: number }): Steps<Cut | undefined> {
+  const { builder, blocks } = state;
+  // Blocks are read in order, each once the block after it is known (a heading depends on what follows it).
+  let read = 0;
+  let nextYield = PASSAGES_PER_STEP;
+  const readBlocks = function* (end: number): Steps<Cut | undefined> {
+    for (; read < end; read++) {
+      if (builder.pendingCount() >= opts.room || builder.sectionCount >= opts.maxSections) {
+        return { line: blocks[read].first, what: builder.pendingCount() >= opts.room ? 'passages' : 'sections' };
+      }
+      readBlock(state, read);
+      // A chunk of one-line paragraphs holds thousands of them.
+      if (builder.pendingCount() >= nextYield) {
+        nextYield = builder.pendingCount() + PASSAGES_PER_STEP;
+        yield;
+      }
+    }
+    return undefined;
+  };
+  const scanner = new ChunkScanner(body);
+  for (let chunkStart = 0; !scanner.done; ) {
+    let next = scanner.next(opts.chunkChars);
+    if (next.forced) {
+      // One block of megabytes: skipped to its end, a megabyte at a time.
+      while (next.forced) {
+        yield;
+        next = scanner.next(opts.chunkChars);
+      }
+      left.tooBig.push({ from: chunkStart, to: next.end });
+      chunkStart = next.end;
+      continue;
+    }
+    const parsed = parseChunk(body, chunkStart, next.end, state.lines);
+    left.tooDeep.push(...parsed.tooDeep);
+    blocks.push(...parsed.blocks);
+    chunkStart = next.end;
+    const cut = yield* readBlocks(scanner.done ? blocks.length : blocks.length - 1);
+    if (cut) return cut;
+    yield;
+  }
+  return yield* readBlocks(blocks.length);
 }
 
 /** What the parser keeps while it reads the blocks of a body, in order. */
@@ -124,12 +186,16 @@ interface ReadState {
   readonly text: string;
   readonly lines: LineIndex;
   readonly builder: DocumentBuilder;
-  readonly blocks: readonly Block[];
+  /** The blocks parsed so far (chunk by chunk). */
+  readonly blocks: Block[];
   docTitle: string | undefined;
   dateline: string | undefined;
   /** After an end mark or a furniture heading, until the next heading. */
   skipping: boolean;
   afterImage: boolean;
+  /** The passage-length limit, and the paragraphs over it (left out: reported by line). */
+  readonly maxPassageChars: number;
+  readonly tooLong: { line: number; chars: number }[];
 }
 
 /** A heading or bold line: the document's title when nothing came before it, else a section. */
@@ -146,6 +212,12 @@ function readBlock(st: ReadState, b: number): void {
   st.afterImage = false;
   if (block.heading) return readHeading(st, block);
   if (st.skipping) return;
+  // Measured in the file's characters, before anything is built from it.
+  const chars = lines.lineStarts[block.last] + lines.lineText(block.last).length - lines.lineStarts[block.first];
+  if (chars > st.maxPassageChars) {
+    st.tooLong.push({ line: block.first, chars });
+    return;
+  }
   const rawLines: number[] = [];
   for (let l = block.first; l <= block.last; l++) rawLines.push(l);
   let raw = trim(joinRaw(lines, rawLines, block.inList, block.inQuote));
@@ -290,61 +362,6 @@ function plainProse(st: ReadState, b: number, mapped: MappedText, kind: Paragrap
     }
   }
   return mapped;
-}
-
-/** The blocks of the body, in order: headings and paragraphs with their containers. */
-function blocksOf(tokens: Token[], lines: LineIndex): Block[] {
-  const blocks: Block[] = [];
-  const containers: { type: string; sole: boolean }[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const tok = tokens[t];
-    if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
-      containers.push({ type: tok.type, sole: tok.type === 'ordered_list_open' && itemCount(tokens, t) === 1 });
-    } else if (tok.type === 'bullet_list_close' || tok.type === 'ordered_list_close' || tok.type === 'blockquote_close') {
-      containers.pop();
-    } else if (tok.type === 'heading_open' && tok.map) {
-      const content = tokens[t + 1]?.content?.trim() ?? '';
-      blocks.push({ heading: true, first: tok.map[0], last: tok.map[1] - 1, level: Number(tok.tag.slice(1)) || 1, content, inList: false, inQuote: false, soleNumbered: false });
-    } else if (tok.type === 'paragraph_open' && tok.map) {
-      const lists = containers.filter(c => c.type !== 'blockquote_open');
-      const top = containers[containers.length - 1];
-      const soleNumbered = lists.length === 1 && top === lists[0] && top.sole && tokens[t - 1]?.type === 'list_item_open';
-      blocks.push({
-        heading: false,
-        first: tok.map[0],
-        last: tok.map[1] - 1,
-        level: 0,
-        content: '',
-        inList: lists.length > 0,
-        inQuote: containers.some(c => c.type === 'blockquote_open'),
-        soleNumbered,
-      });
-    } else if (tok.type === 'code_block' && tok.map && containers.length === 0) {
-      // Indented text (a plain-text file's indented paragraphs): each run of lines is a paragraph.
-      let first = -1;
-      for (let l = tok.map[0]; l <= tok.map[1]; l++) {
-        const blank = l === tok.map[1] || lines.lineText(l).trim() === '';
-        if (!blank && first < 0) first = l;
-        if (blank && first >= 0) {
-          blocks.push({ heading: false, first, last: l - 1, level: 0, content: '', inList: false, inQuote: false, soleNumbered: false });
-          first = -1;
-        }
-      }
-    }
-  }
-  return blocks;
-}
-
-/** How many items the list opened at `tokens[open]` has. */
-function itemCount(tokens: Token[], open: number): number {
-  const level = tokens[open].level;
-  let n = 0;
-  for (let t = open + 1; t < tokens.length; t++) {
-    const tok = tokens[t];
-    if (tok.level === level && tok.type.endsWith('_list_close')) break;
-    if (tok.type === 'list_item_open' && tok.level === level + 1) n++;
-  }
-  return n;
 }
 
 /** A heading's words: markup removed, its number and final colon dropped (`## 1. Trade:` → `Trade`). */

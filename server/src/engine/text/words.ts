@@ -8,6 +8,7 @@ import { packFor } from '../lang';
 import { english } from '../lang/en';
 import type { LanguagePack } from '../lang/pack';
 import { normalizeText, tokenize } from '../normalize';
+import { runSteps, stepBefore, type Steps } from '../steps';
 
 export interface Word {
   /** The comparison key (stemmed, variants folded). */
@@ -89,8 +90,21 @@ export function paragraphPacks(index: CorpusIndex): readonly LanguagePack[] {
 
 /** The words of every paragraph of `index` (same order as `index.paragraphs`), each read in its source's language; computed once per index. */
 export function paragraphWords(index: CorpusIndex): readonly (readonly Word[])[] {
-  return index.derive('text.paragraphWords', i => {
-    const packs = paragraphPacks(i);
-    return i.paragraphs.map((p, pi) => wordsOf(p.text, 0, p.text.length, packs[pi]));
-  });
+  return index.derive('text.paragraphWords', i => runSteps(buildParagraphWords(i)));
+}
+
+/** {@link paragraphWords} in steps (the language server warms a new index with it). */
+export function warmParagraphWords(index: CorpusIndex): Steps<readonly (readonly Word[])[]> {
+  return index.deriveSteps('text.paragraphWords', buildParagraphWords);
+}
+
+function* buildParagraphWords(index: CorpusIndex): Steps<readonly (readonly Word[])[]> {
+  const packs = paragraphPacks(index);
+  const out: Word[][] = [];
+  for (let pi = 0; pi < index.paragraphs.length; pi++) {
+    if (stepBefore(pi)) yield;
+    const p = index.paragraphs[pi];
+    out.push(wordsOf(p.text, 0, p.text.length, packs[pi]));
+  }
+  return out;
 }
