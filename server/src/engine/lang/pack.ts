@@ -111,6 +111,8 @@ export interface LanguagePack {
     readonly nonVerbBefore: ReadonlySet<string>;
     /** The noun of a commitment, surface (`reaffirmed their commitment`). */
     readonly commitmentNoun: string;
+    /** Keys of nouns of firmness (`commitment`, `intent`): one for another is strength, not a swapped term. */
+    readonly strengthNouns: ReadonlySet<string>;
     /** Surface verbs that voice a concern, and the key of the noun. */
     readonly voicedConcern: { readonly verbs: ReadonlySet<string>; readonly noun: string };
     /** Surface action noun → the verb phrases (keys) that do what it names. */

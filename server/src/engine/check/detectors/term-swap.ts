@@ -43,7 +43,7 @@ export const termSwap: Detector = {
       if ([...dk, ...sk].every(k => lang.nouns.group.has(k))) continue;
       // `a cornerstone of peace and prosperity` for `… of peace and security`: another stock phrase.
       if ([...dk, ...sk].every(k => lang.nouns.values.has(k))) continue;
-      if ([...dk, ...sk].some(k => k in lang.strength.ladder || ctx.sources.isPartyWord(k) || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
+      if ([...dk, ...sk].some(k => k in lang.strength.ladder || lang.strength.strengthNouns.has(k) || ctx.sources.isPartyWord(k) || opposites.some(([x, y]) => x.includes(k) || y.includes(k)))) continue;
       if (dk.some(k => sk.includes(k) || src.keys.includes(k)) || sk.some(k => draftKeys.includes(k))) continue;
       // `the Paris call` for `the Agreement's call`: the two together are an official name (`Paris Agreement`), one thing named two ways.
       if (ctx.sources.names.isOfficial([...dk, ...sk].join(' ')) || ctx.sources.names.isOfficial([...sk, ...dk].join(' '))) continue;

@@ -141,6 +141,7 @@ function build(): LanguagePack {
       intentions: keys(ladder.intentions.words),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
+      strengthNouns: keys(ladder.strengthNouns.words),
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
       passiveBefore: new Set(grammar.passiveBefore.words),

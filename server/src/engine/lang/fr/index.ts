@@ -140,6 +140,7 @@ function build(): LanguagePack {
       hedgedLevel: keys(ladder.hedgedLevelWords),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
+      strengthNouns: keys(ladder.strengthNouns.words),
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: [], establishment: [] },
       passiveBefore: new Set(grammar.passiveBefore.words),
