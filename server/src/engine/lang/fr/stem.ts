@@ -45,6 +45,8 @@ export function frenchStemmer(stop: ReadonlySet<string>, canonical: (word: strin
   };
   function stem(word: string): string {
     if (/\d/.test(word)) return word;
+    // An adverb written with an elision (`d'abord`) is a function word of its own, not `aborder`.
+    if (stop.has(word)) return word;
     let w = unelided(word);
     if (stop.has(w)) return w;
     w = canonical(w);
