@@ -53,6 +53,10 @@ describe('detector term-swap (alone), French', () => {
       "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'oeuvre sont essentiels.",
       // A ligature is no swapped term.
       "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'œuvre sont essentiels.",
+      // A list item restated in other words: `plus … et` matches another item of the source's
+      // list (`des communautés plus sécuritaires et …`), but `économies` before it does not, so
+      // nothing anchors a swap.
+      'des économies plus robustes et une classe moyenne élargie;',
     ],
     invalid: [
       {

@@ -46,7 +46,9 @@ export const termSwap: Detector = {
       // `long-term sustainability` for `sustainable use`, `lead the delivery coordination` for
       // `lead in coordinating the delivery efforts`: a word of the source sentence in another form is a rewording.
       if (dw.some(w => src.words.some(x => commonPrefix(w.toLowerCase(), x.text.toLowerCase()) >= 7))) continue;
-      const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
+      // Anchored on the left by a matched content word, or by a matched function word after one.
+      const matched = (i: number) => al.ops.some(o => o.t === 'eq' && o.a === i);
+      const leftOk = b.aBefore >= 0 && matched(b.aBefore) && (!isStopKey(draftKeys[b.aBefore]) || (b.aBefore >= 1 && matched(b.aBefore - 1) && !isStopKey(draftKeys[b.aBefore - 1])));
       // The last item of a list replaced (`batteries …, and small modular reactors` for `…, and
       // renewable energy storage`): `and` before it on both sides, and both sentences end with it.
       const lastItem = () => {
