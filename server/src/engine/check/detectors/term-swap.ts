@@ -46,6 +46,9 @@ export const termSwap: Detector = {
       // `long-term sustainability` for `sustainable use`, `lead the delivery coordination` for
       // `lead in coordinating the delivery efforts`: a word of the source sentence in another form is a rewording.
       if (dw.some(w => src.words.some(x => commonPrefix(w.toLowerCase(), x.text.toLowerCase()) >= 7))) continue;
+      // `une déclaration conjointe` for `la déclaration suivante`: the words of the source's own
+      // title after the same word (« Déclaration conjointe du … ») describe that document, not a swap.
+      if (b.aBefore >= 0 && inOrder(ctx.sources.titleKeys(src.paragraph.documentId), [draftKeys[b.aBefore], ...dk])) continue;
       // Anchored on the left by a matched content word, or by a matched function word after one.
       const matched = (i: number) => al.ops.some(o => o.t === 'eq' && o.a === i);
       const leftOk = b.aBefore >= 0 && matched(b.aBefore) && (!isStopKey(draftKeys[b.aBefore]) || (b.aBefore >= 1 && matched(b.aBefore - 1) && !isStopKey(draftKeys[b.aBefore - 1])));
@@ -64,6 +67,12 @@ export const termSwap: Detector = {
     }
   },
 };
+
+/** True if `run` occurs as consecutive keys of `keys`. */
+function inOrder(keys: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= keys.length; i++) if (run.every((k, j) => keys[i + j] === k)) return true;
+  return false;
+}
 
 function commonPrefix(a: string, b: string): number {
   let i = 0;
