@@ -92,6 +92,11 @@ describe('detector negated (alone), French', () => {
         text: 'Le Canada et les États-Unis ne se réjouissent jamais des progrès réalisés au cours des deux dernières années dans le cadre de la Feuille de route.',
         expect: [{ code: 'negated', at: 'ne se réjouissent jamais', rule: 'denial' }],
       },
+      {
+        // A linking adverb inside the negation is not the denied verb.
+        text: "Ils n'ont cependant jamais convenu de collaborer dans le cadre de l'intervention de santé publique.",
+        expect: [{ code: 'negated', at: "n'ont cependant jamais", rule: 'denial' }],
+      },
     ],
   });
 });
