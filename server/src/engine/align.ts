@@ -3,7 +3,9 @@
  * and left anywhere (a quotation may start and stop mid-sentence); `skipAt` marks draft
  * positions where the source may skip words for free (an ellipsis, an editorial
  * insertion in brackets). With `local`, draft words outside the best-matching stretch
- * are context and cost nothing (a restatement inside a longer sentence).
+ * are context and cost nothing (a restatement inside a longer sentence). With `firstOf`, the
+ * draft's first word also matches a source word whose `firstOf` it is (a quotation that opens
+ * after an elided article: « une » quotes the end of « d'une »).
  */
 export type OpType = 'eq' | 'sub' | 'ins' | 'del';
 /** `a`: draft word index (-1 for a source word the draft lacks); `b`: source word index (-1 for an extra draft word). */
@@ -36,7 +38,7 @@ const GAP = -1;
  */
 export const MAX_ALIGN_CELLS = 4_000_000;
 
-export function align(a: readonly string[], b: readonly string[], opts: { local?: boolean; global?: boolean; skipAt?: ReadonlySet<number> } = {}): Alignment {
+export function align(a: readonly string[], b: readonly string[], opts: { local?: boolean; global?: boolean; skipAt?: ReadonlySet<number>; firstOf?: (b: string) => string } = {}): Alignment {
   const m = a.length;
   const n = b.length;
   if ((m + 1) * (n + 1) > MAX_ALIGN_CELLS) return { ops: [], score: 0, matches: 0, aFrom: 0, aTo: -1, bFrom: 0, bTo: -1 };
@@ -44,6 +46,8 @@ export function align(a: readonly string[], b: readonly string[], opts: { local?
   const H = new Float64Array((m + 1) * W);
   const D = new Uint8Array((m + 1) * W); // 0 stop, 1 diag, 2 up (ins), 3 left (del)
   const local = !!opts.local;
+  const firstOf = opts.firstOf;
+  const same = (i: number, j: number) => a[i] === b[j] || (i === 0 && firstOf !== undefined && firstOf(b[j]) === a[0]);
   for (let i = 1; i <= m; i++) {
     H[i * W] = local ? 0 : H[(i - 1) * W] + GAP;
     D[i * W] = local ? 0 : 2;
@@ -55,7 +59,7 @@ export function align(a: readonly string[], b: readonly string[], opts: { local?
   for (let i = 1; i <= m; i++) {
     const free = opts.skipAt?.has(i - 1) ?? false;
     for (let j = 1; j <= n; j++) {
-      const diag = H[(i - 1) * W + j - 1] + (a[i - 1] === b[j - 1] ? MATCH : MISMATCH);
+      const diag = H[(i - 1) * W + j - 1] + (same(i - 1, j - 1) ? MATCH : MISMATCH);
       const up = H[(i - 1) * W + j] + GAP;
       const left = H[i * W + j - 1] + (free && i < m ? 0 : GAP);
       let v = diag;
@@ -77,7 +81,7 @@ export function align(a: readonly string[], b: readonly string[], opts: { local?
     const d = i === 0 ? 3 : j === 0 ? (local ? 0 : 2) : D[i * W + j];
     if (d === 0) break;
     if (d === 1) {
-      const eq = a[i - 1] === b[j - 1];
+      const eq = same(i - 1, j - 1);
       if (eq) matches++;
       ops.push({ t: eq ? 'eq' : 'sub', a: i - 1, b: j - 1 });
       i--;

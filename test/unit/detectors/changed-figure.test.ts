@@ -206,6 +206,22 @@ describe('detector changed-figure (alone), a French source named by its title af
   });
 });
 
+describe('detector changed-figure (alone), a title that fits several sources', () => {
+  // `Déclaration conjointe du premier ministre Trudeau et du président Biden` is the 2023
+  // statement's title, and its words, in order, are in the 2022 statement's longer title
+  // (`Déclaration conjointe du premier ministre Justin Trudeau et du président Joseph R. Biden Jr. à l'occasion …`).
+  detectorCases((text, options) => runClause(changedFigure, text, { lang: french, ...options }), {
+    valid: ['La Déclaration conjointe du premier ministre Trudeau et du président Biden du 23 février 2022 marquait le premier anniversaire de la Feuille de route.'],
+    invalid: [
+      {
+        // No source with such a title is dated 23 février 2021.
+        text: 'La Déclaration conjointe du premier ministre Trudeau et du président Biden du 23 février 2021 marquait le premier anniversaire de la Feuille de route.',
+        expect: [{ code: 'changed-figure', at: '23 février 2021', message: 'is dated 24 mars 2023', rule: 'document-date' }],
+      },
+    ],
+  });
+});
+
 describe('detector changed-figure (alone), an English source whose title opens with a release label', () => {
   const factSheet = {
     index: loadCorpus([

@@ -38,6 +38,9 @@ describe('detector misquote (alone), French: « » quotations of the French sour
       'Le premier ministre et le président se sont engagés à « collaborer étroitement pour vaincre le virus ».',
       `Les dirigeants l'ont rappelé : «${NNBSP}Il reste beaucoup de travail à faire.${NNBSP}»`,
       'Ils ont écrit que « la défense de la démocratie est au cœur de notre volonté d’appuyer l’Ukraine ».',
+      // A quotation may open just after an elided article or preposition (the source says « d'accroître »).
+      'Ils veulent « accroître la résilience face aux éclosions futures ».',
+      'Ils veulent « accroître la résilience face aux éclosions futures ».'.replace(/'/g, '’'),
     ],
     invalid: [
       {
@@ -47,6 +50,11 @@ describe('detector misquote (alone), French: « » quotations of the French sour
       {
         text: `«${NNBSP}Nos pays sont plus forts lorsque nous travaillons seuls.${NNBSP}»`,
         expect: [{ code: 'misquote', at: 'seuls', message: '"seuls" where the source says "ensemble"' }],
+      },
+      {
+        // Inside a quotation, a dropped elided article is still a change.
+        text: 'Ils veulent « collaborer dans le cadre de intervention de santé publique ».',
+        expect: [{ code: 'misquote', at: 'intervention', message: '"intervention" where the source says "l\'intervention"' }],
       },
     ],
   });

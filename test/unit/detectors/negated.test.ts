@@ -36,11 +36,8 @@ describe('detector negated (alone)', () => {
       },
       {
         text: '- NORAD: the Roadmap is silent on modernization of the North American Aerospace Defense Command, which remains a matter for defence officials.',
-        // The denial rule reads the same words as a negation; the pipeline's dedupe keeps the first.
-        expect: [
-          { code: 'negated', at: 'is silent on', message: 'the source leaves out', rule: 'absence' },
-          { code: 'negated', at: 'is silent on modernization', rule: 'denial' },
-        ],
+        // The denial rule reads the same words as a negation: the claim of absence is that finding already.
+        expect: [{ code: 'negated', at: 'is silent on', message: 'the source leaves out', rule: 'absence' }],
       },
       {
         // Agreeing to do something is committing to it.
@@ -70,6 +67,8 @@ describe('detector negated (alone), French', () => {
       'Le premier ministre et le président ont convenu de renforcer leurs efforts globaux et intersectoriels afin de maîtriser la pandémie.',
       // A negation of something else (`il n'y a pas de doute`), then the commitment as the source has it.
       "Il n'y a pas de doute : au cours de la dernière année, nous avons fait des progrès en matière de changements climatiques.",
+      // Saying nothing of a topic the sources never name is no contradiction.
+      'La déclaration ne dit rien de la patinoire du canal Rideau.',
     ],
     invalid: [
       {
@@ -91,6 +90,24 @@ describe('detector negated (alone), French', () => {
       {
         text: 'Le Canada et les États-Unis ne se réjouissent jamais des progrès réalisés au cours des deux dernières années dans le cadre de la Feuille de route.',
         expect: [{ code: 'negated', at: 'ne se réjouissent jamais', rule: 'denial' }],
+      },
+      {
+        // A linking adverb inside the negation is not the denied verb.
+        text: "Ils n'ont cependant jamais convenu de collaborer dans le cadre de l'intervention de santé publique.",
+        expect: [{ code: 'negated', at: "n'ont cependant jamais", rule: 'denial' }],
+      },
+      // The text said to say nothing of a topic it has (an aside between commas or not); one finding, not two.
+      {
+        text: 'Le texte ne dit rien, pourtant, des chaînes d’approvisionnement bilatérales.',
+        expect: [{ code: 'negated', at: 'ne dit rien, pourtant, des', message: 'the source leaves out', rule: 'absence' }],
+      },
+      {
+        text: 'La déclaration ne fait aucune mention de la collaboration dans l’Arctique.',
+        expect: [{ code: 'negated', at: 'ne fait aucune mention de la', rule: 'absence' }],
+      },
+      {
+        text: 'La déclaration passe sous silence la collaboration dans l’Arctique.',
+        expect: [{ code: 'negated', at: 'passe sous silence', rule: 'absence' }],
       },
     ],
   });

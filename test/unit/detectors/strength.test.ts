@@ -117,6 +117,8 @@ describe('detector strength (alone), French', () => {
       'Le premier ministre et le président se sont engagés à collaborer étroitement pour vaincre le virus.',
       // The same verb in another form: `ont réaffirmé` for `réaffirmons`.
       'Le Canada et les États-Unis ont réaffirmé leur alliance historique, leur amitié indéfectible ainsi que leur volonté de relever les immenses défis d’aujourd’hui.',
+      // `d'abord` (first) is an adverb, not the verb `aborder`.
+      'D’abord, un plan directeur pour un effort pangouvernemental ambitieux de lutte contre la pandémie de COVID-19.',
     ],
     invalid: [
       {
@@ -126,6 +128,11 @@ describe('detector strength (alone), French', () => {
       {
         text: 'Le président et le premier ministre ont examiné la possibilité de collaborer étroitement pour vaincre le virus.',
         expect: [{ code: 'understated', at: 'examiné', message: 'understates the source, which says "engagés"' }],
+      },
+      {
+        // The verb `aborder` is still on the ladder.
+        text: 'Ils ont abordé un plan directeur pour un effort pangouvernemental ambitieux de lutte contre la pandémie de COVID-19.',
+        expect: [{ code: 'understated', at: 'abordé', message: 'understates the source, which says "établit"' }],
       },
     ],
   });

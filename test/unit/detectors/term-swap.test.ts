@@ -66,11 +66,22 @@ describe('detector term-swap (alone), French', () => {
       "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'oeuvre sont essentiels.",
       // A ligature is no swapped term.
       "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies propres et le perfectionnement de la main-d'œuvre sont essentiels.",
+      // A list item restated in other words: `plus … et` matches another item of the source's
+      // list (`des communautés plus sécuritaires et …`), but `économies` before it does not, so
+      // nothing anchors a swap.
+      'des économies plus robustes et une classe moyenne élargie;',
+      // The source's own title calls it a « Déclaration conjointe »: its words describe the document.
+      "Le premier ministre a fait une déclaration conjointe à l'occasion du premier anniversaire de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
     ],
     invalid: [
       {
         text: "L'amélioration de l'intégration économique, l'accélération du déploiement des technologies nucléaires et le perfectionnement de la main-d'oeuvre sont essentiels.",
         expect: [{ code: 'changed-term', at: 'nucléaires', message: '"nucléaires" where the source says "propres"' }],
+      },
+      {
+        // A word the title does not have after the same word is still a swap (the title says « premier anniversaire »).
+        text: "Le premier ministre a fait aujourd'hui la déclaration suivante à l'occasion du premier sommet de la Feuille de route pour un partenariat renouvelé États-Unis-Canada.",
+        expect: [{ code: 'changed-term', at: 'sommet', message: '"sommet" where the source says "anniversaire"' }],
       },
     ],
   });

@@ -51,11 +51,19 @@ describe('detector unsourced-quote (alone), French', () => {
       'Le président a dit : « nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples ».',
       // In the sources.
       'Les dirigeants ont déclaré : « Nos pays sont plus forts lorsque nous travaillons ensemble en vue d’atteindre nos objectifs communs. »',
+      // A source's section heading, quoted: in the sources (editorial brackets or not).
+      'Les dirigeants ont déclaré vouloir « catalyser l’énergie propre et créer de bons emplois ».',
+      'Selon la déclaration, les deux pays veulent « [c]atalyser l’énergie propre et créer de bons emplois ».',
     ],
     invalid: [
       {
         text: 'Les dirigeants ont déclaré : « nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples ».',
         expect: [{ code: 'unsourced-quote', at: '« nous bâtirons ensemble la plus grande patinoire du continent pour nos deux peuples »' }],
+      },
+      {
+        // A heading's words with one of them changed are not the heading.
+        text: 'Les dirigeants ont déclaré vouloir « catalyser l’énergie fossile et créer de bons emplois ».',
+        expect: [{ code: 'unsourced-quote', at: '« catalyser l’énergie fossile et créer de bons emplois »' }],
       },
     ],
   });

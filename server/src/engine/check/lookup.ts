@@ -35,6 +35,10 @@ export interface SourceLookup {
   idf(key: string): number;
   /** Dated documents whose titles have three or more content words. */
   datedTitles(): readonly DatedTitle[];
+  /** The content keys of every section heading of the sources (not left out), each joined by spaces. */
+  headings(): readonly string[];
+  /** The keys of a source document's title, read in the draft's language. */
+  titleKeys(documentId: string): readonly string[];
   /** The date (ISO) of a source document, if it gives one. */
   dateOf(documentId: string): string | undefined;
   /** Documents (not left out) whose title has `key` (`roadmap`: the Roadmap and the statement on its unveiling). */
@@ -87,6 +91,8 @@ const NONE: ReadonlySet<string> = new Set();
 
 function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>): SourceLookup {
   let titles: DatedTitle[] | undefined;
+  let headings: string[] | undefined;
+  const titleKeys = new Map<string, readonly string[]>();
   const named = new Map<string, readonly SourceDocument[]>();
   // Paragraphs of the documents left out, by paragraph index.
   const skip = excluded.size ? Uint8Array.from(ci.index.paragraphs, p => (excluded.has(p.documentId) ? 1 : 0)) : undefined;
@@ -136,6 +142,21 @@ function build(ci: CheckIndex, lang: LanguagePack, excluded: ReadonlySet<string>
         .flatMap(d => titleNames(d.title.replace(/\\_/g, ' ')).map(t => ({ keys: wordsOf(t, 0, undefined, lang).map(w => w.key), doc: d })))
         .filter(t => t.keys.filter(k => !lang.isStopKey(k)).length >= 3);
       return titles;
+    },
+    headings() {
+      headings ??= ci.index.documents
+        .filter(d => !excluded.has(d.id))
+        .flatMap(d => d.sections.filter(s => !s.isOpening).map(s => wordsOf(s.title, 0, undefined, lang).map(w => w.key).filter(k => !lang.isStopKey(k)).join(' ')))
+        .filter(h => h.length > 0);
+      return headings;
+    },
+    titleKeys(documentId: string) {
+      let v = titleKeys.get(documentId);
+      if (!v) {
+        const title = ci.index.getDocument(documentId)?.title ?? '';
+        titleKeys.set(documentId, (v = wordsOf(title.replace(/\\_/g, ' '), 0, undefined, lang).map(w => w.key)));
+      }
+      return v;
     },
     dateOf: (documentId: string) => ci.index.getDocument(documentId)?.date,
     documentsNamed(key: string) {

@@ -46,7 +46,7 @@ export function quoteUnit(ci: CheckIndex, lang: LanguagePack, p: string, q: Quot
       tried.add(c.pi);
       const srcPack = ci.paragraphPacks[c.pi];
       const quoted = readIn(srcPack);
-      const al = align(quoted.words.map(w => typographic(w.text)), paragraphTexts(ci, c.pi), { skipAt: quoted.skipAt });
+      const al = align(quoted.words.map(w => typographic(w.text)), paragraphTexts(ci, c.pi), { skipAt: quoted.skipAt, firstOf: srcPack.tokens.unelided });
       if (!best || al.score > best.al.score) best = { al, pi: c.pi, pack: srcPack };
     }
   }

@@ -40,6 +40,8 @@ export interface TokenRules {
   readonly readAs: ReadonlyMap<string, { readonly second: string; readonly as: string }>;
   /** `co-operation`, `re-establish`: a prefix joined by a hyphen makes one word with the next (`cooperation`). */
   readonly hyphenPrefixes: ReadonlySet<string>;
+  /** The word after an elided article or pronoun (`d'une` → `une`, tokens.json `elided`); the word itself when it has none. */
+  unelided(word: string): string;
 }
 
 export interface LanguagePack {

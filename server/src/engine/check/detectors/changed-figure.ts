@@ -151,7 +151,9 @@ function contextFigure(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, f
 /**
  * A source document named by its title with a date other than its own (`The Roadmap …,
  * issued … on February 24, 2021` for a Roadmap of February 23, 2021). Only a full date
- * tied to the title by an issuing word (`issued`, `released`, `of`, `on`, …) counts.
+ * tied to the title by an issuing word (`issued`, `released`, `of`, `on`, …) counts, and a
+ * title that fits several sources (its words, in order, in another source's longer title) names
+ * whichever of them has the draft's date.
  */
 function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
   const { p, s, words, keys } = unit;
@@ -164,6 +166,7 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
     const titleEnd = words[at + t.keys.length - 1].end;
     // `February 2021` is right for a source of February 23, 2021: a month is a coarser date.
     if (dates.some(d => d.value === t.doc.date || (d.value.length === 7 && t.doc.date!.startsWith(d.value)))) continue;
+    const another = (d: Figure) => ctx.sources.datedTitles().some(o => o.doc !== t.doc && o.doc.date === d.value && isSubsequence(t.keys, o.keys));
     for (const d of dates) {
       const ds = d.start;
       const de = d.end;
@@ -171,7 +174,7 @@ function documentDates(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
       const between = p.slice(bs, be);
       // `Released on February 24, 2021, the Roadmap …`: the issuing word before the date.
       const issuedBefore = ds < titleEnd && PAT.articleOnly.test(between) && PAT.issuedBefore.test(p.slice(Math.max(s, ds - 30), ds));
-      if (unit.wordsIn(bs, be).length > 14 || !(PAT.issued.test(between) || issuedBefore) || isDateline(p, ds, de)) continue;
+      if (unit.wordsIn(bs, be).length > 14 || !(PAT.issued.test(between) || issuedBefore) || isDateline(p, ds, de) || another(d)) continue;
       const { para, figure: dg } = ctx.sources.dateParagraph(t.doc);
       const date = ctx.lang.longDate(t.doc.date!);
       emit(
@@ -225,6 +228,13 @@ function isDateline(p: string, ds: number, de: number): boolean {
   const before = p.slice(lineStart, ds);
   const after = p.slice(de, de + 4);
   return /^[\s>*_#-]*(?:\p{Lu}[\p{L}.'’ -]*,\s*)?$/u.test(before) && /^(?:\s*[—–-]|\s*\r?\n|\s*$)/.test(after);
+}
+
+/** True if every key of `short` occurs in `long`, in order. */
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0;
+  for (const k of long) if (j < short.length && k === short[j]) j++;
+  return j === short.length;
 }
 
 function indexOfSeq(hay: readonly string[], needle: readonly string[]): number {

@@ -16,12 +16,14 @@ export const negated: Detector = {
   emits: [Codes.negated],
   unit: 'clause',
   run(unit, ctx, emit) {
-    absenceClaims(unit, ctx, emit);
+    const absent = absenceClaims(unit, ctx, emit);
     const r = unit.restatement;
     if (!r || r.dNeg.length <= r.srcNeg || deniesMore(unit, r, ctx, r.dNeg[0])) return;
     const n = r.dNeg[0];
     const start = unit.s + n.index!;
     const end = start + n[0].length;
+    // The negation of a claim of absence (`ne fait aucune mention de`) is that claim, found already.
+    if (absent && absent[0] < end && start < absent[1]) return;
     emit({ code: Codes.negated, kind: 'negation', start, end, ...r.base, message: `The draft says "${n[0]}" where the source affirms it: "${clip(r.srcText)}" (${r.label}).`, details: affirmedIn(unit, start, end, n[0]) }, 'denial');
   },
 };
@@ -31,7 +33,7 @@ export const negated: Detector = {
  * sentence has every content word of its topic (and, for a date, deadline or target, a
  * figure). A topic the sources never name draws nothing.
  */
-function absenceClaims(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
+function absenceClaims(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): [number, number] | undefined {
   const { p, s, e } = unit;
   const lang = ctx.lang;
   const text = p.slice(s, e);
@@ -59,9 +61,10 @@ function absenceClaims(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void
         },
         'absence',
       );
-      return;
+      return [start, end];
     }
   }
+  return undefined;
 }
 
 /**

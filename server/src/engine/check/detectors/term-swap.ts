@@ -52,7 +52,12 @@ export const termSwap: Detector = {
       // `long-term sustainability` for `sustainable use`, `lead the delivery coordination` for
       // `lead in coordinating the delivery efforts`: a word of the source sentence in another form is a rewording.
       if (dw.some(w => src.words.some(x => commonPrefix(w.toLowerCase(), x.text.toLowerCase()) >= 7))) continue;
-      const leftOk = (b.aBefore >= 0 && al.ops.some(o => o.t === 'eq' && o.a === b.aBefore) && !isStopKey(draftKeys[b.aBefore])) || (b.aBefore >= 1 && !isStopKey(draftKeys[b.aBefore - 1]));
+      // `une déclaration conjointe` for `la déclaration suivante`: the words of the source's own
+      // title after the same word (« Déclaration conjointe du … ») describe that document, not a swap.
+      if (b.aBefore >= 0 && inOrder(ctx.sources.titleKeys(src.paragraph.documentId), [draftKeys[b.aBefore], ...dk])) continue;
+      // Anchored on the left by a matched content word, or by a matched function word after one.
+      const matched = (i: number) => al.ops.some(o => o.t === 'eq' && o.a === i);
+      const leftOk = b.aBefore >= 0 && matched(b.aBefore) && (!isStopKey(draftKeys[b.aBefore]) || (b.aBefore >= 1 && matched(b.aBefore - 1) && !isStopKey(draftKeys[b.aBefore - 1])));
       // The last item of a list replaced (`batteries …, and small modular reactors` for `…, and
       // renewable energy storage`): `and` before it on both sides, and both sentences end with it.
       const lastItem = () => {
@@ -70,6 +75,12 @@ export const termSwap: Detector = {
 /** True if the source word `j` ends its sentence (or a clause closed by `;` or `:`). */
 function endsSentence(src: SourceSentence, j: number): boolean {
   return j === src.words.length - 1 || /^\s*[.;:]/.test(src.paragraph.text.slice(src.words[j].end, src.words[j].end + 3));
+}
+
+/** True if `run` occurs as consecutive keys of `keys`. */
+function inOrder(keys: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= keys.length; i++) if (run.every((k, j) => keys[i + j] === k)) return true;
+  return false;
 }
 
 function commonPrefix(a: string, b: string): number {

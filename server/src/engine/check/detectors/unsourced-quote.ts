@@ -5,7 +5,9 @@
  * statement`) — and that no indexed source contains (docs/rules/unsourced-quote.md). The
  * attribution is read in the quotation's own sentence, before it or in a short tag after it; a
  * quotation of one leader, a minister or anyone else is not attributed to the sources, and a
- * quoted name (`the "G20 Principles for Quality Infrastructure Investment"`) is no claim.
+ * quoted name (`the "G20 Principles for Quality Infrastructure Investment"`) is no claim, and
+ * neither is a quoted section heading of a source (« Catalyser l'énergie propre et créer de bons
+ * emplois », a heading the source states as a commitment).
  */
 import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
@@ -19,7 +21,7 @@ export const unsourcedQuote: Detector<QuoteUnit> = {
   unit: 'quotation',
   run(unit, ctx, emit) {
     const { p, q, words, source } = unit;
-    if (source || words.length < 6 || isTitleCase(p, words)) return;
+    if (source || words.length < 6 || isTitleCase(p, words) || quotesHeading(words, ctx)) return;
     if (!attributedToSources(unit, ctx)) return;
     emit(
       {
@@ -41,6 +43,12 @@ export const unsourcedQuote: Detector<QuoteUnit> = {
 function isTitleCase(p: string, words: readonly Word[]): boolean {
   const caps = words.filter(w => /^\p{Lu}/u.test(p.slice(w.start, w.end))).length;
   return caps * 2 > words.length;
+}
+
+/** The quoted content words are those of a source's section heading, or a run of them. */
+function quotesHeading(words: readonly Word[], ctx: DetectorContext): boolean {
+  const content = words.map(w => w.key).filter(k => !ctx.lang.isStopKey(k)).join(' ');
+  return ctx.sources.headings().some(h => ` ${h} `.includes(` ${content} `));
 }
 
 /** Words of the tag after a quotation that may still attribute it (`," the leaders said.`). */

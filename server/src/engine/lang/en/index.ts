@@ -68,6 +68,8 @@ function tokenRules(): TokenRules {
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(tokens.readAs.map(d => [d.words[0], { second: d.words[1], as: d.as }])),
     hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
+    // English elides nothing (tokens.json `elided` is empty).
+    unelided: (word: string) => word,
   };
 }
 

@@ -58,6 +58,7 @@ function tokenRules(): TokenRules {
     joined: new Map(tokens.joined.map(d => [d.words[0], { second: d.words[1], key: d.key, text: d.text }])),
     readAs: new Map(),
     hyphenPrefixes: new Set(tokens.hyphenPrefixes.words),
+    unelided,
   };
 }
 

@@ -50,7 +50,16 @@ function absencePatterns(): RegExp[] {
     new RegExp(`^(?:[-*+]\\s+|\\d+[.)]\\s+)?(?<topic>[^,;:.!?]{2,80}?)\\s+(?<claim>(?:${any(a.denials)})\\s+(?:${any(a.coveredVerbs)}))${E}`, 'giu'),
     new RegExp(`${B}(?<claim>(?:ne\\s+|n['’])(?:${any(a.providingVerbs)})\\s+(?:aucun|aucune|pas\\s+de|pas\\s+d['’])\\s*(?<figure>${any(a.figureNouns)})s?)\\s+(?:${any(a.topicPrepositions)})\\s+(?<topic>[^,;:.!?]{2,80})`, 'giu'),
     new RegExp(`${B}(?<claim>(?:${any(a.silentVerbs)})\\s+(?:${any(a.silentWords)})\\s+(?:sur|quant\\s+à|au\\s+sujet\\s+de))\\s+(?<topic>[^,;:.!?]{2,80})`, 'giu'),
+    saysNothingPattern(),
   ];
+}
+
+/** `ne dit rien (, en revanche,) des …`, `ne fait aucune mention de …`, `passe sous silence …`: the text says nothing of a topic. */
+function saysNothingPattern(): RegExp {
+  const n = negation.absence.sayNothing;
+  const aside = '(?:\\s*,[^,;:.!?]{1,30},)?';
+  const said = `(?:ne\\s+|n['’])(?:(?:${any(n.verbs)})\\s+rien|(?:${any(n.mention)}))${aside}\\s*(?:${any(n.prepositions)})`;
+  return new RegExp(`${B}(?<claim>${said}|(?:${any(n.silence)}))(?:(?<=['’])|\\s+)(?<topic>[^,;:.!?]{2,80})`, 'giu');
 }
 
 /** Where a clause opens: a conjunction before a subject, `, et` before a second verb, a colon, a semicolon. */

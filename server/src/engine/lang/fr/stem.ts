@@ -13,9 +13,10 @@
  * Numbers and words with digits are their own key.
  */
 import { newStemmer } from 'snowball-stemmers';
+import tokens from './tokens.json';
 
-/** `l'`, `d'`, `qu'`, `jusqu'`… before a word. */
-const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'(?=\p{L})/u;
+/** `l'`, `d'`, `qu'`, `jusqu'`… before a word (tokens.json `elided`). */
+const ELISION = new RegExp(`^(?:${tokens.elided.words.join('|')})['’](?=\\p{L})`, 'u');
 
 /** Cuts an elided article or pronoun: `l'accord` → `accord`. */
 export function unelided(word: string): string {
@@ -44,6 +45,8 @@ export function frenchStemmer(stop: ReadonlySet<string>, canonical: (word: strin
   };
   function stem(word: string): string {
     if (/\d/.test(word)) return word;
+    // An adverb written with an elision (`d'abord`) is a function word of its own, not `aborder`.
+    if (stop.has(word)) return word;
     let w = unelided(word);
     if (stop.has(w)) return w;
     w = canonical(w);
