@@ -1,9 +1,15 @@
 import { alteredName } from '../../../server/src/engine/check/detectors/altered-name';
+import { loadCorpus } from '../../../server/src/engine';
+import { source } from '../../support/corpus';
 import { detectorCases, runClause } from '../../support/detectors';
 
+const climate = { index: loadCorpus([source('climate.md', '# Climate\n\nQuad countries will work together for successful outcomes at the COP26 and G20 that uphold the level of climate ambition and innovation that this moment requires.\n')]) };
+
 describe('detector altered-name (alone)', () => {
-  detectorCases(text => runClause(alteredName, text), {
+  detectorCases((text, options) => runClause(alteredName, text, options), {
     valid: [
+      // A word the source writes in lower case, shouted (`QUAD` for `Quad`), is no acronym put in place of another name.
+      { text: 'Quad countries will work together for successful outcomes at the QUAD that uphold the level of climate ambition.', options: climate },
       'Canada and the United States will reestablish the Cross-Border Crime Forum to facilitate cooperation among law enforcement bodies.',
       'The leaders agreed to strengthen the U.S.-Canada Action Plan on Opioids.',
       // Parties are not official names to alter.

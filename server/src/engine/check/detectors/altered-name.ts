@@ -277,6 +277,9 @@ function acronyms(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void {
     const acr = b.a.find(i => /^\p{Lu}[\p{Lu}\d]{2,}$/u.test(p.slice(words[i].start, words[i].end)));
     if (acr === undefined) continue;
     const dAcr = p.slice(words[acr].start, words[acr].end);
+    // `OUTCOMES OF QUAD LEADERS' SUMMIT`: a word the source writes in lower case, shouted, is no acronym.
+    const asWord = (flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])${dAcr}(?![\\p{L}\\p{N}])`, flags).test(para.text);
+    if ((asWord('iu') && !asWord('u')) || isShouted(p.slice(unit.s, unit.e))) continue;
     const sText = r.sSlice(b.b);
     const sCaps = b.b.map(i => para.text.slice(src.words[i].start, src.words[i].end)).filter(w => /^\p{Lu}/u.test(w));
     if (sCaps.length < 2 || srcText.includes(dAcr) || sCaps.map(w => w[0]).join('') === dAcr) continue;
