@@ -8,6 +8,7 @@ const vaccines = { index: loadCorpus([source('vaccines.md', '# Vaccines\n\nThe p
 const sectors = { index: loadCorpus([source('sectors.md', '# Climate\n\nWe are pursuing sectoral decarbonization efforts, including those aimed at decarbonizing shipping and port operations and the deployment of clean-hydrogen technology.\n')]) };
 const japan = { index: loadCorpus([source('japan.md', '# Alliance\n\nToday, the United States and Japan renew an Alliance that has become a cornerstone of peace and security in the Indo-Pacific region and around the world.\n')]) };
 const acm = { index: loadCorpus([source('acm.md', '# Alliance\n\nThe leaders reaffirmed their commitment to ensure full bilateral coordination through the Alliance Coordination Mechanism.\n')]) };
+const fellows = { index: loadCorpus([source('fellows.md', '# People\n\nThis pilot fellowship program will provide 100 graduate fellowships to students across our four countries.\n')]) };
 const space = { index: loadCorpus([source('space.md', '# Space\n\nWe will also consult on norms and rules for ensuring the sustainable use of outer space.\n')]) };
 
 describe('detector term-swap (alone)', () => {
@@ -22,6 +23,8 @@ describe('detector term-swap (alone)', () => {
       'Recalling the Paris call to pursue efforts to limit the temperature increase to 1.5 degrees Celsius, the leaders will work in tandem, and encourage others, to achieve net zero emissions no later than 2050.',
       // `intent` for `commitment`: a change of strength (the strength detector's), not a swapped term.
       { text: 'The leaders reaffirmed their intent to ensure full bilateral coordination through the Alliance Coordination Mechanism.', options: acm },
+      // A verb after `will` in both is an action, not a thing named.
+      { text: 'This pilot fellowship program will fund 100 graduate fellowships to students across our four countries.', options: fellows },
       // One good for another in a stock phrase (`peace and prosperity` for `peace and security`) is no swapped term.
       { text: 'Today, the United States and Japan renew an Alliance that has become a cornerstone of peace and prosperity in the Indo-Pacific region and around the world.', options: japan },
       // A word of the source sentence, in another form and another place, is a rewording.

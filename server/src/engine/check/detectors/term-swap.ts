@@ -35,7 +35,10 @@ export const termSwap: Detector = {
       if (!contentOnly(dk, dw, false) || !contentOnly(sk, sw, true)) continue;
       // `to reach` for `to achieve`: a verb after `to` in both is an action, which the strength
       // and opposite checks judge; a swapped term is a thing named.
-      if (b.aBefore >= 0 && words[b.aBefore].text.toLowerCase() === lang.word.to && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === lang.word.to) continue;
+      // So is a verb after `will` in both (`will fund 100 fellowships` for `will provide 100 fellowships`).
+      const verbMark = (w: string) => w === lang.word.to || w === lang.word.will;
+      const before = b.aBefore >= 0 ? words[b.aBefore].text.toLowerCase() : '';
+      if (verbMark(before) && b.b[0] > 0 && src.words[b.b[0] - 1].text.toLowerCase() === before) continue;
       // `exploring the idea of a facilitator` for `exploring the establishment of`: a general
       // noun framing the thing named is no swapped term.
       if (dk.some(k => lang.nouns.frame.has(k))) continue;
