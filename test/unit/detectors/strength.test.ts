@@ -23,6 +23,8 @@ const other = loadCorpus([source('partnership.md', [
   'Our governments will continue to meet at all levels, including to coordinate and implement our policies toward realizing a free and open Northern Strait.',
 ].join('\n'))]);
 const OTHER = { index: other };
+// A commitment said with another noun (`underscore our dedication towards`).
+const DEDICATION = { index: loadCorpus([source('asean.md', '# Region\n\nWe underscore our dedication towards working with ASEAN and its member states in practical and inclusive ways.\n')]) };
 // A resolution, with an adverbial between the verb and what it governs.
 const RESOLVED = { index: loadCorpus([source('host.md', '# Host Nation\n\nWe resolved to conclude in a timely manner a meaningful multi-year harbour support agreement.\n')]) };
 // A source sentence opening with a participle (`Acknowledging that …, we realize …`; the 2021 U.S.-Japan statement).
@@ -61,6 +63,7 @@ describe('detector strength (alone)', () => {
       'The leaders agreed that, when they consider easing Canada-U.S. border restrictions, they will take a coordinated approach based on science and public health criteria.',
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
       { text: 'The two leaders resolved to conclude a meaningful multi-year harbour support agreement.', options: RESOLVED },
+      { text: 'They committed to working with ASEAN and its member states in practical and inclusive ways.', options: DEDICATION },
       // An intention kept as an intention, or as a plan (`will reach`).
       { text: 'The leaders intend to reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
       { text: 'The leaders will reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },

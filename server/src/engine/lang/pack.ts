@@ -113,6 +113,8 @@ export interface LanguagePack {
     readonly nonVerbBefore: ReadonlySet<string>;
     /** The noun of a commitment, surface (`reaffirmed their commitment`). */
     readonly commitmentNoun: string;
+    /** Nouns of a commitment, surface (`commitment`, `dedication`): `reaffirmed their …` is a commitment. */
+    readonly commitmentNouns: ReadonlySet<string>;
     /** Keys of nouns of firmness (`commitment`, `intent`): one for another is strength, not a swapped term. */
     readonly strengthNouns: ReadonlySet<string>;
     /** Surface verbs that voice a concern, and the key of the noun. */

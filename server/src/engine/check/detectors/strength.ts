@@ -84,7 +84,7 @@ function ladder(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit
     // implement` are intentions, as firm as a commitment and no firmer.
     const dl = LADDER[draftKeys[di]] === ACTED && !lang.strength.past.test(words[di].text) ? ACTED - 1 : LADDER[draftKeys[di]];
     // `reaffirmed their commitment to`: a commitment, as in the source (see sourceLevelByObject), so no understatement of one.
-    const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => w.text === lang.strength.commitmentNoun) ? 4 : dl;
+    const dlAtLeast = dl < 4 && words.slice(di + 1, di + 3).some(w => lang.strength.commitmentNouns.has(w.text)) ? 4 : dl;
     // The source sentence that has the verb's object decides; the alignment only if none has it.
     // Any source supporting the verb's strength is enough (the Roadmap's firm wording may
     // sit beside the companion statement's weaker one).
@@ -304,8 +304,9 @@ function sourceLevelByObject(
     if (documentSubject(lang, src, j)) return undefined;
     let level = LADDER[src.keys[j]];
     let word = src.words[j].text;
-    // `expressed their commitment to`, `reaffirmed their commitment to`: a commitment.
-    if (level < 4 && src.words.slice(j + 1, j + 3).some(w => w.text === lang.strength.commitmentNoun)) return { level: 4, word: `${word} their commitment` };
+    // `expressed their commitment to`, `underscore our dedication towards`: a commitment.
+    const noun = src.words.slice(j + 1, j + 3).find(w => lang.strength.commitmentNouns.has(w.text.toLowerCase()));
+    if (level < 4 && noun) return { level: 4, word: `${word} their ${noun.text}` };
     for (let h = j - 1; h >= Math.max(0, j - 4); h--) if (HEDGES.has(src.keys[h])) { level = LADDER[src.keys[h]]; word = src.words[h].text; }
     return { level, word };
   }

@@ -143,6 +143,7 @@ function build(): LanguagePack {
       intentions: keys(ladder.intentions.words),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
+      commitmentNouns: new Set(ladder.commitmentNouns.words),
       strengthNouns: keys(ladder.strengthNouns.words),
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
       actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
