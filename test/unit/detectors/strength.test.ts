@@ -64,6 +64,8 @@ describe('detector strength (alone)', () => {
       { text: 'The leaders agreed to oppose any unilateral attempts to change the status quo in the Northern Strait.', options: OTHER },
       { text: 'The two leaders resolved to conclude a meaningful multi-year harbour support agreement.', options: RESOLVED },
       { text: 'They committed to working with ASEAN and its member states in practical and inclusive ways.', options: DEDICATION },
+      // Other people's act (`the officials discussed`) is a later event of their own, not the leaders' strength.
+      'The officials discussed a High Level Climate Ministerial.',
       // An intention kept as an intention, or as a plan (`will reach`).
       { text: 'The leaders intend to reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },
       { text: 'The leaders will reach an agreement on fisheries quotas in the Northern Strait by next year.', options: OTHER },

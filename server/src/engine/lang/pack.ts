@@ -113,6 +113,8 @@ export interface LanguagePack {
     readonly nonVerbBefore: ReadonlySet<string>;
     /** The noun of a commitment, surface (`reaffirmed their commitment`). */
     readonly commitmentNoun: string;
+    /** Keys of people other than the leaders (`ministers`, `officials`): their act is an event of their own. */
+    readonly otherActors: ReadonlySet<string>;
     /** Nouns of a commitment, surface (`commitment`, `dedication`): `reaffirmed their …` is a commitment. */
     readonly commitmentNouns: ReadonlySet<string>;
     /** Keys of nouns of firmness (`commitment`, `intent`): one for another is strength, not a swapped term. */

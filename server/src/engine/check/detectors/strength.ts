@@ -177,7 +177,13 @@ function commitmentVerbs(unit: ClauseUnit, lang: LanguagePack): number[] {
   const idiom = (i: number) => words[i + 1]?.text === 'forward' || (i > 0 && /^\p{Lu}/u.test(p.slice(words[i].start, words[i].end)));
   // `The Roadmap commits both countries to …`: a document says what it contains, at no strength of its own.
   const byDocument = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => lang.quotes.documents.has(k));
-  return draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i) && !byDocument(i));
+  // `the ministers discussed …`, `senior officials agreed …`: other people's act, a later event of
+  // their own, unless the source sentence names them too.
+  const srcKeys = new Set(unit.restatement?.src.keys ?? []);
+  // Written in lower case (`the ministers`): a capitalised office is a title (`the Prime Minister`).
+  const other = (j: number) => lang.strength.otherActors.has(draftKeys[j]) && !srcKeys.has(draftKeys[j]) && !/^\p{Lu}/u.test(p.slice(words[j].start, words[j].end));
+  const byOthers = (i: number) => draftKeys.slice(Math.max(0, i - 4), i).some((_k, n) => other(Math.max(0, i - 4) + n));
+  return draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i) && !byDocument(i) && !byOthers(i));
 }
 
 function intentionDone(unit: ClauseUnit, r: Restatement, lang: LanguagePack, emit: Emit): boolean {

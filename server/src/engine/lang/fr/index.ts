@@ -141,6 +141,7 @@ function build(): LanguagePack {
       hedgedLevel: keys(ladder.hedgedLevelWords),
       nonVerbBefore: keys(ladder.nonVerbBefore),
       commitmentNoun: ladder.commitmentNoun,
+      otherActors: keys(ladder.otherActors.words),
       commitmentNouns: new Set(ladder.commitmentNouns.words),
       strengthNouns: keys(ladder.strengthNouns.words),
       voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
