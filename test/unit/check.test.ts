@@ -50,6 +50,9 @@ describe('check: quotations', () => {
     assert.deepEqual(codes('The leaders agreed to “strengthen cooperation under the Energy Resource Governance Initiative (ERGI) … to foster international cooperation on the minerals and metals that make the energy transition possible.”'), []);
     assert.deepEqual(codes('"[T]hey agreed to renew and update the existing Memorandum of Understanding (MOU) on the reliability and security of the North American energy infrastructure," the readout said.'), []);
     assert.deepEqual(codes('"[President Biden and Prime Minister Trudeau] agreed to work towards reviving the North American Leaders\' Summit as a recommitment of solidarity between the United States, Canada, and Mexico."'), []);
+    // An ending added in brackets to the source's word (`expand[ed]`) is an editorial change; another word is still a misquote.
+    assert.deepEqual(codes('The Roadmap says the two leaders "expand[ed] cooperation on continental defense and in the Arctic".'), []);
+    assert.deepEqual(codes('The Roadmap says the two leaders "expand[ed] cooperation on continental defense and in the Pacific".'), ['misquote']);
   });
 
   it('accepts a quotation that starts and stops mid-sentence, with a final period inside the marks', () => {

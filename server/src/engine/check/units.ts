@@ -87,7 +87,10 @@ function quoteWords(p: string, q: QuoteSpan, lang: LanguagePack): { words: Word[
     const s = q.innerStart + m.index!;
     const e = s + m[0].length;
     const attached = LETTER.test(p[e] ?? '') || LETTER.test(p[s - 1] ?? '');
-    if (attached && m[1].length <= 2) t = t.slice(0, s) + '\u200b' + m[1] + '\u200b' + t.slice(e);
+    // `underscore[s]`, `reaffirm[ed]`: an ending the drafter added to the source's word; the source has the word without it.
+    const ending = LETTER.test(p[s - 1] ?? '') && !LETTER.test(p[e] ?? '') && /^\p{Ll}{1,3}$/u.test(m[1]);
+    if (ending) t = t.slice(0, s) + '\u200b'.repeat(e - s) + t.slice(e);
+    else if (attached && m[1].length <= 2) t = t.slice(0, s) + '\u200b' + m[1] + '\u200b' + t.slice(e);
     else inserts.push([s, e]);
   }
   if (q.block) t = t.slice(0, q.innerStart) + t.slice(q.innerStart, q.innerEnd).replace(/^([ \t]*)>/gm, '$1 ') + t.slice(q.innerEnd);
