@@ -69,6 +69,11 @@ describe('detector changed-figure (alone)', () => {
       { text: 'The Harbour Partnership Roadmap sets out two sections.', options: other },
     ],
     invalid: [
+      {
+        // A group's code for another's names another body: a changed term, found with the figures.
+        text: 'The Prime Minister and the President affirmed their shared commitment to addressing global challenges, and reiterated their firm commitment to the United Nations, G8 and G20 as well as NATO, the WTO, and the Five Eyes community.',
+        expect: [{ code: 'changed-term', at: 'G8', message: '"G8" where the source says "G7"' }],
+      },
       // A date on or before the source's own is still compared; so is a target after it.
       {
         text: 'The leaders welcomed the meeting of their foreign ministers in February 2021.',

@@ -10,7 +10,7 @@ import type { ClauseUnit, Detector, DetectorContext, Emit, Restatement } from '.
 
 export const changedFigure: Detector = {
   id: 'changed-figure',
-  emits: [Codes.changedFigure],
+  emits: [Codes.changedFigure, Codes.changedTerm],
   unit: 'clause',
   run(unit, ctx, emit) {
     if (unit.role === 'sentence') {
@@ -25,9 +25,10 @@ export const changedFigure: Detector = {
 function restatedFigures(unit: ClauseUnit, r: Restatement, ctx: DetectorContext, emit: Emit): void {
   const { dFigs, sFigs, label, base } = r;
   const published = ctx.sources.dateOf(r.para.documentId);
+  // A group's code (`G20` for `G7`) names another body: a changed term, like any one thing put for another.
   const changed = (f: Figure, g: Figure) =>
     !laterEvent(f, g, published) &&
-    emit({ code: Codes.changedFigure, kind: 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
+    emit({ code: f.kind === 'code' ? Codes.changedTerm : Codes.changedFigure, kind: f.kind === 'code' ? 'wording' : 'figure', start: f.start, end: f.end, ...base, message: `"${f.text}" where the source says "${g.text}" (${label}).`, details: { draft: f.text, source: g.text } }, 'figure');
   for (const f of dFigs) {
     if (f.kind === 'count' || f.kind === 'ordinal') {
       // A count or an ordinal compares only with one of the same thing (`three leaders` for
