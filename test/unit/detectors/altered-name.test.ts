@@ -5,6 +5,8 @@ import { detectorCases, runClause } from '../../support/detectors';
 
 const climate = { index: loadCorpus([source('climate.md', '# Climate\n\nQuad countries will work together for successful outcomes at the COP26 and G20 that uphold the level of climate ambition and innovation that this moment requires.\n')]) };
 
+const marines = { index: loadCorpus([source('marines.md', '# Alliance\n\nWe remain committed to the relocation of Marines from Okinawa to Guam and to reducing the impact on local communities.\n')]) };
+
 describe('detector altered-name (alone)', () => {
   detectorCases((text, options) => runClause(alteredName, text, options), {
     valid: [
@@ -20,6 +22,12 @@ describe('detector altered-name (alone)', () => {
       'The leaders announced joint initiatives to accelerate economic recovery of small and medium-sized enterprises by leveraging the CUSMA SME chapter.',
     ],
     invalid: [
+      {
+        // A route turned round reverses the move: an opposite, not an altered name.
+        text: 'The two governments remain committed to the relocation of Marines from Guam to Okinawa and to reducing the impact on local communities.',
+        options: marines,
+        expect: [{ code: 'opposite', at: 'Guam to Okinawa', message: '"Guam to Okinawa" reverses the source\'s "Okinawa to Guam"' }],
+      },
       {
         text: 'Canada and the United States will reestablish the Cross-Forum on Border Crime to facilitate cooperation among law enforcement bodies.',
         expect: [{ code: 'altered-name', at: 'Cross-Forum on Border Crime', message: 'alters the official name "Cross-Border Crime Forum"', rule: 'name' }],

@@ -18,7 +18,7 @@ import type { ClauseUnit, Detector, DetectorContext, Emit } from '../types';
 
 export const alteredName: Detector = {
   id: 'altered-name',
-  emits: [Codes.alteredName],
+  emits: [Codes.alteredName, Codes.opposite],
   unit: 'clause',
   run(unit, ctx, emit) {
     alteredNames(unit, ctx, emit);
@@ -110,19 +110,36 @@ function alteredNames(unit: ClauseUnit, ctx: DetectorContext, emit: Emit): void 
       found = { c: list.c, item: odd, how: 'swapped', changed: words.map((w, i) => (w.start >= odd.start && w.end <= odd.end ? i : -1)).filter(i => i >= 0) };
     }
     if (same || !found || sameFor.has(found.item)) continue;
-    const { c, how, changed } = found;
+    const c = found.c;
     if (namedRightBeside(unit, ph, officialItems(c.name, lang)[0], lex, c.restating)) continue;
-    const para = c.para ?? names.paragraphOf(c.name);
-    const whole = how === 'order' || !changed.length;
-    const start = whole ? ph.start : words[Math.min(...changed)].start;
-    const end = whole ? ph.end : words[Math.max(...changed)].end;
-    const cite = para ? ` (${para.label})` : '';
-    const message =
-      how === 'misspelled'
-        ? `"${flat(p.slice(start, end))}" misspells the official name "${flat(c.name.text)}"${cite}.`
-        : `"${flat(ph.text)}" alters the official name "${flat(c.name.text)}"${cite}.`;
-    emit({ code: Codes.alteredName, kind: 'name', start, end, paragraphId: para?.id ?? '', message, details: { draft: ph.text, source: c.name.text, change: how } }, 'name');
+    emitAltered(unit.p, words, ph, { ...found, para: c.para ?? names.paragraphOf(c.name) }, lang, emit);
   }
+}
+
+/** The finding for a phrase (its `words`) that alters an official name (or, turned round, reverses a route). */
+function emitAltered(p: string, words: readonly Word[], ph: NamePhrase, found: { c: { name: NamePhrase }; how: NameChange; changed: readonly number[]; para: Paragraph | undefined }, lang: LanguagePack, emit: Emit): void {
+  const { c, how, changed, para } = found;
+  const whole = how === 'order' || !changed.length;
+  const start = whole ? ph.start : words[Math.min(...changed)].start;
+  const end = whole ? ph.end : words[Math.max(...changed)].end;
+  const cite = para ? ` (${para.label})` : '';
+  // `from Guam to Okinawa` for `from Okinawa to Guam`: a route turned round reverses the move; it is no name.
+  if (how === 'order' && reversedRoute(ph.text, c.name.text, lang)) {
+    emit({ code: Codes.opposite, kind: 'opposite', start, end, paragraphId: para?.id ?? '', message: `"${flat(ph.text)}" reverses the source's "${flat(c.name.text)}"${cite}.`, details: { draft: ph.text, source: c.name.text } }, 'name');
+    return;
+  }
+  const message =
+    how === 'misspelled'
+      ? `"${flat(p.slice(start, end))}" misspells the official name "${flat(c.name.text)}"${cite}.`
+      : `"${flat(ph.text)}" alters the official name "${flat(c.name.text)}"${cite}.`;
+  emit({ code: Codes.alteredName, kind: 'name', start, end, paragraphId: para?.id ?? '', message, details: { draft: ph.text, source: c.name.text, change: how } }, 'name');
+}
+
+/** True if `draft` is `official`'s two places joined by `to` (`Okinawa to Guam`), the other way round. */
+function reversedRoute(draft: string, official: string, lang: LanguagePack): boolean {
+  const parts = (t: string) => t.split(new RegExp(`\\s+${lang.word.to}\\s+`, 'u'));
+  const [a, b] = [parts(draft), parts(official)];
+  return a.length === 2 && b.length === 2 && a[0] === b[1] && a[1] === b[0];
 }
 
 /**
