@@ -16,6 +16,8 @@ export function draftClauses(lang: LanguagePack, p: string, s: number, e: number
   const out: [number, number][] = [];
   let from = 0;
   for (const m of text.matchAll(lang.patterns.clauseBreak)) {
+    // `Australia, India, Japan, and the United States met`: the last item of a list of names, not a new clause.
+    if (m[0].trimStart().startsWith(',') && LIST_ITEM_BEFORE.test(text.slice(0, m.index))) continue;
     out.push([s + from, s + m.index!]);
     from = m.index! + m[0].length;
   }
@@ -41,13 +43,19 @@ export function mainClause(lang: LanguagePack, p: string, s: number, e: number):
   return s + at;
 }
 
+/** A name (one to three capitalised words) that follows a comma: an item of a list. */
+const LIST_ITEM_BEFORE = /,\s*(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u;
+
 /**
  * Ends of the heads of a draft sentence `p[s, e)`: the text before a comma, semicolon, dash or
  * parenthesis, longest first, at most three, each with at least four content words.
  */
 export function headClauses(lang: LanguagePack, p: string, s: number, e: number): number[] {
   const out: number[] = [];
-  for (const m of p.slice(s, e).matchAll(/\s*(?:[,;(]|\s[-–—]\s|[–—])/g)) {
+  const text = p.slice(s, e);
+  for (const m of text.matchAll(/\s*(?:[,;(]|\s[-–—]\s|[–—])/g)) {
+    // No head ends inside a list of names (`officials from Australia, India, Japan, and …`).
+    if (m[0].trim() === ',' && LIST_ITEM_BEFORE.test(text.slice(0, m.index))) continue;
     const end = s + m.index!;
     if (wordsOf(p, s, end, lang).filter(w => !lang.isStopKey(w.key)).length >= 4) out.push(end);
   }

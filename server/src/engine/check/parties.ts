@@ -6,7 +6,7 @@
 import type { SourceSentence } from '../checkIndex';
 import type { LanguagePack } from '../lang/pack';
 import { generalTable, type PartyTable } from '../parties/table';
-import type { Subject } from './types';
+import type { ClauseUnit, Subject } from './types';
 
 export interface PartyRules {
   /** The source's table of parties these rules read (parties/table.ts). */
@@ -141,3 +141,19 @@ function build(lang: LanguagePack, table: PartyTable): PartyRules {
     },
   });
 }
+
+/**
+ * True if one of the clause's words `[from, to)` names other people than the leaders
+ * (`the ministers`, `senior officials`; lang/<code>/ladder.json otherActors), written in lower case (a
+ * capitalised office is a title: `the Prime Minister`) and not named by the restated source
+ * sentence: what they do is a later event of their own, not a restatement of the leaders.
+ */
+export function otherPeopleIn(unit: ClauseUnit, lang: LanguagePack, from: number, to: number): boolean {
+  const srcKeys = unit.restatement?.src.keys ?? [];
+  for (let j = Math.max(0, from); j < Math.min(to, unit.words.length); j++) {
+    const w = unit.words[j];
+    if (lang.strength.otherActors.has(unit.keys[j]) && !srcKeys.includes(unit.keys[j]) && !/^\p{Lu}/u.test(unit.p.slice(w.start, w.end))) return true;
+  }
+  return false;
+}
+

@@ -13,6 +13,7 @@ import { Codes } from '../../findings';
 import type { LanguagePack } from '../../lang/pack';
 import { flat, replacing } from '../messages';
 import { blockReversal, hasPhrase } from '../opposites';
+import { otherPeopleIn } from '../parties';
 import type { ClauseUnit, Detector, Emit, Restatement } from '../types';
 
 export const strength: Detector = {
@@ -179,10 +180,7 @@ function commitmentVerbs(unit: ClauseUnit, lang: LanguagePack): number[] {
   const byDocument = (i: number) => draftKeys.slice(Math.max(0, i - 3), i).some(k => lang.quotes.documents.has(k));
   // `the ministers discussed …`, `senior officials agreed …`: other people's act, a later event of
   // their own, unless the source sentence names them too.
-  const srcKeys = new Set(unit.restatement?.src.keys ?? []);
-  // Written in lower case (`the ministers`): a capitalised office is a title (`the Prime Minister`).
-  const other = (j: number) => lang.strength.otherActors.has(draftKeys[j]) && !srcKeys.has(draftKeys[j]) && !/^\p{Lu}/u.test(p.slice(words[j].start, words[j].end));
-  const byOthers = (i: number) => draftKeys.slice(Math.max(0, i - 4), i).some((_k, n) => other(Math.max(0, i - 4) + n));
+  const byOthers = (i: number) => otherPeopleIn(unit, lang, i - 4, i);
   return draftKeys.map((_k, i) => i).filter(i => isLadder(draftKeys, i) && !negated(i) && !hedgedInDraft(i) && !nounUse(i) && !passive(i) && !described(i) && !leadIn(i) && finite(i) && !idiom(i) && !byDocument(i) && !byOthers(i));
 }
 
