@@ -48,8 +48,22 @@ const SIDE_WORDS = 4;
 /** A clause this much covered by its source sentence is a restatement as a whole; below it, confidence falls in proportion. */
 const WHOLE_ENOUGH = 0.55;
 
-/** The lexicon the gate reads: IDF from the sources; the pack's function words; the words a restatement may change. */
+const lexicons = new WeakMap<CheckIndex, Map<LanguagePack, RestatementLexicon>>();
+
+/**
+ * The lexicon the gate reads: IDF from the sources; the pack's function words; the words a
+ * restatement may change. Built once per index and language (every paragraph of every check
+ * asks for it, and it reads every source's party table).
+ */
 export function gateLexicon(ci: CheckIndex, lang: LanguagePack): RestatementLexicon {
+  let byLang = lexicons.get(ci);
+  if (!byLang) lexicons.set(ci, (byLang = new Map()));
+  let lex = byLang.get(lang);
+  if (!lex) byLang.set(lang, (lex = buildGateLexicon(ci, lang)));
+  return lex;
+}
+
+function buildGateLexicon(ci: CheckIndex, lang: LanguagePack): RestatementLexicon {
   const neutral = lang.neutralKeys;
   const tables = partyTables(ci.index, lang);
   const partyWords = new Set(Object.keys(generalTable(lang).actors));
