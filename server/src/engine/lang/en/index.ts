@@ -2,7 +2,8 @@
  * The English language pack: the JSON word lists of this folder, stemmed once at load,
  * with the English stemmer, figure reader and patterns.
  */
-import type { LanguagePack, OppositeTable, RoleWord, TokenRules } from '../pack';
+import { assemblePack } from '../assemble';
+import type { LanguagePack, TokenRules } from '../pack';
 import actors from './actors.json';
 import clauses from './clauses.json';
 import dates from './dates.json';
@@ -50,16 +51,8 @@ const growing = englishStemmer(STOP, VARIANTS, false);
 for (const w of [...STOP]) STOP.add(growing(w));
 const stem = englishStemmer(STOP, VARIANTS);
 
-/** The keys of `words` (a phrase's words stemmed one by one), plus any listed `asWritten`. */
-function keys(list: { words: readonly string[]; asWritten?: readonly string[] } | readonly string[]): Set<string> {
-  const l = Array.isArray(list) ? { words: list as readonly string[] } : (list as { words: readonly string[]; asWritten?: readonly string[] });
-  return new Set([...l.words.map(stemPhrase), ...(l.asWritten ?? [])]);
-}
 function stemPhrase(phrase: string): string {
   return phrase.split(' ').map(stem).join(' ');
-}
-function table(pairs: readonly (readonly (readonly string[])[])[]): OppositeTable {
-  return pairs.map(([x, y]) => [x.map(stemPhrase), y.map(stemPhrase)] as [string[], string[]]);
 }
 
 function tokenRules(): TokenRules {
@@ -111,100 +104,36 @@ function morphologyOf(): LanguagePack['morphology'] {
 }
 
 function build(): LanguagePack {
-  const LADDER: Record<string, number> = Object.fromEntries(ladder.levels.flatMap(l => l.words.map(w => [stem(w), l.level])));
-  const pairs = table(opposites.opposites);
-  const avoid = keys(opposites.avoid);
-  const key = Object.fromEntries(Object.entries(roles.words).map(([role, w]) => [role, stem(w)])) as Record<RoleWord, string>;
-  // Stemmed again, as the table always was: a change to the stemmer cannot leave a key unreachable (`vice` is keyed `vic`).
-  const ACTORS: Readonly<Record<string, string[]>> = Object.fromEntries(Object.entries(actors.parties).map(([k, v]) => [stem(k), v]));
   const OFFICES = new Map(actors.leaderTitles.titles.map(t => [t.words.toLowerCase(), t.office]));
-  return Object.freeze({
-    code: 'en',
-    stem,
-    spelling: { canonical: (word: string) => SPELLING[word] ?? word },
-    isStopKey: (k: string) => STOP.has(k),
-    shownStopWords: new Set(stopwords.shownStopWords.words),
-    typedStopWords: new Set(stopwords.typedStopWords.words),
-    titleMinorWords: new Set(grammar.titleMinorWords.words),
-    tokens: tokenRules(),
-    findFigures,
-    longDate: (iso: string) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-      return m ? `${dates.months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+  return assemblePack(
+    { ladder, grammar, stopwords, clauses, opposites, negation, actors, nouns, numbers, gate, quotes, names, roles },
+    {
+      code: 'en',
+      stem,
+      stemPhrase,
+      spelling: { canonical: (word: string) => SPELLING[word] ?? word },
+      isStopKey: (k: string) => STOP.has(k),
+      tokens: tokenRules(),
+      findFigures,
+      longDate: (iso: string) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+        return m ? `${dates.months[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}` : iso;
+      },
+      morphology: morphologyOf(),
+      countries: countryTable(),
+      patterns: englishPatterns(),
+      strength: {
+        past: new RegExp(`(?:${morphology.participle}|${morphology.irregularPast.join('|')})$`),
+        actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
+      },
+      negation: { actionNounEndings: { afterT: new RegExp(`(?<=t)${negation.actionNounEndings.afterT}$`), any: new RegExp(`${negation.actionNounEndings.any}$`) } },
+      parties: {
+        leaderTitle: new RegExp(`\\b(${actors.leaderTitles.titles.map(t => t.words).join('|')})\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu'),
+        officeOf: (title: string) => OFFICES.get(title.toLowerCase()),
+        leadersOf: /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
+      },
     },
-    key,
-    word: { ...roles.words } as Record<RoleWord, string>,
-    morphology: morphologyOf(),
-    strength: {
-      ladder: LADDER,
-      levelNames: ['', ...ladder.levels.map(l => l.name)],
-      hedges: keys(ladder.hedges),
-      hedgedLevel: keys(ladder.hedgedLevelWords),
-      intentions: keys(ladder.intentions.words),
-      nonVerbBefore: keys(ladder.nonVerbBefore),
-      commitmentNoun: ladder.commitmentNoun,
-      otherActors: keys(ladder.otherActors.words),
-      commitmentNouns: new Set(ladder.commitmentNouns.words),
-      strengthNouns: keys(ladder.strengthNouns.words),
-      voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
-      actsAs: { creation: ladder.actsAs.creation.map(p => stemPhrase(p).split(' ')), establishment: ladder.actsAs.establishment.map(p => stemPhrase(p).split(' ')) },
-      passiveBefore: new Set(grammar.passiveBefore.words),
-      describedBy: new Set(grammar.describedBy.words),
-      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
-      determiners: new Set(grammar.determiners),
-      past: new RegExp(`(?:${morphology.participle}|${morphology.irregularPast.join('|')})$`),
-      finiteBefore: new Set(grammar.finiteBefore.words),
-    },
-    clauseOpeners: keys(clauses.sourceClauseOpeners),
-    opposites: {
-      pairs,
-      overstatedObjects: table(opposites.overstatedObjects),
-      firstWords: new Set(pairs.flatMap(([x, y]) => [...x, ...y].map(w => w.split(' ')[0]))),
-      avoid,
-      passiveMarks: keys(opposites.passiveMarks),
-      negativePrefix: new RegExp(`^(?:${opposites.negativePrefixes.join('|')})(.+)$`),
-    },
-    negation: {
-      negatedVerbSkip: keys(negation.negatedVerbSkip),
-      negativeVerbs: keys(negation.negativeVerbs),
-      topicVerbs: keys(negation.topicVerbs),
-      lightVerbs: keys(negation.lightVerbs),
-      nominalVerbs: new Map(negation.nominalVerbs.pairs.map(([n, v]) => [stem(n), stem(v)])),
-      sameAct: negation.sameAct.groups.map(g => keys(g)),
-      strengthNegators: keys(negation.strengthNegators),
-      topicFiller: keys(negation.absence.topicFiller),
-      actionNounEndings: { afterT: new RegExp(`(?<=t)${negation.actionNounEndings.afterT}$`), any: new RegExp(`${negation.actionNounEndings.any}$`) },
-    },
-    parties: {
-      actors: ACTORS,
-      groups: keys(actors.groups),
-      twoOf: keys(actors.twoOf),
-      actorOnlyName: keys(actors.actorOnlyName),
-      offices: keys(actors.offices),
-      officeDeterminers: keys(actors.officeDeterminers),
-      partnerLinks: keys(actors.partnerLinks),
-      thirdPartyLinks: keys(actors.thirdPartyLinks),
-      prepositions: keys(actors.prepositions),
-      leaderTitle: new RegExp(`\\b(${actors.leaderTitles.titles.map(t => t.words).join('|')})\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`, 'gu'),
-      officeOf: (title: string) => OFFICES.get(title.toLowerCase()),
-      leadersOf: /\bleaders of ((?:(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+and\s+)){1,8}(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
-    },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), values: keys(nouns.valueNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
-    neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
-    gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
-    countries: countryTable(),
-    quotes: { group: keys(quotes.group), saying: keys(quotes.saying), documents: keys(quotes.documents), determiners: keys(quotes.determiners) },
-    names: {
-      lead: new Set(names.lead),
-      connectors: new Set(names.connectors),
-      peoples: new Set(names.peoples),
-      listJoin: [names.listJoin[0], names.listJoin[1]] as const,
-      generic: new Map<string, 'descriptor' | 'body'>([...names.generic.body.map(w => [stem(w), 'body'] as const), ...names.generic.descriptor.map(w => [stem(w), 'descriptor'] as const)]),
-      titles: keys(names.titles),
-      groupings: keys(names.groupings),
-    },
-    patterns: englishPatterns(),
-  });
+  );
 }
 
 /** The English pack. */

@@ -4,7 +4,8 @@
  * French figure reader and patterns. It answers every question the English pack does; where a
  * list is shorter than English's (the ladder, the opposites), the JSON says so.
  */
-import type { LanguagePack, OppositeTable, RoleWord, TokenRules } from '../pack';
+import { assemblePack } from '../assemble';
+import type { LanguagePack, TokenRules } from '../pack';
 import actors from './actors.json';
 import clauses from './clauses.json';
 import countries from './countries.json';
@@ -37,19 +38,10 @@ const FOLDED: Readonly<Record<string, string>> = {
 const stem = frenchStemmer(STOP, frenchCanonical, FOLDED);
 for (const w of [...STOP]) STOP.add(stem(w));
 
-type List = { words: readonly string[]; asWritten?: readonly string[] } | readonly string[];
 
-/** The keys of a list's phrases (each word stemmed), plus any listed `asWritten`. */
-function keys(list: List): Set<string> {
-  const l = Array.isArray(list) ? { words: list as readonly string[] } : (list as { words: readonly string[]; asWritten?: readonly string[] });
-  return new Set([...l.words.map(stemPhrase), ...(l.asWritten ?? [])]);
-}
 /** A phrase's keys joined by spaces; `mettre en œuvre` → `mettr en oeuvr`. */
 function stemPhrase(phrase: string): string {
   return phrase.split(' ').map(w => stem(unelided(w))).join(' ');
-}
-function table(pairs: readonly (readonly (readonly string[])[])[]): OppositeTable {
-  return pairs.map(([x, y]) => [x.map(stemPhrase), y.map(stemPhrase)] as [string[], string[]]);
 }
 
 function tokenRules(): TokenRules {
@@ -112,98 +104,33 @@ function leaderTitle(): RegExp {
 }
 
 function build(): LanguagePack {
-  const LADDER: Record<string, number> = Object.fromEntries(ladder.levels.flatMap(l => l.words.map(w => [stemPhrase(w), l.level])));
-  const pairs = table(opposites.opposites);
-  const avoid = keys(opposites.avoid);
-  const key = Object.fromEntries(Object.entries(roles.words).map(([role, w]) => [role, stem(w)])) as Record<RoleWord, string>;
   const OFFICES = new Map(actors.officeTitles.titles.map(t => [t.words.toLowerCase().replace(/\s+/g, ' '), t.office]));
-  return Object.freeze({
-    code: 'fr',
-    stem,
-    spelling: { canonical: frenchCanonical },
-    isStopKey: (k: string) => STOP.has(k),
-    shownStopWords: new Set(stopwords.shownStopWords.words),
-    typedStopWords: new Set(stopwords.typedStopWords.words),
-    titleMinorWords: new Set(grammar.titleMinorWords.words),
-    tokens: tokenRules(),
-    findFigures,
-    longDate: (iso: string) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-      return m ? `${m[3] === '01' ? '1er' : Number(m[3])} ${dates.months[Number(m[2]) - 1]} ${m[1]}` : iso;
+  return assemblePack(
+    { ladder, grammar, stopwords, clauses, opposites, negation, actors, nouns, numbers, gate, quotes, names, roles },
+    {
+      code: 'fr',
+      stem,
+      stemPhrase,
+      spelling: { canonical: frenchCanonical },
+      isStopKey: (k: string) => STOP.has(k),
+      tokens: tokenRules(),
+      findFigures,
+      longDate: (iso: string) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+        return m ? `${m[3] === '01' ? '1er' : Number(m[3])} ${dates.months[Number(m[2]) - 1]} ${m[1]}` : iso;
+      },
+      morphology: morphologyOf(),
+      countries: countryTable(),
+      patterns: frenchPatterns(),
+      strength: { past: new RegExp(`${morphology.past}$`), actsAs: { creation: [], establishment: [] } },
+      negation: { actionNounEndings: { afterT: new RegExp(negation.actionNounEndings.afterT), any: new RegExp(negation.actionNounEndings.any) } },
+      parties: {
+        leaderTitle: leaderTitle(),
+        officeOf: (title: string) => OFFICES.get(title.toLowerCase().replace(/\s+/g, ' ')),
+        leadersOf: /(?<![\p{L}])dirigeants\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)((?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?)){1,8}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
+      },
     },
-    key,
-    word: { ...roles.words } as Record<RoleWord, string>,
-    morphology: morphologyOf(),
-    strength: {
-      ladder: LADDER,
-      levelNames: ['', ...ladder.levels.map(l => l.name)],
-      hedges: keys(ladder.hedges),
-      hedgedLevel: keys(ladder.hedgedLevelWords),
-      nonVerbBefore: keys(ladder.nonVerbBefore),
-      commitmentNoun: ladder.commitmentNoun,
-      otherActors: keys(ladder.otherActors.words),
-      commitmentNouns: new Set(ladder.commitmentNouns.words),
-      strengthNouns: keys(ladder.strengthNouns.words),
-      voicedConcern: { verbs: new Set(ladder.voicedConcern.verbs), noun: stem(ladder.voicedConcern.noun) },
-      actsAs: { creation: [], establishment: [] },
-      passiveBefore: new Set(grammar.passiveBefore.words),
-      determiners: new Set(grammar.determiners),
-      past: new RegExp(`${morphology.past}$`),
-      finiteBefore: new Set(grammar.finiteBefore.words),
-      intentions: keys(ladder.intentions.words),
-      describedBy: new Set(grammar.describedBy.words),
-      subordinators: { words: new Set(grammar.subordinators.words), complementizer: grammar.subordinators.complementizer },
-    },
-    clauseOpeners: keys(clauses.sourceClauseOpeners),
-    opposites: {
-      pairs,
-      overstatedObjects: table(opposites.overstatedObjects),
-      firstWords: new Set(pairs.flatMap(([x, y]) => [...x, ...y].map(w => w.split(' ')[0]))),
-      avoid,
-      passiveMarks: keys(opposites.passiveMarks),
-      negativePrefix: new RegExp(`^(?:${opposites.negativePrefixes.join('|')})(.+)$`),
-    },
-    negation: {
-      negatedVerbSkip: keys(negation.negatedVerbSkip),
-      negativeVerbs: keys(negation.negativeVerbs),
-      topicVerbs: keys(negation.topicVerbs),
-      lightVerbs: keys(negation.lightVerbs),
-      nominalVerbs: new Map(negation.nominalVerbs.pairs.map(([n, v]) => [stem(n), stem(v)])),
-      sameAct: negation.sameAct.groups.map(g => keys(g)),
-      strengthNegators: keys(negation.strengthNegators),
-      topicFiller: keys(negation.absence.topicFiller),
-      actionNounEndings: { afterT: new RegExp(negation.actionNounEndings.afterT), any: new RegExp(negation.actionNounEndings.any) },
-    },
-    parties: {
-      actors: Object.fromEntries(Object.entries(actors.parties).map(([k, v]) => [stem(k), v])),
-      groups: keys(actors.groups),
-      twoOf: keys(actors.twoOf),
-      actorOnlyName: keys(actors.actorOnlyName),
-      offices: keys(actors.offices),
-      officeDeterminers: keys(actors.officeDeterminers),
-      partnerLinks: keys(actors.partnerLinks),
-      thirdPartyLinks: keys(actors.thirdPartyLinks),
-      prepositions: keys(actors.prepositions),
-      leaderTitle: leaderTitle(),
-      officeOf: (title: string) => OFFICES.get(title.toLowerCase().replace(/\s+/g, ' ')),
-      leadersOf: /(?<![\p{L}])dirigeants\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)((?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(?:,\s*|,?\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?)){1,8}\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)/u,
-    },
-    nouns: { frame: keys(nouns.frameNouns), group: keys(nouns.groupNouns), values: keys(nouns.valueNouns), objectFillers: keys(nouns.objectFillers), parts: new Set(numbers.partNouns.words) },
-    neutralKeys: new Set([...pairs.flatMap(([x, y]) => [...x, ...y].flatMap(w => w.split(' '))), ...Object.keys(LADDER), ...keys(nouns.neutral), ...avoid]),
-    gate: { framing: keys(gate.framing), negation: keys(gate.negation), officeHolders: new Set(gate.officeHolders.words) },
-    countries: countryTable(),
-    quotes: { group: keys(quotes.group), saying: keys(quotes.saying), documents: keys(quotes.documents), determiners: keys(quotes.determiners) },
-    names: {
-      lead: new Set(names.lead),
-      connectors: new Set(names.connectors),
-      peoples: new Set(names.peoples),
-      listJoin: [names.listJoin[0], names.listJoin[1]] as const,
-      generic: new Map<string, 'descriptor' | 'body'>([...names.generic.body.map(w => [stem(w), 'body'] as const), ...names.generic.descriptor.map(w => [stem(w), 'descriptor'] as const)]),
-      titles: keys(names.titles),
-      groupings: keys(names.groupings),
-    },
-    patterns: frenchPatterns(),
-  });
+  );
 }
 
 /** The French pack. */
