@@ -37,6 +37,11 @@ describe('detector opposite (alone)', () => {
         expect: [{ code: 'opposite', at: 'pause', message: 'reverses the source\'s "resume"' }],
       },
       {
+        text: 'The partners welcome the announcement to resume imports of vaccines beginning in October.',
+        options: moves,
+        expect: [{ code: 'opposite', at: 'imports', message: 'reverses the source\'s "exports"' }],
+      },
+      {
         text: 'They call on the authorities to provide safe passage to any person wishing to return to the country.',
         options: moves,
         expect: [{ code: 'opposite', at: 'return', message: 'reverses the source\'s "leave"' }],
