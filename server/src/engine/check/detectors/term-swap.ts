@@ -1,8 +1,8 @@
 /**
  * A specific term swapped in an otherwise faithful restatement (`solar panel` for `battery`,
- * `Global Affairs Canada` for `the Department of Natural Resources Canada`). Reported today
- * under the code `altered-name` with kind `wording` (docs/rules/altered-name.md); it will get
- * a code of its own.
+ * `Global Affairs Canada` for `the Department of Natural Resources Canada`): code `changed-term`,
+ * kind `wording` (docs/rules/changed-term.md). A group's code put for another's (`G20` for `G7`)
+ * is found with the figures (changed-figure.ts) and reported under the same code.
  */
 import { Codes } from '../../findings';
 import { flat, replacing } from '../messages';
